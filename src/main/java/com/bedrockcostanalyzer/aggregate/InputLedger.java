@@ -1,0 +1,193 @@
+package com.bedrockcostanalyzer.aggregate;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import com.bedrockcostanalyzer.source.InputUnit;
+import com.bedrockcostanalyzer.source.Window;
+
+/**
+ * The ledger of input units: which days of which unit are already in the aggregates. It is written in the same
+ * transaction as the aggregates, so a unit's days are counted exactly once whatever crashes when.
+ */
+@Repository
+public class InputLedger {
+
+	private static final String SAMPLE_SEPARATOR = "\n";
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	public InputLedger(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	/** The unit's status, or null when it was never read. */
+	public UnitStatus status(long sourceId, InputUnit unit) {
+		List<Object[]> units = this.jdbc.query("SELECT id, version FROM bca_input_unit WHERE source_id = ? AND unit_key = ?",
+				(rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }, sourceId, unit.key());
+		if (units.isEmpty()) {
+			return null;
+		}
+		long unitId = (Long) units.get(0)[0];
+		Set<LocalDate> covered = new HashSet<>();
+		this.jdbc.query("SELECT covered_from, covered_to FROM bca_input_read WHERE unit_id = ?", (rs) -> {
+			LocalDate to = rs.getDate(2).toLocalDate();
+			for (LocalDate day = rs.getDate(1).toLocalDate(); day.isBefore(to); day = day.plusDays(1)) {
+				covered.add(day);
+			}
+		}, unitId);
+		return new UnitStatus((String) units.get(0)[1], covered);
+	}
+
+	/** Records that the summary's days of its unit are counted. Runs in the caller's transaction. */
+	public void record(long sourceId, UnitSummary summary) {
+		InputUnit unit = summary.unit();
+		Long unitId = unitId(sourceId, unit.key());
+		String notes = summary.notes().isEmpty() ? null : truncate(String.join("; ", summary.notes()), 4000);
+		if (unitId == null) {
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			this.named.update("""
+					INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
+					VALUES (:source, :key, :location, :version, :size, :notes)""",
+					new MapSqlParameterSource().addValue("source", sourceId)
+						.addValue("key", unit.key())
+						.addValue("location", truncate(unit.location(), 4096))
+						.addValue("version", unit.version())
+						.addValue("size", unit.size())
+						.addValue("notes", notes),
+					keys, new String[] { "id" });
+			unitId = keys.getKey().longValue();
+		}
+		else if (notes != null) {
+			this.jdbc.update("UPDATE bca_input_unit SET notes = ? WHERE id = ?", notes, unitId);
+		}
+		Long firstReadId = null;
+		for (LocalDate[] range : ranges(summary.daysToCount())) {
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			boolean first = firstReadId == null;
+			this.named.update("""
+					INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
+					VALUES (:unit, :from, :to, :counted, :rejected, :at)""",
+					new MapSqlParameterSource().addValue("unit", unitId)
+						.addValue("from", Date.valueOf(range[0]))
+						.addValue("to", Date.valueOf(range[1]))
+						.addValue("counted", first ? summary.recordsCounted() : 0)
+						.addValue("rejected", first ? summary.rejectedCount() : 0)
+						.addValue("at", Timestamp.from(Instant.now())),
+					keys, new String[] { "id" });
+			if (first) {
+				firstReadId = keys.getKey().longValue();
+			}
+		}
+		if (firstReadId != null && !summary.rejects().isEmpty()) {
+			List<Object[]> rows = new ArrayList<>();
+			long readId = firstReadId;
+			summary.rejects()
+				.forEach((reason, tally) -> rows.add(new Object[] { readId, truncate(reason, 512), tally.count(),
+						truncate(String.join(SAMPLE_SEPARATOR, tally.sampleLocations()), 2000) }));
+			this.jdbc.batchUpdate(
+					"INSERT INTO bca_input_reject (read_id, reason, rejected, sample_locations) VALUES (?, ?, ?, ?)",
+					rows);
+		}
+	}
+
+	private Long unitId(long sourceId, String key) {
+		List<Long> ids = this.jdbc.queryForList("SELECT id FROM bca_input_unit WHERE source_id = ? AND unit_key = ?",
+				Long.class, sourceId, key);
+		return ids.isEmpty() ? null : ids.get(0);
+	}
+
+	/** Rejects recorded by reads of these sources that cover days of the window. */
+	public List<StoredReject> rejects(Collection<Long> sourceIds, Window window) {
+		if (sourceIds.isEmpty()) {
+			return List.of();
+		}
+		return this.named.query("""
+				SELECT u.location, j.reason, j.rejected, j.sample_locations
+				FROM bca_input_reject j
+				JOIN bca_input_read r ON r.id = j.read_id
+				JOIN bca_input_unit u ON u.id = r.unit_id
+				WHERE u.source_id IN (:sources) AND r.covered_from < :to AND r.covered_to > :from
+				ORDER BY u.location, j.reason""", windowParams(sourceIds, window),
+				(rs, n) -> new StoredReject(rs.getString(1), rs.getString(2), rs.getLong(3),
+						Arrays.asList(rs.getString(4).split(SAMPLE_SEPARATOR))));
+	}
+
+	/** Notes on units of these sources read for days of the window. */
+	public List<UnitNote> notes(Collection<Long> sourceIds, Window window) {
+		if (sourceIds.isEmpty()) {
+			return List.of();
+		}
+		return this.named.query("""
+				SELECT DISTINCT s.name, u.location, u.notes
+				FROM bca_input_unit u
+				JOIN bca_source s ON s.id = u.source_id
+				JOIN bca_input_read r ON r.unit_id = u.id
+				WHERE u.source_id IN (:sources) AND u.notes IS NOT NULL AND r.covered_from < :to AND r.covered_to > :from
+				ORDER BY s.name, u.location""", windowParams(sourceIds, window),
+				(rs, n) -> new UnitNote(rs.getString(1), rs.getString(2), rs.getString(3)));
+	}
+
+	/** How many units of these sources were read for days of the window. */
+	public long unitsRead(Collection<Long> sourceIds, Window window) {
+		if (sourceIds.isEmpty()) {
+			return 0;
+		}
+		Long count = this.named.queryForObject("""
+				SELECT COUNT(DISTINCT u.id) FROM bca_input_unit u JOIN bca_input_read r ON r.unit_id = u.id
+				WHERE u.source_id IN (:sources) AND r.covered_from < :to AND r.covered_to > :from""",
+				windowParams(sourceIds, window), Long.class);
+		return count == null ? 0 : count;
+	}
+
+	private static MapSqlParameterSource windowParams(Collection<Long> sourceIds, Window window) {
+		return new MapSqlParameterSource().addValue("sources", sourceIds)
+			.addValue("from", Date.valueOf(window.from()))
+			.addValue("to", Date.valueOf(window.to()));
+	}
+
+	/** Contiguous runs of days as {@code [from, to)} pairs. */
+	static List<LocalDate[]> ranges(Set<LocalDate> days) {
+		List<LocalDate[]> ranges = new ArrayList<>();
+		LocalDate start = null;
+		LocalDate end = null;
+		for (LocalDate day : new TreeSet<>(days)) {
+			if (start != null && day.equals(end)) {
+				end = day.plusDays(1);
+				continue;
+			}
+			if (start != null) {
+				ranges.add(new LocalDate[] { start, end });
+			}
+			start = day;
+			end = day.plusDays(1);
+		}
+		if (start != null) {
+			ranges.add(new LocalDate[] { start, end });
+		}
+		return ranges;
+	}
+
+	private static String truncate(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+
+}

@@ -1,0 +1,175 @@
+package com.bedrockcostanalyzer.cli;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.bedrockcostanalyzer.AnalyzerApplication;
+import com.bedrockcostanalyzer.job.AnalysisOutcome;
+import com.bedrockcostanalyzer.job.AnalysisRequest;
+import com.bedrockcostanalyzer.job.AnalysisRunner;
+import com.bedrockcostanalyzer.pricing.PriceBookException;
+import com.bedrockcostanalyzer.pricing.PriceBookLoader;
+import com.bedrockcostanalyzer.report.ReportWriter;
+import com.bedrockcostanalyzer.source.InputSources;
+import com.bedrockcostanalyzer.source.Window;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code analyze}: count the sources' usage in a window into the database and write the reports. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "Counts Bedrock usage from the sources into the job database and writes report.json, "
+				+ "report.md and usage.csv.", "",
+				"Files already counted for a day are not counted again: re-running regenerates the report and adds "
+						+ "only what is new." },
+		footer = { "", "Exit status: 0 done, 1 failed, 2 bad usage, 3 done but some input was rejected (see the report)." })
+class AnalyzeCommand implements Callable<Integer> {
+
+	@Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--source", required = true, paramLabel = "SRC",
+			description = "A folder (S3 log layout or loose files) or a file: invocation logs (.json, .json.gz) or a "
+					+ "token-usage CSV export. Repeatable.")
+	List<String> sources = new ArrayList<>();
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	WindowOptions window;
+
+	static class WindowOptions {
+
+		@Option(names = "--month", paramLabel = "YYYY-MM", description = "A calendar month, UTC.")
+		String month;
+
+		@ArgGroup(exclusive = false)
+		Range range;
+
+	}
+
+	static class Range {
+
+		@Option(names = "--from", required = true, paramLabel = "DATE", description = "First day, YYYY-MM-DD (UTC).")
+		String from;
+
+		@Option(names = "--to", required = true, paramLabel = "DATE",
+				description = "Day after the last one, YYYY-MM-DD: the window is [from, to).")
+		String to;
+
+	}
+
+	@Option(names = "--prices", paramLabel = "PATH",
+			description = "Price book: a CSV file or a folder of them. Default: the shipped list prices.")
+	String prices;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "Report folder. Default: reports/{from}_{to}/")
+	Path out;
+
+	@Option(names = "--db", paramLabel = "JDBC_URL",
+			description = "Job database. Default: an H2 file under ./data/ (jdbc:h2:file:./data/bedrock-cost-analyzer).")
+	String db;
+
+	@Option(names = "--region", paramLabel = "REGION",
+			description = "Region of CSV rows that name none. Default: AWS_REGION, else us-east-1.")
+	String region;
+
+	@Override
+	public Integer call() throws Exception {
+		Window window = window();
+		InputSources inputSources = new InputSources();
+		List<String> canonical = new ArrayList<>();
+		for (String source : this.sources) {
+			try {
+				inputSources.check(source);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+			}
+			canonical.add(inputSources.canonicalName(source));
+		}
+		try {
+			new PriceBookLoader().load(this.prices);
+		}
+		catch (PriceBookException ex) {
+			throw new ParameterException(this.spec.commandLine(), "price book: " + ex.getMessage());
+		}
+		Path outDir = (this.out != null) ? this.out : Path.of("reports", window.from() + "_" + window.to());
+		AnalysisRequest request = new AnalysisRequest(canonical, window,
+				this.prices == null ? "" : Path.of(this.prices).toAbsolutePath().toString(),
+				outDir.toAbsolutePath().normalize(), defaultRegion());
+		AnalysisOutcome outcome;
+		try (ConfigurableApplicationContext context = startApplication()) {
+			outcome = context.getBean(AnalysisRunner.class).run(request);
+		}
+		var out = this.spec.commandLine().getOut();
+		if (!outcome.completed()) {
+			this.spec.commandLine()
+				.getErr()
+				.println("error: the analysis did not finish (" + outcome.status() + ")"
+						+ (outcome.failure() != null ? ": " + outcome.failure() : "")
+						+ ". Run the same command again to resume: what was counted stays counted.");
+			return ExitCodes.FAILED;
+		}
+		out.println("Spend " + window + ": $" + outcome.spend().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+				+ " (list prices; see the report for unpriced usage)");
+		out.println("Report: " + outDir.resolve(ReportWriter.MARKDOWN) + " (also " + ReportWriter.JSON + ", "
+				+ ReportWriter.USAGE_CSV + ")");
+		if (outcome.rejects() > 0) {
+			out.println("Rejected: " + outcome.rejects()
+					+ " lines or files could not be counted; the report lists where and why.");
+			return ExitCodes.DONE_WITH_REJECTS;
+		}
+		return ExitCodes.DONE;
+	}
+
+	private ConfigurableApplicationContext startApplication() {
+		SpringApplication application = new SpringApplication(AnalyzerApplication.class);
+		List<String> args = new ArrayList<>();
+		if (this.db != null) {
+			args.add("--spring.datasource.url=" + this.db);
+		}
+		return application.run(args.toArray(String[]::new));
+	}
+
+	private Window window() {
+		try {
+			if (this.window.month != null) {
+				return Window.ofMonth(YearMonth.parse(this.window.month));
+			}
+			return new Window(LocalDate.parse(this.window.range.from), LocalDate.parse(this.window.range.to));
+		}
+		catch (DateTimeParseException ex) {
+			throw new ParameterException(this.spec.commandLine(),
+					"dates are YYYY-MM-DD and months YYYY-MM, not '" + ex.getParsedString() + "'");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
+	}
+
+	private String defaultRegion() {
+		if (this.region != null) {
+			return this.region;
+		}
+		for (String variable : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+			String value = System.getenv(variable);
+			if (value != null && !value.isBlank()) {
+				return value.trim();
+			}
+		}
+		return "us-east-1";
+	}
+
+}

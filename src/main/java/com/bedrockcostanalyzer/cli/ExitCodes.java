@@ -1,0 +1,17 @@
+package com.bedrockcostanalyzer.cli;
+
+/** The exit statuses DESIGN.md promises. */
+public final class ExitCodes {
+
+	public static final int DONE = 0;
+
+	public static final int FAILED = 1;
+
+	public static final int BAD_USAGE = 2;
+
+	public static final int DONE_WITH_REJECTS = 3;
+
+	private ExitCodes() {
+	}
+
+}

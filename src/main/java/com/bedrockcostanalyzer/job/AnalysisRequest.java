@@ -1,0 +1,54 @@
+package com.bedrockcostanalyzer.job;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import com.bedrockcostanalyzer.source.Window;
+
+/**
+ * What one analysis run is asked to do. Sources and window identify the run; where prices come from and where the
+ * report goes do not, so the same counting can be reported again with other prices.
+ * @param prices a price-book file or folder, or empty for the shipped book
+ */
+public record AnalysisRequest(List<String> sources, Window window, String prices, Path out, String defaultRegion) {
+
+	static final String SOURCES = "sources";
+
+	static final String FROM = "from";
+
+	static final String TO = "to";
+
+	static final String PRICES = "prices";
+
+	static final String OUT = "out";
+
+	static final String REGION = "region";
+
+	static final String RUN = "run";
+
+	public AnalysisRequest {
+		sources = List.copyOf(sources);
+	}
+
+	JobParameters toJobParameters(long run) {
+		return new JobParametersBuilder().addString(SOURCES, String.join("\n", this.sources))
+			.addLocalDate(FROM, this.window.from())
+			.addLocalDate(TO, this.window.to())
+			.addLong(RUN, run)
+			.addString(PRICES, this.prices == null ? "" : this.prices, false)
+			.addString(OUT, this.out.toString(), false)
+			.addString(REGION, this.defaultRegion, false)
+			.toJobParameters();
+	}
+
+	static AnalysisRequest of(JobParameters parameters) {
+		return new AnalysisRequest(Arrays.asList(parameters.getString(SOURCES).split("\n")),
+				new Window(parameters.getLocalDate(FROM), parameters.getLocalDate(TO)), parameters.getString(PRICES),
+				Path.of(parameters.getString(OUT)), parameters.getString(REGION));
+	}
+
+}

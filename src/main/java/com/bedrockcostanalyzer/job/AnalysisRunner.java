@@ -1,0 +1,73 @@
+package com.bedrockcostanalyzer.job;
+
+import java.math.BigDecimal;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts an analysis as a Spring Batch job execution. Every run is a new job instance: what is already counted is
+ * the ledger's business, not the job repository's, so re-running a finished window regenerates its report and
+ * counts only what is new. An execution left STARTED by a killed process is marked as such first.
+ */
+@Component
+public class AnalysisRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AnalysisRunner.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job analyzeJob;
+
+	public AnalysisRunner(JobOperator jobOperator, JobRepository jobRepository, Job analyzeJob) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.analyzeJob = analyzeJob;
+	}
+
+	public AnalysisOutcome run(AnalysisRequest request) throws Exception {
+		recoverAbandonedExecutions();
+		JobExecution execution = this.jobOperator.start(this.analyzeJob,
+				request.toJobParameters(System.currentTimeMillis()));
+		var context = execution.getExecutionContext();
+		long rejects = context.containsKey(ReportTasklet.REJECTS_KEY) ? context.getLong(ReportTasklet.REJECTS_KEY) : 0;
+		BigDecimal spend = context.containsKey(ReportTasklet.SPEND_KEY)
+				? new BigDecimal(context.getString(ReportTasklet.SPEND_KEY)) : null;
+		String failure = execution.getAllFailureExceptions()
+			.stream()
+			.map(AnalysisRunner::describe)
+			.distinct()
+			.collect(Collectors.joining("; "));
+		return new AnalysisOutcome(execution.getStatus(), rejects, spend, failure.isEmpty() ? null : failure);
+	}
+
+	private void recoverAbandonedExecutions() {
+		// The embedded H2 file database admits one process at a time, so a STARTED execution found here belongs to a
+		// process that died (kill -9, power loss). Its uncommitted chunks were rolled back; the ledger has the rest.
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(AnalyzeJobConfiguration.JOB_NAME)) {
+			log.info("marking execution {} of a process that stopped without finishing as failed", running.getId());
+			this.jobOperator.recover(running);
+		}
+	}
+
+	private static String describe(Throwable failure) {
+		Throwable root = failure;
+		StringBuilder message = new StringBuilder(String.valueOf(failure.getMessage()));
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+			if (root.getMessage() != null && !message.toString().contains(root.getMessage())) {
+				message.append(": ").append(root.getMessage());
+			}
+		}
+		return message.toString();
+	}
+
+}

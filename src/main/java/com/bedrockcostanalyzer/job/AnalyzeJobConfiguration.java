@@ -1,0 +1,100 @@
+package com.bedrockcostanalyzer.job;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.bedrockcostanalyzer.aggregate.InputLedger;
+import com.bedrockcostanalyzer.aggregate.UnitSummary;
+import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.source.InputSources;
+import com.bedrockcostanalyzer.source.InputUnit;
+import com.bedrockcostanalyzer.source.InvocationLogParser;
+import com.bedrockcostanalyzer.source.InvocationLogReader;
+import com.bedrockcostanalyzer.source.UsageCsvReader;
+import com.bedrockcostanalyzer.usage.UsageProperties;
+
+/**
+ * The analysis job: {@code countUsage} folds input units into the aggregates (one item per file, never per record),
+ * then {@code writeReport} prices the aggregates and writes the reports.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AnalyzeJobConfiguration {
+
+	public static final String JOB_NAME = "analyzeJob";
+
+	/** Units per transaction: small, because one unit can be hundreds of MB of logs. */
+	static final int UNITS_PER_CHUNK = 4;
+
+	static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+	@Bean
+	Job analyzeJob(JobRepository jobRepository, Step countUsage, Step writeReport) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(countUsage).next(writeReport).build();
+	}
+
+	@Bean
+	Step countUsage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			InputUnitReader inputUnitReader, UnitSummaryProcessor unitSummaryProcessor,
+			UsageAggregateWriter usageAggregateWriter) {
+		return new StepBuilder("countUsage", jobRepository).<InputUnit, UnitSummary>chunk(UNITS_PER_CHUNK)
+			.transactionManager(transactionManager)
+			.reader(inputUnitReader)
+			.processor(unitSummaryProcessor)
+			.writer(usageAggregateWriter)
+			.build();
+	}
+
+	@Bean
+	Step writeReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReportTasklet reportTasklet) {
+		return new StepBuilder("writeReport", jobRepository).tasklet(reportTasklet, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	InputUnitReader inputUnitReader(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources) {
+		return new InputUnitReader(request(stepExecution), sources);
+	}
+
+	@Bean
+	@StepScope
+	UnitSummaryProcessor unitSummaryProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
+			InputSources sources, UsageStore store, InputLedger ledger, UsageProperties usage) {
+		AnalysisRequest request = request(stepExecution);
+		InvocationLogParser parser = new InvocationLogParser(usage.modelIdNormalizer(), usage.pathResolver());
+		return new UnitSummaryProcessor(request, sources, store, ledger,
+				new InvocationLogReader(parser, MAX_LINE_BYTES),
+				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion()));
+	}
+
+	@Bean
+	@StepScope
+	UsageAggregateWriter usageAggregateWriter(UsageStore store, InputLedger ledger) {
+		return new UsageAggregateWriter(store, ledger);
+	}
+
+	@Bean
+	@StepScope
+	ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
+			UsageStore store, InputLedger ledger, ObjectProvider<BuildProperties> build) {
+		BuildProperties properties = build.getIfAvailable();
+		return new ReportTasklet(request(stepExecution), sources, store, ledger,
+				properties != null ? properties.getVersion() : "dev");
+	}
+
+	private static AnalysisRequest request(StepExecution stepExecution) {
+		return AnalysisRequest.of(stepExecution.getJobExecution().getJobParameters());
+	}
+
+}

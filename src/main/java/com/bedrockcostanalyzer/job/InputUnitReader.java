@@ -1,0 +1,57 @@
+package com.bedrockcostanalyzer.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import com.bedrockcostanalyzer.source.InputSources;
+import com.bedrockcostanalyzer.source.InputUnit;
+
+/**
+ * Yields the run's input units, not records. It keeps no position of its own: on a restart the listing is made again
+ * and the ledger tells which units are already counted.
+ */
+class InputUnitReader implements ItemStreamReader<InputUnit> {
+
+	private static final Logger log = LoggerFactory.getLogger(InputUnitReader.class);
+
+	private final AnalysisRequest request;
+
+	private final InputSources sources;
+
+	private Iterator<InputUnit> units;
+
+	InputUnitReader(AnalysisRequest request, InputSources sources) {
+		this.request = request;
+		this.sources = sources;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) throws ItemStreamException {
+		List<InputUnit> all = new ArrayList<>();
+		for (String source : this.request.sources()) {
+			try {
+				all.addAll(this.sources.list(source, this.request.window()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot list " + source, ex);
+			}
+		}
+		log.info("{} input files to consider for {}", all.size(), this.request.window());
+		this.units = all.iterator();
+	}
+
+	@Override
+	public synchronized InputUnit read() {
+		return this.units.hasNext() ? this.units.next() : null;
+	}
+
+}

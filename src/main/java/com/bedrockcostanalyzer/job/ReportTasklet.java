@@ -1,0 +1,75 @@
+package com.bedrockcostanalyzer.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+import com.bedrockcostanalyzer.aggregate.InputLedger;
+import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.pricing.PriceBookLoader;
+import com.bedrockcostanalyzer.report.AnalysisReport;
+import com.bedrockcostanalyzer.report.ReportBuilder;
+import com.bedrockcostanalyzer.report.ReportBuilder.SourceInput;
+import com.bedrockcostanalyzer.report.ReportWriter;
+import com.bedrockcostanalyzer.source.InputSources;
+
+/** Prices the stored aggregates of the run's sources and window and writes the report files. */
+class ReportTasklet implements Tasklet {
+
+	static final String REJECTS_KEY = "bca.rejects";
+
+	static final String SPEND_KEY = "bca.spend";
+
+	private final AnalysisRequest request;
+
+	private final InputSources sources;
+
+	private final UsageStore store;
+
+	private final InputLedger ledger;
+
+	private final String version;
+
+	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
+			String version) {
+		this.request = request;
+		this.sources = sources;
+		this.store = store;
+		this.ledger = ledger;
+		this.version = version;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		List<Long> sourceIds = new ArrayList<>();
+		List<SourceInput> sourceInputs = new ArrayList<>();
+		for (String source : this.request.sources()) {
+			String name = this.sources.canonicalName(source);
+			long id = this.store.sourceId(name);
+			sourceIds.add(id);
+			sourceInputs.add(new SourceInput(name, this.ledger.unitsRead(List.of(id), this.request.window())));
+		}
+		ReportBuilder builder = new ReportBuilder(new PriceBookLoader().load(this.request.prices()), this.version);
+		AnalysisReport report = builder.build(this.request.window(), sourceInputs,
+				this.store.load(sourceIds, this.request.window()),
+				this.ledger.rejects(sourceIds, this.request.window()),
+				this.ledger.notes(sourceIds, this.request.window()));
+		try {
+			new ReportWriter().write(report, this.request.out());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the report to " + this.request.out(), ex);
+		}
+		var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+		context.putLong(REJECTS_KEY, report.rejects().count());
+		context.putString(SPEND_KEY, report.totals().cost().toPlainString());
+		return RepeatStatus.FINISHED;
+	}
+
+}

@@ -1,0 +1,79 @@
+package com.bedrockcostanalyzer.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import com.bedrockcostanalyzer.aggregate.InputLedger;
+import com.bedrockcostanalyzer.aggregate.UnitStatus;
+import com.bedrockcostanalyzer.aggregate.UnitSummary;
+import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.source.InputSources;
+import com.bedrockcostanalyzer.source.InputUnit;
+import com.bedrockcostanalyzer.source.InvocationLogReader;
+import com.bedrockcostanalyzer.source.UsageCsvReader;
+
+/**
+ * Streams one input unit into a summary of the days it still has to contribute. A unit whose days are all counted is
+ * filtered out without being opened. Bad content becomes rejects; an unreadable unit fails the chunk, so it is read
+ * again on the next run instead of being marked as counted.
+ */
+class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
+
+	private final AnalysisRequest request;
+
+	private final InputSources sources;
+
+	private final UsageStore store;
+
+	private final InputLedger ledger;
+
+	private final InvocationLogReader logReader;
+
+	private final UsageCsvReader csvReader;
+
+	UnitSummaryProcessor(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
+			InvocationLogReader logReader, UsageCsvReader csvReader) {
+		this.request = request;
+		this.sources = sources;
+		this.store = store;
+		this.ledger = ledger;
+		this.logReader = logReader;
+		this.csvReader = csvReader;
+	}
+
+	@Override
+	public UnitSummary process(InputUnit unit) {
+		UnitStatus status = this.ledger.status(this.store.sourceId(unit.source()), unit);
+		Set<LocalDate> days = new LinkedHashSet<>(this.request.window().days());
+		if (status != null) {
+			days.removeAll(status.coveredDays());
+		}
+		if (days.isEmpty()) {
+			return null;
+		}
+		UnitSummary summary = new UnitSummary(unit, days, status == null);
+		if (status != null && !status.version().equals(unit.version())) {
+			// Counting the new content would add to what the old content already added.
+			summary.rejectUnit("content changed since it was counted (" + status.version() + ", now " + unit.version()
+					+ "); its days in this window are not counted");
+			return summary;
+		}
+		try (InputStream in = this.sources.open(unit)) {
+			switch (unit.format()) {
+				case INVOCATION_LOG -> this.logReader.read(in, summary);
+				case CSV -> this.csvReader.read(in, summary);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + unit.location(), ex);
+		}
+		return summary;
+	}
+
+}

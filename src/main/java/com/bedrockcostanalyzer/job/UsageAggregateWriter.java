@@ -1,0 +1,45 @@
+package com.bedrockcostanalyzer.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import com.bedrockcostanalyzer.aggregate.InputLedger;
+import com.bedrockcostanalyzer.aggregate.UnitSummary;
+import com.bedrockcostanalyzer.aggregate.UsageStore;
+
+/**
+ * Adds a chunk's summaries to the aggregates and marks their units' days as counted, in the chunk's one transaction:
+ * a crash before the commit leaves the units to be read again, a crash after it leaves nothing to redo.
+ */
+class UsageAggregateWriter implements ItemWriter<UnitSummary> {
+
+	private static final Logger log = LoggerFactory.getLogger(UsageAggregateWriter.class);
+
+	private final UsageStore store;
+
+	private final InputLedger ledger;
+
+	private long units;
+
+	private long records;
+
+	UsageAggregateWriter(UsageStore store, InputLedger ledger) {
+		this.store = store;
+		this.ledger = ledger;
+	}
+
+	@Override
+	public void write(Chunk<? extends UnitSummary> chunk) {
+		for (UnitSummary summary : chunk) {
+			long sourceId = this.store.sourceId(summary.unit().source());
+			this.store.add(sourceId, summary.totals());
+			this.ledger.record(sourceId, summary);
+			this.units++;
+			this.records += summary.recordsCounted();
+		}
+		log.info("counted {} files, {} records so far", this.units, this.records);
+	}
+
+}

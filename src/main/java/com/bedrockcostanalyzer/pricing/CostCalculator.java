@@ -1,0 +1,58 @@
+package com.bedrockcostanalyzer.pricing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.Tier;
+import com.bedrockcostanalyzer.usage.TokenCounts;
+
+/**
+ * Prices a token vector: each kind of token at its own rate, exactly (BigDecimal, per 1M tokens). Tokens of a kind the
+ * price row has no rate for make the whole amount unpriced instead of quietly free.
+ */
+public final class CostCalculator {
+
+	private final PriceBook book;
+
+	public CostCalculator(PriceBook book) {
+		this.book = book;
+	}
+
+	public PriceBook book() {
+		return this.book;
+	}
+
+	public Cost cost(String modelId, String region, Scope scope, Tier tier, LocalDate day, TokenCounts tokens) {
+		Optional<PriceRow> row = this.book.lookup(modelId, region, scope, tier, day);
+		if (row.isEmpty()) {
+			if (!this.book.knowsModel(modelId)) {
+				return Cost.unpriced("model not in the price book");
+			}
+			return Cost.unpriced("no " + tier.label() + " price for " + scope.label() + " scope in " + region
+					+ " effective on " + day);
+		}
+		return cost(row.get(), tokens);
+	}
+
+	public static Cost cost(PriceRow row, TokenCounts tokens) {
+		BigDecimal total = BigDecimal.ZERO;
+		String[] names = { "input", "output", "cache_read", "cache_write_5m", "cache_write_1h" };
+		long[] counts = { tokens.input(), tokens.output(), tokens.cacheRead(), tokens.cacheWrite5m(),
+				tokens.cacheWrite1h() };
+		BigDecimal[] rates = { row.input(), row.output(), row.cacheRead(), row.cacheWrite5m(), row.cacheWrite1h() };
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] == 0) {
+				continue;
+			}
+			if (rates[i] == null) {
+				return Cost.unpriced("no " + names[i] + " rate for " + row.modelId() + " (" + row.tier().label() + ", "
+						+ row.scope().label() + ") in " + row.file());
+			}
+			total = total.add(rates[i].multiply(BigDecimal.valueOf(counts[i])));
+		}
+		return Cost.of(total.movePointLeft(6));
+	}
+
+}

@@ -1,0 +1,85 @@
+package com.bedrockcostanalyzer.pricing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.Tier;
+
+/**
+ * Prices by (model, region, scope, tier), each effective from a date. A lookup takes the row in force on the usage's
+ * own day, so an old month is priced with the prices of that month.
+ */
+public final class PriceBook {
+
+	private final String name;
+
+	private final List<PriceBookFile> files;
+
+	private final Map<PriceKey, List<PriceRow>> rows = new HashMap<>();
+
+	public PriceBook(String name, List<PriceBookFile> files, List<PriceRow> rows) {
+		this.name = name;
+		this.files = List.copyOf(files);
+		for (PriceRow row : rows) {
+			this.rows.computeIfAbsent(PriceKey.of(row), (k) -> new ArrayList<>()).add(row);
+		}
+		this.rows.values().forEach((list) -> list.sort(Comparator.comparing(PriceRow::effectiveFrom).reversed()));
+	}
+
+	/**
+	 * The row in force on {@code day}. Geo inference profiles bill at the source Region's price, so a geo lookup with no
+	 * geo row of its own uses the regional row; a global lookup never falls back, because global prices differ.
+	 */
+	public Optional<PriceRow> lookup(String modelId, String region, Scope scope, Tier tier, LocalDate day) {
+		Optional<PriceRow> row = inForce(new PriceKey(modelId, region, scope, tier), day);
+		if (row.isEmpty() && scope == Scope.GEO) {
+			row = inForce(new PriceKey(modelId, region, Scope.REGIONAL, tier), day);
+		}
+		return row;
+	}
+
+	private Optional<PriceRow> inForce(PriceKey key, LocalDate day) {
+		List<PriceRow> candidates = this.rows.get(key);
+		if (candidates == null) {
+			return Optional.empty();
+		}
+		return candidates.stream().filter((row) -> !row.effectiveFrom().isAfter(day)).findFirst();
+	}
+
+	/** Whether the book knows the model at all (in any region, scope or tier). */
+	public boolean knowsModel(String modelId) {
+		return this.rows.keySet().stream().anyMatch((key) -> key.modelId().equals(modelId));
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public List<PriceBookFile> files() {
+		return this.files;
+	}
+
+	public List<PriceRow> allRows() {
+		return this.rows.values().stream().flatMap(List::stream).toList();
+	}
+
+	public LocalDate earliestEffectiveFrom() {
+		return allRows().stream().map(PriceRow::effectiveFrom).min(Comparator.naturalOrder()).orElse(null);
+	}
+
+	public LocalDate latestEffectiveFrom() {
+		return allRows().stream().map(PriceRow::effectiveFrom).max(Comparator.naturalOrder()).orElse(null);
+	}
+
+	public List<String> sources() {
+		return List.copyOf(new TreeSet<>(allRows().stream().map(PriceRow::source).toList()));
+	}
+
+}

@@ -1,0 +1,199 @@
+package com.bedrockcostanalyzer.pricing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.Tier;
+
+/**
+ * Loads price books in the DESIGN.md CSV format from a file, from every CSV in a folder, or from the book shipped in
+ * the jar. Anything doubtful is an error naming the file and line: a wrong price is worse than no price.
+ */
+public final class PriceBookLoader {
+
+	/** The book used when the user names none; also under {@code prices/} in a checkout. */
+	public static final String DEFAULT_BOOK = "prices/bedrock-list-prices.csv";
+
+	static final List<String> HEADER = List.of("model_id", "region", "scope", "tier", "input", "output", "cache_read",
+			"cache_write_5m", "cache_write_1h", "effective_from", "source");
+
+	/** The book a {@code --prices} value names: empty or null for the shipped default, else a file or folder. */
+	public PriceBook load(String spec) {
+		return (spec == null || spec.isBlank()) ? loadDefault() : load(Path.of(spec));
+	}
+
+	public PriceBook loadDefault() {
+		try (InputStream in = PriceBookLoader.class.getClassLoader().getResourceAsStream(DEFAULT_BOOK)) {
+			if (in == null) {
+				throw new PriceBookException("the default price book " + DEFAULT_BOOK + " is missing from the jar");
+			}
+			List<PriceRow> rows = new ArrayList<>();
+			PriceBookFile file = read(in, DEFAULT_BOOK, rows);
+			return build("default (" + DEFAULT_BOOK + ")", List.of(file), rows);
+		}
+		catch (IOException ex) {
+			throw new PriceBookException("the default price book cannot be read: " + ex.getMessage());
+		}
+	}
+
+	public PriceBook load(Path path) {
+		List<Path> files;
+		try {
+			if (Files.isDirectory(path)) {
+				try (Stream<Path> list = Files.list(path)) {
+					files = list.filter((p) -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+				}
+				if (files.isEmpty()) {
+					throw new PriceBookException("no .csv price book in " + path);
+				}
+			}
+			else if (Files.isRegularFile(path)) {
+				files = List.of(path);
+			}
+			else {
+				throw new PriceBookException("no such price book: " + path);
+			}
+			List<PriceRow> rows = new ArrayList<>();
+			List<PriceBookFile> read = new ArrayList<>();
+			for (Path file : files) {
+				try (InputStream in = Files.newInputStream(file)) {
+					read.add(read(in, file.toString(), rows));
+				}
+			}
+			return build(path.toString(), read, rows);
+		}
+		catch (IOException ex) {
+			throw new PriceBookException("the price book " + path + " cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private static PriceBook build(String name, List<PriceBookFile> files, List<PriceRow> rows) {
+		Set<String> seen = new HashSet<>();
+		for (PriceRow row : rows) {
+			String identity = PriceKey.of(row) + "@" + row.effectiveFrom();
+			if (!seen.add(identity)) {
+				throw new PriceBookException(row.file() + " line " + row.line() + ": a second price for "
+						+ row.modelId() + " " + row.region() + " " + row.scope().label() + " " + row.tier().label()
+						+ " effective " + row.effectiveFrom());
+			}
+		}
+		return new PriceBook(name, files, rows);
+	}
+
+	private static PriceBookFile read(InputStream raw, String name, List<PriceRow> into) throws IOException {
+		MessageDigest sha256;
+		try {
+			sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		DigestInputStream digest = new DigestInputStream(raw, sha256);
+		Reader reader = new InputStreamReader(digest, StandardCharsets.UTF_8);
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreSurroundingSpaces(true)
+			.setIgnoreEmptyLines(true)
+			.setCommentMarker('#')
+			.get();
+		int count = 0;
+		try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+			if (!csv.getHeaderNames().equals(HEADER)) {
+				throw new PriceBookException(name + ": the header must be " + String.join(",", HEADER));
+			}
+			for (CSVRecord record : csv) {
+				into.add(row(record, name, csv.getCurrentLineNumber()));
+				count++;
+			}
+		}
+		catch (IllegalStateException | java.io.UncheckedIOException ex) {
+			throw new PriceBookException(name + ": not a valid CSV file");
+		}
+		return new PriceBookFile(name, HexFormat.of().formatHex(sha256.digest()), count);
+	}
+
+	private static PriceRow row(CSVRecord record, String file, long line) {
+		String where = file + " line " + line + ": ";
+		if (record.size() != HEADER.size()) {
+			throw new PriceBookException(where + "expected " + HEADER.size() + " fields, found " + record.size());
+		}
+		String model = record.get("model_id");
+		String region = record.get("region");
+		if (model.isEmpty() || region.isEmpty()) {
+			throw new PriceBookException(where + "model_id and region are required");
+		}
+		Scope scope;
+		Tier tier;
+		try {
+			scope = Scope.fromLabel(record.get("scope"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PriceBookException(where + "scope must be regional, geo or global");
+		}
+		try {
+			tier = Tier.fromLabel(record.get("tier"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new PriceBookException(where + "tier must be standard, batch, flex or priority");
+		}
+		if (tier == Tier.RESERVED) {
+			throw new PriceBookException(where + "reserved capacity is priced per unit in its own file, not per token");
+		}
+		LocalDate effectiveFrom;
+		try {
+			effectiveFrom = LocalDate.parse(record.get("effective_from"));
+		}
+		catch (DateTimeParseException ex) {
+			throw new PriceBookException(where + "effective_from must be a date (YYYY-MM-DD)");
+		}
+		BigDecimal input = rate(record, "input", where);
+		BigDecimal output = rate(record, "output", where);
+		if (input == null) {
+			throw new PriceBookException(where + "input price is required");
+		}
+		return new PriceRow(model, region, scope, tier, input, output, rate(record, "cache_read", where),
+				rate(record, "cache_write_5m", where), rate(record, "cache_write_1h", where), effectiveFrom,
+				record.get("source"), file, line);
+	}
+
+	private static BigDecimal rate(CSVRecord record, String column, String where) {
+		String text = record.get(column);
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			BigDecimal rate = new BigDecimal(text);
+			if (rate.signum() < 0) {
+				throw new PriceBookException(where + column + " must not be negative");
+			}
+			return rate;
+		}
+		catch (NumberFormatException ex) {
+			throw new PriceBookException(where + column + " is not a number");
+		}
+	}
+
+}

@@ -1,0 +1,12 @@
+package com.bedrockcostanalyzer.pricing;
+
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.Tier;
+
+record PriceKey(String modelId, String region, Scope scope, Tier tier) {
+
+	static PriceKey of(PriceRow row) {
+		return new PriceKey(row.modelId(), row.region(), row.scope(), row.tier());
+	}
+
+}

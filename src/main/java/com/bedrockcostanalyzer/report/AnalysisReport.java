@@ -1,0 +1,66 @@
+package com.bedrockcostanalyzer.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a report says, with the field names DESIGN.md fixes for {@code report.json}. Money is BigDecimal USD;
+ * a null cost means "not priced", never zero.
+ */
+public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
+		PriceBookInfo priceBook, Totals totals, List<UsageRow> usage, List<Breakdown> byModel, List<Breakdown> byPath,
+		List<Unpriced> unpriced, List<Object> opportunities, Rejects rejects) {
+
+	public record Tool(String name, String version) {
+	}
+
+	/** {@code to} is exclusive: the window is {@code [from, to)} on each record's UTC timestamp. */
+	public record Window(LocalDate from, LocalDate to) {
+	}
+
+	public record Source(String name, long unitsRead, List<Note> notes) {
+	}
+
+	public record Note(String location, String note) {
+	}
+
+	public record PriceBookInfo(String name, List<PriceFile> files, LocalDate earliestEffectiveFrom,
+			LocalDate latestEffectiveFrom, List<String> sources) {
+	}
+
+	public record PriceFile(String file, String sha256, int rows) {
+	}
+
+	public record Totals(long requests, long errors, long inputTokens, long outputTokens, long cacheReadInputTokens,
+			long cacheWriteInputTokens, long cacheWrite5mInputTokens, long cacheWrite1hInputTokens, BigDecimal cost,
+			long unpricedRequests) {
+	}
+
+	public record UsageRow(String model, String scope, String region, String tier, String path, long requests,
+			long errors, long streamingRequests, long truncatedRequests, long inputTokens, long outputTokens,
+			long cacheReadInputTokens, long cacheWriteInputTokens, long cacheWrite5mInputTokens,
+			long cacheWrite1hInputTokens, BigDecimal cost, String unpricedReason, CostByMode costByMode) {
+	}
+
+	/** The same tokens at each tier's rates; null where the model does not offer the tier. */
+	public record CostByMode(BigDecimal onDemand, BigDecimal batch, BigDecimal flex, BigDecimal priority) {
+	}
+
+	public record Breakdown(String name, long requests, long inputTokens, long outputTokens, long cacheReadInputTokens,
+			long cacheWriteInputTokens, BigDecimal cost, boolean partlyUnpriced) {
+	}
+
+	public record Unpriced(String model, String scope, String region, String tier, String reason, long requests,
+			long inputTokens, long outputTokens) {
+	}
+
+	public record Rejects(long count, Map<String, Long> byReason, List<RejectSample> samples) {
+	}
+
+	public record RejectSample(String location, String reason) {
+	}
+
+}

@@ -1,0 +1,159 @@
+package com.bedrockcostanalyzer.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
+import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
+
+/** The report as Markdown, for chat and pull requests. Every value from the logs goes through {@link SafeText}. */
+final class MarkdownReport {
+
+	private static final int MAX_USAGE_ROWS = 100;
+
+	private final AnalysisReport report;
+
+	private final StringBuilder out = new StringBuilder();
+
+	MarkdownReport(AnalysisReport report) {
+		this.report = report;
+	}
+
+	String render() {
+		var totals = this.report.totals();
+		line("# Amazon Bedrock cost report");
+		line("");
+		line("Window: **" + this.report.window().from() + "** to **" + this.report.window().to()
+				+ "** (end excluded, UTC).  ");
+		line("Spend: **" + usd(totals.cost()) + "** on " + count(totals.requests()) + " requests ("
+				+ count(totals.errors()) + " failed requests, not billed).  ");
+		if (totals.unpricedRequests() > 0) {
+			line("Not priced: " + count(totals.unpricedRequests())
+					+ " requests on models or modes missing from the price book (see below); the spend above leaves them out.  ");
+		}
+		if (this.report.rejects().count() > 0) {
+			line("Rejected input: " + count(this.report.rejects().count())
+					+ " lines or files could not be counted (see Rejected input).  ");
+		}
+		line("Price book: " + cell(this.report.priceBook().name()) + ", effective dates "
+				+ this.report.priceBook().earliestEffectiveFrom() + " to "
+				+ this.report.priceBook().latestEffectiveFrom() + ".");
+		line("");
+		line("Tokens: " + count(totals.inputTokens()) + " uncached input, " + count(totals.cacheReadInputTokens())
+				+ " cache read, " + count(totals.cacheWriteInputTokens()) + " cache write ("
+				+ count(totals.cacheWrite1hInputTokens()) + " of them 1-hour), " + count(totals.outputTokens())
+				+ " output.");
+		line("");
+		breakdown("Spend by model", "Model", this.report.byModel());
+		breakdown("Spend by path", "Path", this.report.byPath());
+		usage();
+		unpriced();
+		rejects();
+		sources();
+		return this.out.toString();
+	}
+
+	private void breakdown(String title, String what, List<Breakdown> rows) {
+		line("## " + title);
+		line("");
+		line("| " + what + " | Requests | Input tokens | Cache read | Cache write | Output tokens | Spend |");
+		line("|---|---:|---:|---:|---:|---:|---:|");
+		for (Breakdown row : rows) {
+			line("| " + cell(row.name()) + " | " + count(row.requests()) + " | " + count(row.inputTokens()) + " | "
+					+ count(row.cacheReadInputTokens()) + " | " + count(row.cacheWriteInputTokens()) + " | "
+					+ count(row.outputTokens()) + " | " + usd(row.cost()) + (row.partlyUnpriced() ? " + unpriced" : "")
+					+ " |");
+		}
+		line("");
+	}
+
+	private void usage() {
+		List<UsageRow> rows = this.report.usage();
+		line("## Usage by model, scope, region, tier and path");
+		line("");
+		line("Each row priced at its own tier; the last four columns price the same tokens at each tier (— where the model does not offer it).");
+		line("");
+		line("| Model | Scope | Region | Tier | Path | Requests | Errors | Spend | On-demand | Batch | Flex | Priority |");
+		line("|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+		rows.stream().limit(MAX_USAGE_ROWS).forEach((row) -> line("| " + cell(row.model()) + " | " + row.scope() + " | "
+				+ cell(row.region()) + " | " + row.tier() + " | " + cell(row.path()) + " | " + count(row.requests())
+				+ " | " + count(row.errors()) + " | " + (row.cost() == null ? "unpriced" : usd(row.cost())) + " | "
+				+ usd(row.costByMode().onDemand()) + " | " + usd(row.costByMode().batch()) + " | "
+				+ usd(row.costByMode().flex()) + " | " + usd(row.costByMode().priority()) + " |"));
+		if (rows.size() > MAX_USAGE_ROWS) {
+			line("");
+			line("… and " + (rows.size() - MAX_USAGE_ROWS) + " more rows in usage.csv.");
+		}
+		line("");
+	}
+
+	private void unpriced() {
+		if (this.report.unpriced().isEmpty()) {
+			return;
+		}
+		line("## Not priced");
+		line("");
+		line("| Model | Scope | Region | Tier | Requests | Input tokens | Output tokens | Why |");
+		line("|---|---|---|---|---:|---:|---:|---|");
+		this.report.unpriced()
+			.forEach((u) -> line("| " + cell(u.model()) + " | " + u.scope() + " | " + cell(u.region()) + " | "
+					+ u.tier() + " | " + count(u.requests()) + " | " + count(u.inputTokens()) + " | "
+					+ count(u.outputTokens()) + " | " + cell(u.reason()) + " |"));
+		line("");
+	}
+
+	private void rejects() {
+		var rejects = this.report.rejects();
+		if (rejects.count() == 0) {
+			return;
+		}
+		line("## Rejected input");
+		line("");
+		line("| Reason | Count |");
+		line("|---|---:|");
+		for (Map.Entry<String, Long> entry : rejects.byReason().entrySet()) {
+			line("| " + cell(entry.getKey()) + " | " + count(entry.getValue()) + " |");
+		}
+		line("");
+		line("First locations:");
+		line("");
+		rejects.samples().forEach((s) -> line("- " + cell(s.location()) + ": " + cell(s.reason())));
+		line("");
+	}
+
+	private void sources() {
+		line("## Sources");
+		line("");
+		for (var source : this.report.sources()) {
+			line("- " + cell(source.name()) + ": " + count(source.unitsRead()) + " files read for this window");
+			source.notes().forEach((n) -> line("  - " + cell(n.location()) + ": " + cell(n.note())));
+		}
+		line("");
+	}
+
+	private void line(String text) {
+		this.out.append(text).append('\n');
+	}
+
+	private static String cell(String text) {
+		return SafeText.markdownCell(text);
+	}
+
+	static String usd(BigDecimal amount) {
+		if (amount == null) {
+			return "—";
+		}
+		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+		return "$" + format.format(amount.setScale(2, RoundingMode.HALF_EVEN));
+	}
+
+	private static String count(long value) {
+		return String.format(Locale.ROOT, "%,d", value);
+	}
+
+}

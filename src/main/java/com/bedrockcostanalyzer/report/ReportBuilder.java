@@ -1,0 +1,222 @@
+package com.bedrockcostanalyzer.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import com.bedrockcostanalyzer.aggregate.DailyUsage;
+import com.bedrockcostanalyzer.aggregate.StoredReject;
+import com.bedrockcostanalyzer.aggregate.UnitNote;
+import com.bedrockcostanalyzer.aggregate.UsageKey;
+import com.bedrockcostanalyzer.aggregate.UsageTotals;
+import com.bedrockcostanalyzer.pricing.Cost;
+import com.bedrockcostanalyzer.pricing.CostCalculator;
+import com.bedrockcostanalyzer.pricing.PriceBook;
+import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
+import com.bedrockcostanalyzer.report.AnalysisReport.CostByMode;
+import com.bedrockcostanalyzer.report.AnalysisReport.Note;
+import com.bedrockcostanalyzer.report.AnalysisReport.PriceBookInfo;
+import com.bedrockcostanalyzer.report.AnalysisReport.PriceFile;
+import com.bedrockcostanalyzer.report.AnalysisReport.RejectSample;
+import com.bedrockcostanalyzer.report.AnalysisReport.Rejects;
+import com.bedrockcostanalyzer.report.AnalysisReport.Source;
+import com.bedrockcostanalyzer.report.AnalysisReport.Totals;
+import com.bedrockcostanalyzer.report.AnalysisReport.Unpriced;
+import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
+import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Tier;
+import com.bedrockcostanalyzer.usage.TokenCounts;
+
+/**
+ * Prices the stored daily aggregates (each day at the prices in force that day) and rolls them up into the report.
+ * Works on aggregates only, so a report is regenerated without reading a log again.
+ */
+public final class ReportBuilder {
+
+	static final int MAX_REJECT_SAMPLES = 50;
+
+	private final CostCalculator calculator;
+
+	private final String version;
+
+	public ReportBuilder(PriceBook book, String version) {
+		this.calculator = new CostCalculator(book);
+		this.version = version;
+	}
+
+	public record SourceInput(String name, long unitsRead) {
+	}
+
+	public AnalysisReport build(Window window, List<SourceInput> sources, List<DailyUsage> daily,
+			List<StoredReject> storedRejects, List<UnitNote> notes) {
+		Map<RowKey, RowAccumulator> rows = new TreeMap<>();
+		for (DailyUsage usage : daily) {
+			UsageKey key = usage.key();
+			RowKey rowKey = new RowKey(key.model(), key.scope().label(), key.region(), key.tier().label(), key.path());
+			rows.computeIfAbsent(rowKey, (k) -> new RowAccumulator()).add(usage, this.calculator);
+		}
+		List<UsageRow> usageRows = new ArrayList<>();
+		rows.forEach((key, acc) -> usageRows.add(acc.toRow(key)));
+		usageRows.sort(Comparator.comparing((UsageRow r) -> r.cost() == null ? BigDecimal.valueOf(-1) : r.cost())
+			.reversed()
+			.thenComparing(UsageRow::model)
+			.thenComparing(UsageRow::path));
+
+		PriceBook book = this.calculator.book();
+		PriceBookInfo priceBook = new PriceBookInfo(book.name(),
+				book.files().stream().map((f) -> new PriceFile(f.name(), f.sha256(), f.rows())).toList(),
+				book.earliestEffectiveFrom(), book.latestEffectiveFrom(), book.sources());
+		return new AnalysisReport(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
+				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
+				totals(usageRows), usageRows, breakdown(usageRows, UsageRow::model),
+				breakdown(usageRows, UsageRow::path), unpriced(usageRows), List.of(), rejects(storedRejects));
+	}
+
+	private static List<Source> sources(List<SourceInput> sources, List<UnitNote> notes) {
+		return sources.stream()
+			.map((s) -> new Source(s.name(), s.unitsRead(),
+					notes.stream()
+						.filter((n) -> n.source().equals(s.name()))
+						.map((n) -> new Note(n.location(), n.note()))
+						.toList()))
+			.toList();
+	}
+
+	private static Totals totals(List<UsageRow> rows) {
+		long requests = 0, errors = 0, input = 0, output = 0, read = 0, write5m = 0, write1h = 0, unpriced = 0;
+		BigDecimal cost = BigDecimal.ZERO;
+		for (UsageRow row : rows) {
+			requests += row.requests();
+			errors += row.errors();
+			input += row.inputTokens();
+			output += row.outputTokens();
+			read += row.cacheReadInputTokens();
+			write5m += row.cacheWrite5mInputTokens();
+			write1h += row.cacheWrite1hInputTokens();
+			if (row.cost() != null) {
+				cost = cost.add(row.cost());
+			}
+			else {
+				unpriced += row.requests();
+			}
+		}
+		return new Totals(requests, errors, input, output, read, write5m + write1h, write5m, write1h, cost, unpriced);
+	}
+
+	private static List<Breakdown> breakdown(List<UsageRow> rows, Function<UsageRow, String> by) {
+		Map<String, List<UsageRow>> groups = new LinkedHashMap<>();
+		rows.forEach((row) -> groups.computeIfAbsent(by.apply(row), (k) -> new ArrayList<>()).add(row));
+		List<Breakdown> result = new ArrayList<>();
+		groups.forEach((name, group) -> {
+			BigDecimal cost = BigDecimal.ZERO;
+			boolean partlyUnpriced = false;
+			for (UsageRow row : group) {
+				if (row.cost() != null) {
+					cost = cost.add(row.cost());
+				}
+				else if (row.requests() > 0) {
+					partlyUnpriced = true;
+				}
+			}
+			result.add(new Breakdown(name, group.stream().mapToLong(UsageRow::requests).sum(),
+					group.stream().mapToLong(UsageRow::inputTokens).sum(),
+					group.stream().mapToLong(UsageRow::outputTokens).sum(),
+					group.stream().mapToLong(UsageRow::cacheReadInputTokens).sum(),
+					group.stream().mapToLong(UsageRow::cacheWriteInputTokens).sum(), cost, partlyUnpriced));
+		});
+		result.sort(Comparator.comparing(Breakdown::cost).reversed().thenComparing(Breakdown::name));
+		return result;
+	}
+
+	private static List<Unpriced> unpriced(List<UsageRow> rows) {
+		return rows.stream()
+			.filter((row) -> row.cost() == null && row.requests() > 0)
+			.map((row) -> new Unpriced(row.model(), row.scope(), row.region(), row.tier(), row.unpricedReason(),
+					row.requests(), row.inputTokens(), row.outputTokens()))
+			.toList();
+	}
+
+	private static Rejects rejects(List<StoredReject> stored) {
+		long count = 0;
+		Map<String, Long> byReason = new TreeMap<>();
+		List<RejectSample> samples = new ArrayList<>();
+		for (StoredReject reject : stored) {
+			count += reject.count();
+			byReason.merge(reject.reason(), reject.count(), Long::sum);
+			for (String location : reject.sampleLocations()) {
+				if (samples.size() < MAX_REJECT_SAMPLES) {
+					samples.add(new RejectSample(reject.location() + " " + location, reject.reason()));
+				}
+			}
+		}
+		return new Rejects(count, byReason, samples);
+	}
+
+	private record RowKey(String model, String scope, String region, String tier,
+			String path) implements Comparable<RowKey> {
+
+		@Override
+		public int compareTo(RowKey o) {
+			return Comparator.comparing(RowKey::model)
+				.thenComparing(RowKey::scope)
+				.thenComparing(RowKey::region)
+				.thenComparing(RowKey::tier)
+				.thenComparing(RowKey::path)
+				.compare(this, o);
+		}
+
+	}
+
+	/** Sums one usage row's days, pricing each day at the rates in force on it. */
+	private static final class RowAccumulator {
+
+		private final UsageTotals totals = new UsageTotals();
+
+		private BigDecimal cost = BigDecimal.ZERO;
+
+		private String unpricedReason;
+
+		private final BigDecimal[] byMode = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+
+		private static final Tier[] MODES = { Tier.STANDARD, Tier.BATCH, Tier.FLEX, Tier.PRIORITY };
+
+		void add(DailyUsage usage, CostCalculator calculator) {
+			UsageKey key = usage.key();
+			TokenCounts tokens = usage.totals().tokens();
+			this.totals.add(usage.totals());
+			if (this.cost != null) {
+				Cost day = calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.day(), tokens);
+				if (day.priced()) {
+					this.cost = this.cost.add(day.usd());
+				}
+				else if (usage.totals().requests() > 0 || !tokens.equals(TokenCounts.ZERO)) {
+					this.cost = null;
+					this.unpricedReason = day.unpricedReason();
+				}
+			}
+			for (int i = 0; i < MODES.length; i++) {
+				if (this.byMode[i] != null) {
+					Cost mode = calculator.cost(key.model(), key.region(), key.scope(), MODES[i], key.day(), tokens);
+					this.byMode[i] = mode.priced() ? this.byMode[i].add(mode.usd()) : null;
+				}
+			}
+		}
+
+		UsageRow toRow(RowKey key) {
+			TokenCounts t = this.totals.tokens();
+			return new UsageRow(key.model(), key.scope(), key.region(), key.tier(), key.path(),
+					this.totals.requests(), this.totals.errors(), this.totals.streamingRequests(),
+					this.totals.truncatedRequests(), t.input(), t.output(), t.cacheRead(), t.cacheWrite(),
+					t.cacheWrite5m(), t.cacheWrite1h(), this.cost, this.unpricedReason,
+					new CostByMode(this.byMode[0], this.byMode[1], this.byMode[2], this.byMode[3]));
+		}
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package com.bedrockcostanalyzer.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a report's files: {@code report.json}, {@code report.md} and {@code usage.csv}. Each file is written beside
+ * its final name and moved into place, so a reader never sees half a report.
+ */
+public final class ReportWriter {
+
+	public static final String JSON = "report.json";
+
+	public static final String MARKDOWN = "report.md";
+
+	public static final String USAGE_CSV = "usage.csv";
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.build();
+
+	public void write(AnalysisReport report, Path folder) throws IOException {
+		Files.createDirectories(folder);
+		writeAtomically(folder.resolve(JSON), (out) -> MAPPER.writeValue(out, report));
+		writeAtomically(folder.resolve(MARKDOWN), (out) -> out.write(new MarkdownReport(report).render()));
+		writeAtomically(folder.resolve(USAGE_CSV), (out) -> writeUsageCsv(report.usage(), out));
+	}
+
+	public static JsonMapper mapper() {
+		return MAPPER;
+	}
+
+	private static void writeUsageCsv(List<UsageRow> rows, Writer out) throws IOException {
+		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+			.setHeader("model", "scope", "region", "tier", "path", "requests", "errors", "input_tokens",
+					"output_tokens", "cache_read_input_tokens", "cache_write_5m_input_tokens",
+					"cache_write_1h_input_tokens", "cost_usd", "cost_on_demand_usd", "cost_batch_usd",
+					"cost_flex_usd", "cost_priority_usd", "unpriced_reason")
+			.setRecordSeparator("\n")
+			.get());
+		for (UsageRow row : rows) {
+			csv.printRecord(SafeText.csvText(row.model()), row.scope(), SafeText.csvText(row.region()), row.tier(),
+					SafeText.csvText(row.path()), row.requests(), row.errors(), row.inputTokens(), row.outputTokens(),
+					row.cacheReadInputTokens(), row.cacheWrite5mInputTokens(), row.cacheWrite1hInputTokens(),
+					money(row.cost()), money(row.costByMode().onDemand()), money(row.costByMode().batch()),
+					money(row.costByMode().flex()), money(row.costByMode().priority()),
+					SafeText.csvText(row.unpricedReason()));
+		}
+		csv.flush();
+	}
+
+	/** Micro-dollar precision in files; the exact sums are kept until here. */
+	static String money(BigDecimal usd) {
+		return usd == null ? "" : usd.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+	}
+
+	private interface Content {
+
+		void write(Writer out) throws IOException;
+
+	}
+
+	private static void writeAtomically(Path target, Content content) throws IOException {
+		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+		try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+			content.write(out);
+		}
+		Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.bedrockcostanalyzer.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Opens gzip by its magic bytes, not its file name: logs are gzip whatever they are called. */
+final class Decompression {
+
+	private static final int BUFFER = 64 * 1024;
+
+	private Decompression() {
+	}
+
+	static InputStream maybeGunzip(InputStream raw) throws IOException {
+		BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+		in.mark(2);
+		int b1 = in.read();
+		int b2 = in.read();
+		in.reset();
+		if (b1 == 0x1f && b2 == 0x8b) {
+			return new StrictGzipInputStream(in);
+		}
+		return in;
+	}
+
+}

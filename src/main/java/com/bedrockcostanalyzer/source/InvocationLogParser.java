@@ -1,0 +1,487 @@
+package com.bedrockcostanalyzer.source;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
+import com.bedrockcostanalyzer.usage.PathResolver;
+import com.bedrockcostanalyzer.usage.Tier;
+import com.bedrockcostanalyzer.usage.TokenCounts;
+import com.bedrockcostanalyzer.usage.UsageRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads one model-invocation log record with Jackson's streaming parser: the few fields that matter are picked out
+ * and the prompt and completion text is stepped over without ever being turned into objects. Nothing from the input
+ * goes into a reject reason.
+ */
+public final class InvocationLogParser {
+
+	static final String SCHEMA_TYPE = "ModelInvocationLog";
+
+	/** No single request comes near this; a count above it is a corrupt record, not usage. */
+	static final long MAX_TOKENS_PER_RECORD = 100_000_000L;
+
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
+		.build();
+
+	private final ModelIdNormalizer models;
+
+	private final PathResolver paths;
+
+	public InvocationLogParser(ModelIdNormalizer models, PathResolver paths) {
+		this.models = models;
+		this.paths = paths;
+	}
+
+	ParsedLine parse(byte[] buffer, int offset, int length) {
+		Fields f = new Fields();
+		try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), buffer, offset, length)) {
+			if (p.nextToken() != JsonToken.START_OBJECT) {
+				return ParsedLine.rejected("not a JSON object", null);
+			}
+			readRecord(p, f);
+			if (p.nextToken() != null) {
+				return ParsedLine.rejected("unexpected content after the record", null);
+			}
+		}
+		catch (JacksonException ex) {
+			return ParsedLine.rejected(describe(ex), null);
+		}
+		return toRecord(f);
+	}
+
+	private static String describe(JacksonException ex) {
+		if (ex instanceof tools.jackson.core.exc.StreamConstraintsException) {
+			return "JSON exceeds the parser's limits (nesting, string or number length)";
+		}
+		var location = ex.getLocation();
+		return (location != null && location.getColumnNr() > 0)
+				? "malformed JSON at column " + location.getColumnNr() : "malformed JSON";
+	}
+
+	private ParsedLine toRecord(Fields f) {
+		if (f.schemaType == null) {
+			return ParsedLine.rejected("no schemaType: not a model-invocation log record", null);
+		}
+		if (!SCHEMA_TYPE.equals(f.schemaType)) {
+			return ParsedLine.foreignSchema();
+		}
+		if (f.timestamp == null) {
+			return ParsedLine.rejected("missing timestamp", null);
+		}
+		LocalDate day = parseDay(f.timestamp);
+		if (day == null) {
+			return ParsedLine.rejected("timestamp is not an RFC 3339 date-time", null);
+		}
+		if (f.problem != null) {
+			return ParsedLine.rejected(f.problem, day);
+		}
+		if (f.modelId == null || f.modelId.isBlank()) {
+			return ParsedLine.rejected("missing modelId", day);
+		}
+		if (f.region == null || f.region.isBlank()) {
+			return ParsedLine.rejected("missing region", day);
+		}
+		boolean error = f.errorCode != null;
+		if (!error && f.inputTokens < 0) {
+			return ParsedLine.rejected("missing input.inputTokenCount", day);
+		}
+		boolean streaming = f.operation != null && f.operation.endsWith("Stream");
+		String path = this.paths.resolve(f.requestMetadata, f.identityArn);
+		if (error) {
+			// Failed calls are not billed: counted as errors, never as requests or tokens.
+			return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 0, 1,
+					0, 0, TokenCounts.ZERO));
+		}
+		long cacheWrite = Math.max(f.cacheWriteTokens, 0);
+		long oneHour = Math.min(Math.max(f.cacheWrite1hFromBody, 0), cacheWrite);
+		TokenCounts tokens = new TokenCounts(f.inputTokens, Math.max(f.outputTokens, 0), Math.max(f.cacheReadTokens, 0),
+				cacheWrite - oneHour, oneHour);
+		return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 1, 0,
+				streaming ? 1 : 0, f.truncated ? 1 : 0, tokens));
+	}
+
+	static LocalDate parseDay(String timestamp) {
+		try {
+			return LocalDate.ofInstant(Instant.parse(timestamp), ZoneOffset.UTC);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return LocalDate.ofInstant(OffsetDateTime.parse(timestamp).toInstant(), ZoneOffset.UTC);
+			}
+			catch (DateTimeParseException ex2) {
+				return null;
+			}
+		}
+	}
+
+	private static void readRecord(JsonParser p, Fields f) {
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken token = p.nextToken();
+			switch (name) {
+				case "schemaType" -> f.schemaType = text(p, token);
+				case "timestamp" -> f.timestamp = text(p, token);
+				case "region" -> f.region = text(p, token);
+				case "operation" -> f.operation = text(p, token);
+				case "modelId" -> f.modelId = text(p, token);
+				case "errorCode" -> f.errorCode = text(p, token);
+				case "identity" -> readIdentity(p, token, f);
+				case "requestMetadata" -> f.requestMetadata = readMetadata(p, token);
+				case "input" -> readInput(p, token, f);
+				case "output" -> readOutput(p, token, f);
+				default -> p.skipChildren();
+			}
+		}
+	}
+
+	private static void readIdentity(JsonParser p, JsonToken token, Fields f) {
+		if (token != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			if (name.equals("arn")) {
+				f.identityArn = text(p, value);
+			}
+			else {
+				p.skipChildren();
+			}
+		}
+	}
+
+	private static Map<String, String> readMetadata(JsonParser p, JsonToken token) {
+		if (token != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return null;
+		}
+		Map<String, String> metadata = new HashMap<>();
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+				metadata.put(name, p.getString());
+			}
+			else {
+				p.skipChildren();
+			}
+		}
+		return metadata;
+	}
+
+	private static void readInput(JsonParser p, JsonToken token, Fields f) {
+		if (token != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			switch (name) {
+				case "inputTokenCount" -> f.inputTokens = count(p, value, "input.inputTokenCount", f);
+				case "cacheReadInputTokenCount" ->
+					f.cacheReadTokens = count(p, value, "input.cacheReadInputTokenCount", f);
+				case "cacheWriteInputTokenCount" ->
+					f.cacheWriteTokens = count(p, value, "input.cacheWriteInputTokenCount", f);
+				case "inputBodyJson" -> readRequestBody(p, value, f);
+				default -> p.skipChildren();
+			}
+		}
+	}
+
+	private static void readOutput(JsonParser p, JsonToken token, Fields f) {
+		if (token != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			switch (name) {
+				case "outputTokenCount" -> f.outputTokens = count(p, value, "output.outputTokenCount", f);
+				case "outputBodyJson" -> readResponseBody(p, value, f);
+				default -> p.skipChildren();
+			}
+		}
+	}
+
+	/** The request body: only the service tier is read; the prompt is stepped over. */
+	private static void readRequestBody(JsonParser p, JsonToken token, Fields f) {
+		if (token != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			if (name.equals("serviceTier") || name.equals("service_tier")) {
+				readServiceTier(p, value, f);
+			}
+			else {
+				p.skipChildren();
+			}
+		}
+	}
+
+	/**
+	 * The response body: an object (Converse, InvokeModel) or an array of stream events (InvokeModelWithResponseStream).
+	 * Read for the 1-hour cache-write split, the stop reason and the service tier.
+	 */
+	private static void readResponseBody(JsonParser p, JsonToken token, Fields f) {
+		if (token == JsonToken.START_OBJECT) {
+			readResponseObject(p, f, true);
+		}
+		else if (token == JsonToken.START_ARRAY) {
+			while (p.nextToken() != JsonToken.END_ARRAY) {
+				if (p.currentToken() == JsonToken.START_OBJECT) {
+					readStreamEvent(p, f);
+				}
+				else {
+					p.skipChildren();
+				}
+			}
+		}
+		else {
+			p.skipChildren();
+		}
+	}
+
+	private static void readResponseObject(JsonParser p, Fields f, boolean topLevel) {
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			switch (name) {
+				case "usage" -> readUsage(p, value, f);
+				case "stopReason", "stop_reason" -> stopReason(p, value, f);
+				case "serviceTier", "service_tier" -> readServiceTier(p, value, f);
+				case "output" -> {
+					// Some Converse dumps nest usage and stopReason under "output".
+					if (topLevel && value == JsonToken.START_OBJECT) {
+						readResponseObject(p, f, false);
+					}
+					else {
+						p.skipChildren();
+					}
+				}
+				default -> p.skipChildren();
+			}
+		}
+	}
+
+	private static void readStreamEvent(JsonParser p, Fields f) {
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			if ((name.equals("message") || name.equals("delta")) && value == JsonToken.START_OBJECT) {
+				// message_start carries message.usage; message_delta carries delta.stop_reason.
+				readResponseObject(p, f, false);
+			}
+			else if (name.equals("usage")) {
+				readUsage(p, value, f);
+			}
+			else {
+				p.skipChildren();
+			}
+		}
+	}
+
+	private static void readUsage(JsonParser p, JsonToken token, Fields f) {
+		if (token != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			if (name.equals("cache_creation") && value == JsonToken.START_OBJECT) {
+				while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+					String inner = p.currentName();
+					JsonToken innerValue = p.nextToken();
+					if (inner.equals("ephemeral_1h_input_tokens") && innerValue == JsonToken.VALUE_NUMBER_INT
+							&& f.cacheWrite1hFromBody < 0) {
+						f.cacheWrite1hFromBody = p.getLongValue();
+					}
+					else {
+						p.skipChildren();
+					}
+				}
+			}
+			else if (name.equals("cacheDetails") && value == JsonToken.START_ARRAY) {
+				readCacheDetails(p, f);
+			}
+			else {
+				p.skipChildren();
+			}
+		}
+	}
+
+	/** Converse {@code usage.cacheDetails: [{ttl: "1h"|"5m", inputTokens}]}. */
+	private static void readCacheDetails(JsonParser p, Fields f) {
+		long oneHour = 0;
+		boolean seen = false;
+		JsonToken element;
+		while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
+			if (element != JsonToken.START_OBJECT) {
+				p.skipChildren();
+				continue;
+			}
+			String ttl = null;
+			long tokens = 0;
+			while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = p.currentName();
+				JsonToken value = p.nextToken();
+				if (name.equals("ttl")) {
+					ttl = text(p, value);
+				}
+				else if (name.equals("inputTokens") && value == JsonToken.VALUE_NUMBER_INT) {
+					tokens = p.getLongValue();
+				}
+				else {
+					p.skipChildren();
+				}
+			}
+			if ("1h".equals(ttl)) {
+				oneHour += tokens;
+			}
+			seen = true;
+		}
+		if (seen && f.cacheWrite1hFromBody < 0) {
+			f.cacheWrite1hFromBody = oneHour;
+		}
+	}
+
+	private static void stopReason(JsonParser p, JsonToken token, Fields f) {
+		String reason = text(p, token);
+		if ("max_tokens".equals(reason) || "length".equals(reason)) {
+			f.truncated = true;
+		}
+	}
+
+	private static void readServiceTier(JsonParser p, JsonToken token, Fields f) {
+		String type = null;
+		if (token == JsonToken.VALUE_STRING) {
+			type = p.getString();
+		}
+		else if (token == JsonToken.START_OBJECT) {
+			while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = p.currentName();
+				JsonToken value = p.nextToken();
+				if (name.equals("type")) {
+					type = text(p, value);
+				}
+				else {
+					p.skipChildren();
+				}
+			}
+		}
+		else {
+			p.skipChildren();
+		}
+		if (type != null) {
+			switch (type) {
+				case "flex" -> f.tier = Tier.FLEX;
+				case "priority" -> f.tier = Tier.PRIORITY;
+				case "reserved" -> f.tier = Tier.RESERVED;
+				default -> {
+					// "default" and anything unknown stay on the standard tier.
+				}
+			}
+		}
+	}
+
+	private static String text(JsonParser p, JsonToken token) {
+		if (token == JsonToken.VALUE_STRING) {
+			return p.getString();
+		}
+		if (token == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		if (token.isScalarValue()) {
+			return p.getString();
+		}
+		p.skipChildren();
+		return null;
+	}
+
+	private static long count(JsonParser p, JsonToken token, String field, Fields f) {
+		if (token == JsonToken.VALUE_NULL) {
+			return -1;
+		}
+		if (token != JsonToken.VALUE_NUMBER_INT) {
+			p.skipChildren();
+			f.problem(field + " is not a whole number");
+			return -1;
+		}
+		if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+			f.problem(field + " is implausibly large");
+			return -1;
+		}
+		long value = p.getLongValue();
+		if (value < 0) {
+			f.problem(field + " is negative");
+			return -1;
+		}
+		if (value > MAX_TOKENS_PER_RECORD) {
+			f.problem(field + " is implausibly large");
+			return -1;
+		}
+		return value;
+	}
+
+	private static final class Fields {
+
+		String schemaType;
+
+		String timestamp;
+
+		String region;
+
+		String operation;
+
+		String modelId;
+
+		String errorCode;
+
+		String identityArn;
+
+		Map<String, String> requestMetadata;
+
+		long inputTokens = -1;
+
+		long outputTokens = -1;
+
+		long cacheReadTokens = -1;
+
+		long cacheWriteTokens = -1;
+
+		long cacheWrite1hFromBody = -1;
+
+		boolean truncated;
+
+		Tier tier = Tier.STANDARD;
+
+		String problem;
+
+		void problem(String problem) {
+			if (this.problem == null) {
+				this.problem = problem;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.bedrockcostanalyzer.source;
+
+import java.time.LocalDate;
+
+import com.bedrockcostanalyzer.usage.UsageRecord;
+
+/** The outcome of parsing one log line: a record, a record of another schema, or a reject with our reason. */
+record ParsedLine(UsageRecord record, boolean foreign, String rejectReason, LocalDate day) {
+
+	static ParsedLine of(UsageRecord record) {
+		return new ParsedLine(record, false, null, record.day());
+	}
+
+	static ParsedLine foreignSchema() {
+		return new ParsedLine(null, true, null, null);
+	}
+
+	static ParsedLine rejected(String reason, LocalDate day) {
+		return new ParsedLine(null, false, reason, day);
+	}
+
+}

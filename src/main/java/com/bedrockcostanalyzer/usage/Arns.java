@@ -1,0 +1,26 @@
+package com.bedrockcostanalyzer.usage;
+
+/** Reads the parts of an ARN this tool needs. */
+final class Arns {
+
+	private Arns() {
+	}
+
+	/**
+	 * The resource part of {@code arn:partition:service:region:account:resource}; it may itself contain colons (a
+	 * model version {@code :0}). A string that is not an ARN is returned as it is.
+	 */
+	static String resourceOf(String arn) {
+		if (!arn.startsWith("arn:")) {
+			return arn;
+		}
+		int colons = 0;
+		for (int i = 0; i < arn.length(); i++) {
+			if (arn.charAt(i) == ':' && ++colons == 5) {
+				return arn.substring(i + 1);
+			}
+		}
+		return arn;
+	}
+
+}

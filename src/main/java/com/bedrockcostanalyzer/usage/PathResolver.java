@@ -1,0 +1,48 @@
+package com.bedrockcostanalyzer.usage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides which application path made a call: a request-metadata tag, else the caller's role or user, else
+ * {@value #UNATTRIBUTED}.
+ */
+public final class PathResolver {
+
+	public static final String UNATTRIBUTED = "unattributed";
+
+	private final List<String> metadataKeys;
+
+	public PathResolver(List<String> metadataKeys) {
+		this.metadataKeys = List.copyOf(metadataKeys);
+	}
+
+	public String resolve(Map<String, String> requestMetadata, String identityArn) {
+		if (requestMetadata != null && !requestMetadata.isEmpty()) {
+			for (String key : this.metadataKeys) {
+				String value = requestMetadata.get(key);
+				if (value != null && !value.isBlank()) {
+					return value.trim();
+				}
+			}
+		}
+		if (identityArn != null && !identityArn.isBlank()) {
+			return callerPath(identityArn.trim());
+		}
+		return UNATTRIBUTED;
+	}
+
+	static String callerPath(String arn) {
+		String resource = Arns.resourceOf(arn);
+		if (resource.startsWith("assumed-role/")) {
+			String rest = resource.substring("assumed-role/".length());
+			int end = rest.indexOf('/');
+			return end < 0 ? rest : rest.substring(0, end);
+		}
+		if (resource.startsWith("user/")) {
+			return resource;
+		}
+		return resource.isEmpty() ? UNATTRIBUTED : resource;
+	}
+
+}

@@ -1,0 +1,30 @@
+package com.bedrockcostanalyzer.usage;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How records are attributed: which request-metadata keys name the application path, in order, and which ARNs
+ * (application inference profiles, prompt routers) stand for which model.
+ */
+@ConfigurationProperties("bca.usage")
+public record UsageProperties(
+		@DefaultValue({ "path", "feature", "application", "application_name", "app" }) List<String> pathMetadataKeys,
+		Map<String, String> modelAliases) {
+
+	public UsageProperties {
+		modelAliases = (modelAliases != null) ? Map.copyOf(modelAliases) : Map.of();
+	}
+
+	public PathResolver pathResolver() {
+		return new PathResolver(this.pathMetadataKeys);
+	}
+
+	public ModelIdNormalizer modelIdNormalizer() {
+		return new ModelIdNormalizer(this.modelAliases);
+	}
+
+}

@@ -1,0 +1,128 @@
+package com.bedrockcostanalyzer.source;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
+import com.bedrockcostanalyzer.usage.PathResolver;
+import com.bedrockcostanalyzer.usage.UsageRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InvocationLogReaderTests {
+
+	static final String RECORD = "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\","
+			+ "\"timestamp\":\"2026-10-02T10:00:00Z\",\"region\":\"us-east-1\",\"operation\":\"Converse\","
+			+ "\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputTokenCount\":10},"
+			+ "\"output\":{\"outputTokenCount\":5}}";
+
+	private final InvocationLogReader reader = new InvocationLogReader(
+			new InvocationLogParser(new ModelIdNormalizer(Map.of()), new PathResolver(List.of("path"))), 1024 * 1024);
+
+	@Test
+	void countsTheCompleteMemberOfATruncatedGzipAndRejectsTheRestByOffset() throws IOException {
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.write(gzip(RECORD + "\n" + RECORD + "\n"));
+		byte[] second = gzip((RECORD + "\n").repeat(50));
+		file.write(second, 0, 12);
+
+		Sink sink = read(file.toByteArray());
+
+		assertThat(sink.records).hasSize(2);
+		assertThat(sink.rejects).singleElement().asString()
+			.contains("compressed byte")
+			.contains("gzip stream is truncated or corrupt");
+	}
+
+	@Test
+	void countsTheLinesBeforeAGzipStreamThatBreaksOffMidMember() throws IOException {
+		byte[] whole = gzip((RECORD + "\n").repeat(2000));
+		byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+		Sink sink = read(cut);
+
+		assertThat(sink.records).hasSizeBetween(1, 1999);
+		assertThat(sink.rejects).singleElement().asString().contains("truncated or corrupt");
+	}
+
+	@Test
+	void readsPlainNdjsonAndSkipsBlankLinesAndForeignSchemas() throws IOException {
+		String text = RECORD + "\n\n{\"schemaType\":\"Other\"}\r\n" + RECORD;
+
+		Sink sink = read(text.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(sink.records).hasSize(2);
+		assertThat(sink.skipped).isEqualTo(1);
+		assertThat(sink.rejects).isEmpty();
+	}
+
+	@Test
+	void rejectsAnOverlongLineWithoutHoldingItAndCountsTheNext() throws IOException {
+		InvocationLogReader small = new InvocationLogReader(
+				new InvocationLogParser(new ModelIdNormalizer(Map.of()), new PathResolver(List.of())), 1000);
+		String text = "{\"x\":\"" + "a".repeat(200_000) + "\"}\n" + RECORD + "\n";
+		Sink sink = new Sink();
+
+		small.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink);
+
+		assertThat(sink.records).hasSize(1);
+		assertThat(sink.rejects).containsExactly("line 1: line longer than 1000 bytes");
+	}
+
+	static byte[] gzip(String text) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (OutputStream out = new GZIPOutputStream(bytes)) {
+			out.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return bytes.toByteArray();
+	}
+
+	private Sink read(byte[] content) throws IOException {
+		Sink sink = new Sink();
+		this.reader.read(new ByteArrayInputStream(content), sink);
+		return sink;
+	}
+
+	static final class Sink implements RecordSink {
+
+		final List<UsageRecord> records = new ArrayList<>();
+
+		final List<String> rejects = new ArrayList<>();
+
+		final List<String> notes = new ArrayList<>();
+
+		int skipped;
+
+		@Override
+		public void accept(UsageRecord record) {
+			this.records.add(record);
+		}
+
+		@Override
+		public void reject(String location, String reason, LocalDate day) {
+			this.rejects.add(location + ": " + reason);
+		}
+
+		@Override
+		public void skip() {
+			this.skipped++;
+		}
+
+		@Override
+		public void note(String note) {
+			this.notes.add(note);
+		}
+
+	}
+
+}
