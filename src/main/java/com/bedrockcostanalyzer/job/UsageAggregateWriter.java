@@ -17,6 +17,8 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 
 	private static final Logger log = LoggerFactory.getLogger(UsageAggregateWriter.class);
 
+	private static final long PROGRESS_INTERVAL_NANOS = 10_000_000_000L;
+
 	private final UsageStore store;
 
 	private final InputLedger ledger;
@@ -24,6 +26,8 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 	private long units;
 
 	private long records;
+
+	private long lastLog = System.nanoTime();
 
 	UsageAggregateWriter(UsageStore store, InputLedger ledger) {
 		this.store = store;
@@ -39,7 +43,11 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 			this.units++;
 			this.records += summary.recordsCounted();
 		}
-		log.info("counted {} files, {} records so far", this.units, this.records);
+		long now = System.nanoTime();
+		if (now - this.lastLog >= PROGRESS_INTERVAL_NANOS) {
+			log.info("counted {} files, {} records so far", this.units, this.records);
+			this.lastLog = now;
+		}
 	}
 
 }

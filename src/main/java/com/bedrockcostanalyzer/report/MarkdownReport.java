@@ -66,17 +66,24 @@ final class MarkdownReport {
 		for (Breakdown row : rows) {
 			line("| " + cell(row.name()) + " | " + count(row.requests()) + " | " + count(row.inputTokens()) + " | "
 					+ count(row.cacheReadInputTokens()) + " | " + count(row.cacheWriteInputTokens()) + " | "
-					+ count(row.outputTokens()) + " | " + usd(row.cost()) + (row.partlyUnpriced() ? " + unpriced" : "")
+					+ count(row.outputTokens()) + " | " + spend(row)
 					+ " |");
 		}
 		line("");
+	}
+
+	private static String spend(Breakdown row) {
+		if (!row.partlyUnpriced()) {
+			return usd(row.cost());
+		}
+		return row.cost().signum() == 0 ? "unpriced" : usd(row.cost()) + " + unpriced";
 	}
 
 	private void usage() {
 		List<UsageRow> rows = this.report.usage();
 		line("## Usage by model, scope, region, tier and path");
 		line("");
-		line("Each row priced at its own tier; the last four columns price the same tokens at each tier (— where the model does not offer it).");
+		line("Each row priced at its own tier; the last four columns price the same tokens at each tier (— where the model does not offer the tier, or the price book has no rate for some of the tokens, such as cache tokens on batch).");
 		line("");
 		line("| Model | Scope | Region | Tier | Path | Requests | Errors | Spend | On-demand | Batch | Flex | Priority |");
 		line("|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
