@@ -22,6 +22,7 @@ import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.report.ReportWriter;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Regions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -105,10 +106,14 @@ class AnalyzeCommand implements Callable<Integer> {
 		catch (PriceBookException ex) {
 			throw new ParameterException(this.spec.commandLine(), "price book: " + ex.getMessage());
 		}
+		String region = defaultRegion();
+		if (!Regions.isRegionCode(region)) {
+			throw new ParameterException(this.spec.commandLine(), "'" + region + "' is not an AWS Region code");
+		}
 		Path outDir = (this.out != null) ? this.out : Path.of("reports", window.from() + "_" + window.to());
 		AnalysisRequest request = new AnalysisRequest(canonical, window,
 				this.prices == null ? "" : Path.of(this.prices).toAbsolutePath().toString(),
-				outDir.toAbsolutePath().normalize(), defaultRegion());
+				outDir.toAbsolutePath().normalize(), region);
 		AnalysisOutcome outcome;
 		try (ConfigurableApplicationContext context = startApplication()) {
 			outcome = context.getBean(AnalysisRunner.class).run(request);

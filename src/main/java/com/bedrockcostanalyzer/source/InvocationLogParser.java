@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.PathResolver;
+import com.bedrockcostanalyzer.usage.Regions;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
@@ -93,6 +94,9 @@ public final class InvocationLogParser {
 		}
 		if (f.region == null || f.region.isBlank()) {
 			return ParsedLine.rejected("missing region", day);
+		}
+		if (!Regions.isRegionCode(f.region)) {
+			return ParsedLine.rejected("region is not an AWS Region code", day);
 		}
 		boolean error = f.errorCode != null;
 		if (!error && f.inputTokens < 0) {

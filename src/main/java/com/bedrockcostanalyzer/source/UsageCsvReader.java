@@ -28,6 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.NormalizedModel;
 import com.bedrockcostanalyzer.usage.PathResolver;
+import com.bedrockcostanalyzer.usage.Regions;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
@@ -178,13 +179,17 @@ public final class UsageCsvReader {
 			return;
 		}
 		String region = cell(row, columns, Column.REGION);
+		if (!region.isEmpty() && !Regions.isRegionCode(region)) {
+			sink.reject(location, "region is not an AWS Region code", day);
+			return;
+		}
 		String path = cell(row, columns, Column.PATH);
 		NormalizedModel model = this.models.normalize(modelId);
 		TokenCounts tokens = new TokenCounts(values[Column.INPUT_TOKENS.ordinal()],
 				values[Column.OUTPUT_TOKENS.ordinal()], values[Column.CACHE_READ.ordinal()], cacheWrite - oneHour,
 				oneHour);
 		sink.accept(new UsageRecord(day, region.isEmpty() ? this.defaultRegion : region, model, tier,
-				path.isEmpty() ? PathResolver.UNATTRIBUTED : path, requests, values[Column.ERRORS.ordinal()], 0, 0,
+				path.isEmpty() ? PathResolver.UNATTRIBUTED : PathResolver.cap(path), requests, values[Column.ERRORS.ordinal()], 0, 0,
 				tokens));
 	}
 

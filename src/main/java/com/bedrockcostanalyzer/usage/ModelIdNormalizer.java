@@ -24,7 +24,7 @@ public final class ModelIdNormalizer {
 	}
 
 	public NormalizedModel normalize(String modelId) {
-		String id = modelId.trim();
+		String id = PathResolver.cap(modelId.trim());
 		String alias = this.aliases.get(id);
 		if (alias != null) {
 			return normalize(alias);

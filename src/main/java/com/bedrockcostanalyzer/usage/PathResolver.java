@@ -11,6 +11,9 @@ public final class PathResolver {
 
 	public static final String UNATTRIBUTED = "unattributed";
 
+	/** Longer values are cut: a path is a label, and the aggregate table keeps it in a bounded column. */
+	public static final int MAX_LENGTH = 200;
+
 	private final List<String> metadataKeys;
 
 	public PathResolver(List<String> metadataKeys) {
@@ -22,14 +25,18 @@ public final class PathResolver {
 			for (String key : this.metadataKeys) {
 				String value = requestMetadata.get(key);
 				if (value != null && !value.isBlank()) {
-					return value.trim();
+					return cap(value.trim());
 				}
 			}
 		}
 		if (identityArn != null && !identityArn.isBlank()) {
-			return callerPath(identityArn.trim());
+			return cap(callerPath(identityArn.trim()));
 		}
 		return UNATTRIBUTED;
+	}
+
+	public static String cap(String value) {
+		return value.length() <= MAX_LENGTH ? value : value.substring(0, MAX_LENGTH - 1) + "…";
 	}
 
 	static String callerPath(String arn) {

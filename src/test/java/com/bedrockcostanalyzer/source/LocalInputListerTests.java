@@ -1,0 +1,85 @@
+package com.bedrockcostanalyzer.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalInputListerTests {
+
+	private static final String LOGS = "AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/";
+
+	@TempDir
+	Path root;
+
+	private final Window window = new Window(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 3));
+
+	@Test
+	void readsTheWindowsHourFoldersAndOneHourPastEachEdge() throws IOException {
+		file(LOGS + "2026/10/01/22/a.json.gz");
+		file(LOGS + "2026/10/01/23/b.json.gz");
+		file(LOGS + "2026/10/02/00/c.json.gz");
+		file(LOGS + "2026/10/02/23/d.json.gz");
+		file(LOGS + "2026/10/03/00/e.json.gz");
+		file(LOGS + "2026/10/03/01/f.json.gz");
+		file(LOGS + "2026/09/15/10/g.json.gz");
+
+		assertThat(keys()).containsExactly(LOGS + "2026/10/01/23/b.json.gz", LOGS + "2026/10/02/00/c.json.gz",
+				LOGS + "2026/10/02/23/d.json.gz", LOGS + "2026/10/03/00/e.json.gz");
+	}
+
+	@Test
+	void skipsPermissionCheckObjectSidecarsAndEmptyFiles() throws IOException {
+		Files.createDirectories(this.root);
+		Files.write(this.root.resolve("amazon-bedrock-logs-permission-check"), new byte[0]);
+		file(LOGS + "2026/10/02/05/data/abc_input.json.gz");
+		file(LOGS + "2026/10/02/05/real.json.gz");
+		Files.write(Files.createDirectories(this.root.resolve(LOGS + "2026/10/02/06")).resolve("empty.json.gz"),
+				new byte[0]);
+		file("notes.txt");
+
+		assertThat(keys()).containsExactly(LOGS + "2026/10/02/05/real.json.gz");
+	}
+
+	@Test
+	void readsLooseFilesAndCsvExportsWhateverTheirDates() throws IOException {
+		file("exports/october.csv");
+		file("exports/more.csv.gz");
+		file("loose/invocations.jsonl");
+
+		assertThat(new LocalInputLister().list(this.root, this.window)).extracting(InputUnit::key, InputUnit::format)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("exports/more.csv.gz", UnitFormat.CSV),
+					org.assertj.core.groups.Tuple.tuple("exports/october.csv", UnitFormat.CSV),
+					org.assertj.core.groups.Tuple.tuple("loose/invocations.jsonl", UnitFormat.INVOCATION_LOG));
+	}
+
+	@Test
+	void readsASingleFileNamedOnTheCommandLine() throws IOException {
+		Path file = file("one-file.json.gz");
+
+		List<InputUnit> units = new LocalInputLister().list(file, this.window);
+
+		assertThat(units).singleElement().satisfies((unit) -> {
+			assertThat(unit.location()).isEqualTo(file.toAbsolutePath().toString());
+			assertThat(unit.version()).isEqualTo("size:2");
+		});
+	}
+
+	private List<String> keys() throws IOException {
+		return new LocalInputLister().list(this.root, this.window).stream().map(InputUnit::key).toList();
+	}
+
+	private Path file(String relative) throws IOException {
+		Path file = this.root.resolve(relative);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, "{}");
+		return file;
+	}
+
+}

@@ -1,0 +1,107 @@
+package com.bedrockcostanalyzer.source;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.bedrockcostanalyzer.usage.NormalizedModel;
+import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.Tier;
+import com.bedrockcostanalyzer.usage.TokenCounts;
+import com.bedrockcostanalyzer.usage.UsageRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UsageCsvReaderTests {
+
+	private final UsageCsvReader reader = new UsageCsvReader(new ModelIdNormalizer(Map.of()), "eu-west-1");
+
+	@Test
+	void readsTheCanonicalHeader() throws IOException {
+		InvocationLogReaderTests.Sink sink = read("""
+				timestamp,model_id,path,region,requests,input_tokens,output_tokens,cache_read_input_tokens,cache_write_input_tokens
+				2026-10-01,amazon.nova-pro-v1:0,search,us-east-1,40,12000000,3000000,0,0
+				2026-10-02T13:45:00Z,global.anthropic.claude-sonnet-4-5-20250929-v1:0,chat,us-west-2,3,100,200,300,400
+				""");
+
+		assertThat(sink.rejects).isEmpty();
+		assertThat(sink.records).containsExactly(
+				new UsageRecord(LocalDate.of(2026, 10, 1), "us-east-1",
+						new NormalizedModel("amazon.nova-pro-v1:0", Scope.REGIONAL, true), Tier.STANDARD, "search", 40, 0,
+						0, 0, new TokenCounts(12_000_000, 3_000_000, 0, 0, 0)),
+				new UsageRecord(LocalDate.of(2026, 10, 2), "us-west-2",
+						new NormalizedModel("anthropic.claude-sonnet-4-5-20250929-v1:0", Scope.GLOBAL, true),
+						Tier.STANDARD, "chat", 3, 0, 0, 0, new TokenCounts(100, 200, 300, 400, 0)));
+		assertThat(sink.notes).singleElement().asString()
+			.startsWith("CSV columns understood: timestamp, model_id, path, region, requests");
+	}
+
+	@Test
+	void understandsAliasesAndSaysWhichColumnsItTookAndWhichItIgnored() throws IOException {
+		InvocationLogReaderTests.Sink sink = read("""
+				\uFEFFDate,modelId,Feature,inputTokens,outputTokens,cost_center
+				2026-10-03,anthropic.claude-3-5-haiku-20241022-v1:0,drafts,10,20,CC-1
+				""");
+
+		assertThat(sink.rejects).isEmpty();
+		UsageRecord record = sink.records.get(0);
+		assertThat(record.requests()).as("no requests column: one request per row").isEqualTo(1);
+		assertThat(record.region()).as("the run's region").isEqualTo("eu-west-1");
+		assertThat(record.path()).isEqualTo("drafts");
+		assertThat(sink.notes.get(0)).contains("Date as timestamp", "modelId as model_id", "Feature as path",
+				"ignored: cost_center", "each row counts as one request", "rows are in the run's region");
+	}
+
+	@Test
+	void rejectsAFileWhoseHeaderLacksTheEssentialColumns() throws IOException {
+		InvocationLogReaderTests.Sink sink = read("""
+				2026-10-01,amazon.nova-pro-v1:0,search,us-east-1,40,12000000,3000000
+				""");
+
+		assertThat(sink.records).isEmpty();
+		assertThat(sink.rejects).singleElement().asString().startsWith("line 1: CSV header has no column for");
+	}
+
+	@Test
+	void rejectsBadRowsByLineAndCountsTheRest() throws IOException {
+		InvocationLogReaderTests.Sink sink = read("""
+				date,model,requests,input_tokens,output_tokens
+				2026-10-01,amazon.nova-lite-v1:0,1,10,10
+				2026-10-01,amazon.nova-lite-v1:0,1,-10,10
+				2026-10-01,amazon.nova-lite-v1:0,1,10
+				not-a-date,amazon.nova-lite-v1:0,1,10,10
+				2026-10-01,amazon.nova-lite-v1:0,1,1.5,10
+				2026-10-02,amazon.nova-lite-v1:0,2,20,20
+				""");
+
+		assertThat(sink.records).hasSize(2);
+		assertThat(sink.rejects).containsExactly("line 3: input_tokens is not a whole number of zero or more",
+				"line 4: row has 4 fields, the header has 5",
+				"line 5: timestamp is not a date or an ISO-8601 date-time",
+				"line 6: input_tokens is not a whole number of zero or more");
+	}
+
+	@Test
+	void leavesACurExportUncounted() throws IOException {
+		InvocationLogReaderTests.Sink sink = read("""
+				identity/LineItemId,lineItem/UsageType,lineItem/UsageAmount
+				abc,USE1-NovaPro-input-tokens,12.5
+				""");
+
+		assertThat(sink.records).isEmpty();
+		assertThat(sink.rejects).isEmpty();
+		assertThat(sink.notes).singleElement().asString().contains("CUR");
+	}
+
+	private InvocationLogReaderTests.Sink read(String csv) throws IOException {
+		InvocationLogReaderTests.Sink sink = new InvocationLogReaderTests.Sink();
+		this.reader.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), sink);
+		return sink;
+	}
+
+}
