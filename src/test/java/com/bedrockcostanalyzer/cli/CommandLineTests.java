@@ -1,0 +1,68 @@
+package com.bedrockcostanalyzer.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.bedrockcostanalyzer.testing.Cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTests {
+
+	@TempDir
+	Path work;
+
+	@Test
+	void showsHelpForEveryCommand() {
+		Cli.Result root = Cli.run("--help");
+		Cli.Result analyze = Cli.run("analyze", "--help");
+
+		assertThat(root.exitCode()).isZero();
+		assertThat(root.out()).contains("analyze");
+		assertThat(analyze.exitCode()).isZero();
+		assertThat(analyze.out()).contains("--source", "--month", "--from", "--to", "--prices", "--out", "--db",
+				"Exit status");
+	}
+
+	@Test
+	void answersBadUsageWithOneSentenceAndStatusTwo() throws Exception {
+		Path logs = Files.createDirectories(this.work.resolve("logs"));
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--frobnicate"),
+				"Unknown option: '--frobnicate'");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--from", "2026-10-05", "--to", "2026-10-01"),
+				"the window's end (2026-10-01) must be after its start (2026-10-05)");
+		assertBadUsage(Cli.run("analyze", "--source", this.work.resolve("nowhere").toString(), "--month", "2026-10"),
+				"no such file or folder");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "October"),
+				"dates are YYYY-MM-DD and months YYYY-MM, not 'October'");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--from", "2026-10-01",
+				"--to", "2026-10-02"), "mutually exclusive");
+		assertBadUsage(Cli.run("analyze", "--month", "2026-10"), "Missing required option: '--source=SRC'");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--prices",
+				this.work.resolve("none.csv").toString()), "price book: no such price book");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--region", "mars-1"),
+				"'mars-1' is not an AWS Region code");
+		assertBadUsage(Cli.run(), "a command is required");
+	}
+
+	@Test
+	void saysWhereTheReportIsOnAnEmptyFolder() throws Exception {
+		Path logs = Files.createDirectories(this.work.resolve("logs"));
+		Cli.Result result = Cli.analyze(this.work, "--source", logs.toString(), "--month", "2026-10", "--out",
+				this.work.resolve("out").toString());
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).contains("Spend [2026-10-01, 2026-11-01): $0.00")
+			.contains("Report: " + this.work.resolve("out").resolve("report.md"));
+	}
+
+	private static void assertBadUsage(Cli.Result result, String message) {
+		assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.BAD_USAGE);
+		assertThat(result.err()).contains("error: ").contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+		assertThat(result.err().lines().count()).isLessThanOrEqualTo(2);
+	}
+
+}
