@@ -84,6 +84,35 @@ class PricedUsageJobTests {
 		assertThat(report.get("priceBook").get("sources").get(0).asString()).isEqualTo("negotiated 10% off");
 	}
 
+	@Test
+	void pricesAnApplicationProfileThroughTheConfiguredMapping() throws Exception {
+		String arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
+		Files.writeString(this.work.resolve("aliases.yaml"), """
+				bca:
+				  usage:
+				    model-aliases:
+				      "[%s]": us.amazon.nova-micro-v1:0
+				""".formatted(arn));
+		Path csv = write("profile.csv", """
+				timestamp,model_id,requests,input_tokens,output_tokens
+				2026-10-03,%s,1,1000000,1000000
+				""".formatted(arn));
+		System.setProperty("spring.config.additional-location", this.work.resolve("aliases.yaml").toString());
+		try {
+			Cli.Result result = Cli.analyze(this.work, "--source", csv.toString(), "--month", "2026-10", "--region",
+					"us-east-1", "--out", this.work.resolve("out").toString());
+			assertThat(result.exitCode()).as(result.err()).isZero();
+		}
+		finally {
+			System.clearProperty("spring.config.additional-location");
+		}
+		// The profile serves Nova Micro through the US geo profile: 1M x $0.035 + 1M x $0.14.
+		JsonNode row = Cli.readReport(this.work.resolve("out")).get("usage").get(0);
+		assertThat(row.get("model").asString()).isEqualTo("amazon.nova-micro-v1:0");
+		assertThat(row.get("scope").asString()).isEqualTo("geo");
+		assertThat(money(row.get("cost"))).isEqualByComparingTo("0.175");
+	}
+
 	private static BigDecimal money(JsonNode node) {
 		return node.decimalValue();
 	}
