@@ -17,6 +17,8 @@ import com.bedrockcostanalyzer.AnalyzerApplication;
 import com.bedrockcostanalyzer.job.AnalysisOutcome;
 import com.bedrockcostanalyzer.job.AnalysisRequest;
 import com.bedrockcostanalyzer.job.AnalysisRunner;
+import com.bedrockcostanalyzer.pricing.Discounts;
+import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBookException;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.report.ReportWriter;
@@ -75,6 +77,18 @@ class AnalyzeCommand implements Callable<Integer> {
 			description = "Price book: a CSV file or a folder of them. Default: the shipped list prices.")
 	String prices;
 
+	@Option(names = "--discount", paramLabel = "[FAMILY=]PERCENT",
+			description = "Private-pricing discount off list prices, overall (7) or per model-id prefix "
+					+ "(anthropic=12, amazon.nova=5). Repeatable; the longest matching prefix wins.")
+	List<String> discounts = new ArrayList<>();
+
+	@Option(names = "--currency", paramLabel = "CODE",
+			description = "Show spend also in this currency (ISO code), at the --fx rate.")
+	String currency;
+
+	@Option(names = "--fx", paramLabel = "RATE", description = "Units of --currency per 1 USD, e.g. 0.92.")
+	BigDecimal fx;
+
 	@Option(names = "--out", paramLabel = "DIR", description = "Report folder. Default: reports/{from}_{to}/")
 	Path out;
 
@@ -106,6 +120,15 @@ class AnalyzeCommand implements Callable<Integer> {
 		catch (PriceBookException ex) {
 			throw new ParameterException(this.spec.commandLine(), "price book: " + ex.getMessage());
 		}
+		Discounts discountRules;
+		DisplayCurrency display;
+		try {
+			discountRules = Discounts.parse(this.discounts);
+			display = displayCurrency();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
 		String region = defaultRegion();
 		if (!Regions.isRegionCode(region)) {
 			throw new ParameterException(this.spec.commandLine(), "'" + region + "' is not an AWS Region code");
@@ -113,7 +136,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		Path outDir = (this.out != null) ? this.out : Path.of("reports", window.from() + "_" + window.to());
 		AnalysisRequest request = new AnalysisRequest(canonical, window,
 				this.prices == null ? "" : Path.of(this.prices).toAbsolutePath().toString(),
-				outDir.toAbsolutePath().normalize(), region);
+				outDir.toAbsolutePath().normalize(), region, discountRules, display);
 		AnalysisOutcome outcome;
 		try (ConfigurableApplicationContext context = startApplication()) {
 			outcome = context.getBean(AnalysisRunner.class).run(request);
@@ -128,7 +151,10 @@ class AnalyzeCommand implements Callable<Integer> {
 			return ExitCodes.FAILED;
 		}
 		out.println("Spend " + window + ": $" + outcome.spend().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
-				+ " (list prices; see the report for unpriced usage)");
+				+ (discountRules.isEmpty() ? " at list prices" : " after discount")
+				+ (display.isUsd() ? ""
+						: " (" + display.convert(outcome.spend()).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+								+ " " + display.code() + ")"));
 		out.println("Report: " + outDir.resolve(ReportWriter.MARKDOWN) + " (also " + ReportWriter.JSON + ", "
 				+ ReportWriter.USAGE_CSV + ")");
 		if (outcome.rejects() > 0) {
@@ -162,6 +188,16 @@ class AnalyzeCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
 		}
+	}
+
+	private DisplayCurrency displayCurrency() {
+		if (this.currency == null && this.fx == null) {
+			return DisplayCurrency.USD;
+		}
+		if (this.currency == null || this.fx == null) {
+			throw new IllegalArgumentException("--currency and --fx go together: the rate is yours to give");
+		}
+		return new DisplayCurrency(this.currency, this.fx);
 	}
 
 	private String defaultRegion() {

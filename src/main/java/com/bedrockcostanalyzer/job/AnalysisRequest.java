@@ -1,5 +1,6 @@
 package com.bedrockcostanalyzer.job;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -7,14 +8,19 @@ import java.util.List;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import com.bedrockcostanalyzer.pricing.Discounts;
+import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.source.Window;
 
 /**
  * What one analysis run is asked to do. Sources and window identify the run; where prices come from and where the
  * report goes do not, so the same counting can be reported again with other prices.
  * @param prices a price-book file or folder, or empty for the shipped book
+ * @param discounts private-pricing discounts applied to list prices in the report
+ * @param displayCurrency the currency the human reports convert to
  */
-public record AnalysisRequest(List<String> sources, Window window, String prices, Path out, String defaultRegion) {
+public record AnalysisRequest(List<String> sources, Window window, String prices, Path out, String defaultRegion,
+		Discounts discounts, DisplayCurrency displayCurrency) {
 
 	static final String SOURCES = "sources";
 
@@ -30,6 +36,12 @@ public record AnalysisRequest(List<String> sources, Window window, String prices
 
 	static final String RUN = "run";
 
+	static final String DISCOUNTS = "discounts";
+
+	static final String CURRENCY = "currency";
+
+	static final String FX = "fx";
+
 	public AnalysisRequest {
 		sources = List.copyOf(sources);
 	}
@@ -42,13 +54,18 @@ public record AnalysisRequest(List<String> sources, Window window, String prices
 			.addString(PRICES, this.prices == null ? "" : this.prices, false)
 			.addString(OUT, this.out.toString(), false)
 			.addString(REGION, this.defaultRegion, false)
+			.addString(DISCOUNTS, this.discounts.spec(), false)
+			.addString(CURRENCY, this.displayCurrency.code(), false)
+			.addString(FX, this.displayCurrency.ratePerUsd().toPlainString(), false)
 			.toJobParameters();
 	}
 
 	static AnalysisRequest of(JobParameters parameters) {
 		return new AnalysisRequest(Arrays.asList(parameters.getString(SOURCES).split("\n")),
 				new Window(parameters.getLocalDate(FROM), parameters.getLocalDate(TO)), parameters.getString(PRICES),
-				Path.of(parameters.getString(OUT)), parameters.getString(REGION));
+				Path.of(parameters.getString(OUT)), parameters.getString(REGION),
+				Discounts.parse(List.of(parameters.getString(DISCOUNTS))),
+				new DisplayCurrency(parameters.getString(CURRENCY), new BigDecimal(parameters.getString(FX))));
 	}
 
 }

@@ -55,7 +55,8 @@ class ReportTasklet implements Tasklet {
 			sourceIds.add(id);
 			sourceInputs.add(new SourceInput(name, this.ledger.unitsRead(List.of(id), this.request.window())));
 		}
-		ReportBuilder builder = new ReportBuilder(new PriceBookLoader().load(this.request.prices()), this.version);
+		ReportBuilder builder = new ReportBuilder(new PriceBookLoader().load(this.request.prices()), this.version,
+				this.request.discounts(), this.request.displayCurrency());
 		AnalysisReport report = builder.build(this.request.window(), sourceInputs,
 				this.store.load(sourceIds, this.request.window()),
 				this.ledger.rejects(sourceIds, this.request.window()),

@@ -39,22 +39,40 @@ public final class PriceBookLoader {
 	static final List<String> HEADER = List.of("model_id", "region", "scope", "tier", "input", "output", "cache_read",
 			"cache_write_5m", "cache_write_1h", "effective_from", "source");
 
-	/** The book a {@code --prices} value names: empty or null for the shipped default, else a file or folder. */
+	/**
+	 * The book a {@code --prices} value names: empty or null for the shipped default, a file or folder, or the name of
+	 * a book shipped in the jar ({@code representative-2026}).
+	 */
 	public PriceBook load(String spec) {
-		return (spec == null || spec.isBlank()) ? loadDefault() : load(Path.of(spec));
+		if (spec == null || spec.isBlank()) {
+			return loadDefault();
+		}
+		Path path = Path.of(spec);
+		if (!Files.exists(path) && path.getFileName() != null) {
+			String name = path.getFileName().toString();
+			String resource = "prices/" + (name.endsWith(".csv") ? name : name + ".csv");
+			if (PriceBookLoader.class.getClassLoader().getResource(resource) != null) {
+				return loadShipped(resource, "shipped " + resource);
+			}
+		}
+		return load(path);
 	}
 
 	public PriceBook loadDefault() {
-		try (InputStream in = PriceBookLoader.class.getClassLoader().getResourceAsStream(DEFAULT_BOOK)) {
+		return loadShipped(DEFAULT_BOOK, "default (" + DEFAULT_BOOK + ")");
+	}
+
+	private PriceBook loadShipped(String resource, String name) {
+		try (InputStream in = PriceBookLoader.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new PriceBookException("the default price book " + DEFAULT_BOOK + " is missing from the jar");
+				throw new PriceBookException("the price book " + resource + " is missing from the jar");
 			}
 			List<PriceRow> rows = new ArrayList<>();
-			PriceBookFile file = read(in, DEFAULT_BOOK, rows);
-			return build("default (" + DEFAULT_BOOK + ")", List.of(file), rows);
+			PriceBookFile file = read(in, resource, rows);
+			return build(name, List.of(file), rows);
 		}
 		catch (IOException ex) {
-			throw new PriceBookException("the default price book cannot be read: " + ex.getMessage());
+			throw new PriceBookException("the price book " + resource + " cannot be read: " + ex.getMessage());
 		}
 	}
 

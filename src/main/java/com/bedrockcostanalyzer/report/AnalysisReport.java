@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * Everything a report says, with the field names DESIGN.md fixes for {@code report.json}. Money is BigDecimal USD;
- * a null cost means "not priced", never zero.
+ * {@code cost} is after any private-pricing discount and {@code listCost} before it; a null cost means "not priced",
+ * never zero.
  */
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
-		PriceBookInfo priceBook, Totals totals, List<UsageRow> usage, List<Breakdown> byModel, List<Breakdown> byPath,
+		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel, List<Breakdown> byPath,
 		List<Unpriced> unpriced, List<Object> opportunities, Rejects rejects) {
 
 	public record Tool(String name, String version) {
@@ -34,18 +35,32 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	public record PriceFile(String file, String sha256, int rows) {
 	}
 
+	/**
+	 * What was done to list prices: private-pricing discounts (percent off per model-id prefix; empty = all models),
+	 * and the currency the human reports convert to at the user's rate. Money fields stay in USD.
+	 */
+	public record Adjustments(List<Discount> discounts, DisplayCurrency displayCurrency) {
+	}
+
+	public record Discount(String family, BigDecimal percent) {
+	}
+
+	public record DisplayCurrency(String code, BigDecimal ratePerUsd, String rateSource) {
+	}
+
 	public record Totals(long requests, long errors, long inputTokens, long outputTokens, long cacheReadInputTokens,
 			long cacheWriteInputTokens, long cacheWrite5mInputTokens, long cacheWrite1hInputTokens, BigDecimal cost,
-			long unpricedRequests) {
+			BigDecimal listCost, BigDecimal displayCost, long unpricedRequests) {
 	}
 
 	public record UsageRow(String model, String scope, String region, String tier, String path, long requests,
 			long errors, long streamingRequests, long truncatedRequests, long inputTokens, long outputTokens,
 			long cacheReadInputTokens, long cacheWriteInputTokens, long cacheWrite5mInputTokens,
-			long cacheWrite1hInputTokens, BigDecimal cost, String unpricedReason, CostByMode costByMode) {
+			long cacheWrite1hInputTokens, BigDecimal cost, BigDecimal listCost, String unpricedReason,
+			CostByMode costByMode) {
 	}
 
-	/** The same tokens at each tier's rates; null where the model does not offer the tier. */
+	/** The same tokens at each tier's rates, after discount; null where the model does not offer the tier. */
 	public record CostByMode(BigDecimal onDemand, BigDecimal batch, BigDecimal flex, BigDecimal priority) {
 	}
 

@@ -30,8 +30,24 @@ final class MarkdownReport {
 		line("");
 		line("Window: **" + this.report.window().from() + "** to **" + this.report.window().to()
 				+ "** (end excluded, UTC).  ");
-		line("Spend: **" + usd(totals.cost()) + "** on " + count(totals.requests()) + " requests ("
-				+ count(totals.errors()) + " failed requests, not billed).  ");
+		var adjustments = this.report.adjustments();
+		line("Spend: **" + usd(totals.cost()) + "**" + converted(totals.displayCost()) + " on "
+				+ count(totals.requests()) + " requests (" + count(totals.errors())
+				+ " failed requests, not billed).  ");
+		if (!adjustments.discounts().isEmpty()) {
+			line("At list prices: " + usd(totals.listCost()) + "; discounts applied: "
+					+ String.join(", ", adjustments.discounts()
+						.stream()
+						.map((d) -> d.percent().toPlainString() + "% on "
+								+ (d.family().isEmpty() ? "all models" : cell(d.family())))
+						.toList())
+					+ ".  ");
+		}
+		if (adjustments.displayCurrency() != null) {
+			line("Converted at " + adjustments.displayCurrency().ratePerUsd().toPlainString() + " "
+					+ adjustments.displayCurrency().code() + " per USD (" + adjustments.displayCurrency().rateSource()
+					+ "); Bedrock bills in USD.  ");
+		}
 		if (totals.unpricedRequests() > 0) {
 			line("Not priced: " + count(totals.unpricedRequests())
 					+ " requests on models or modes missing from the price book (see below); the spend above leaves them out.  ");
@@ -141,6 +157,15 @@ final class MarkdownReport {
 			source.notes().forEach((n) -> line("  - " + cell(n.location()) + ": " + cell(n.note())));
 		}
 		line("");
+	}
+
+	private String converted(BigDecimal displayCost) {
+		var display = this.report.adjustments().displayCurrency();
+		if (display == null || displayCost == null) {
+			return "";
+		}
+		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+		return " (" + format.format(displayCost.setScale(2, RoundingMode.HALF_EVEN)) + " " + display.code() + ")";
 	}
 
 	private void line(String text) {

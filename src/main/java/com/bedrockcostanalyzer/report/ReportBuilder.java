@@ -17,6 +17,8 @@ import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
 import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
+import com.bedrockcostanalyzer.pricing.Discounts;
+import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBook;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.CostByMode;
@@ -45,9 +47,19 @@ public final class ReportBuilder {
 
 	private final String version;
 
+	private final Discounts discounts;
+
+	private final DisplayCurrency display;
+
 	public ReportBuilder(PriceBook book, String version) {
+		this(book, version, Discounts.NONE, DisplayCurrency.USD);
+	}
+
+	public ReportBuilder(PriceBook book, String version, Discounts discounts, DisplayCurrency display) {
 		this.calculator = new CostCalculator(book);
 		this.version = version;
+		this.discounts = discounts;
+		this.display = display;
 	}
 
 	public record SourceInput(String name, long unitsRead) {
@@ -62,7 +74,7 @@ public final class ReportBuilder {
 			rows.computeIfAbsent(rowKey, (k) -> new RowAccumulator()).add(usage, this.calculator);
 		}
 		List<UsageRow> usageRows = new ArrayList<>();
-		rows.forEach((key, acc) -> usageRows.add(acc.toRow(key)));
+		rows.forEach((key, acc) -> usageRows.add(acc.toRow(key, this.discounts)));
 		usageRows.sort(Comparator.comparing((UsageRow r) -> r.cost() == null ? BigDecimal.valueOf(-1) : r.cost())
 			.reversed()
 			.thenComparing(UsageRow::model)
@@ -74,7 +86,7 @@ public final class ReportBuilder {
 				book.earliestEffectiveFrom(), book.latestEffectiveFrom(), book.sources());
 		return new AnalysisReport(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
 				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
-				totals(usageRows), usageRows, breakdown(usageRows, UsageRow::model),
+				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
 				breakdown(usageRows, UsageRow::path), unpriced(usageRows), List.of(), rejects(storedRejects));
 	}
 
@@ -88,9 +100,18 @@ public final class ReportBuilder {
 			.toList();
 	}
 
-	private static Totals totals(List<UsageRow> rows) {
+	private AnalysisReport.Adjustments adjustments() {
+		return new AnalysisReport.Adjustments(
+				this.discounts.rules().stream().map((r) -> new AnalysisReport.Discount(r.family(), r.percent())).toList(),
+				this.display.isUsd() ? null
+						: new AnalysisReport.DisplayCurrency(this.display.code(), this.display.ratePerUsd(),
+								"rate given by the user"));
+	}
+
+	private static Totals totals(List<UsageRow> rows, DisplayCurrency display) {
 		long requests = 0, errors = 0, input = 0, output = 0, read = 0, write5m = 0, write1h = 0, unpriced = 0;
 		BigDecimal cost = BigDecimal.ZERO;
+		BigDecimal listCost = BigDecimal.ZERO;
 		for (UsageRow row : rows) {
 			requests += row.requests();
 			errors += row.errors();
@@ -101,12 +122,14 @@ public final class ReportBuilder {
 			write1h += row.cacheWrite1hInputTokens();
 			if (row.cost() != null) {
 				cost = cost.add(row.cost());
+				listCost = listCost.add(row.listCost());
 			}
 			else {
 				unpriced += row.requests();
 			}
 		}
-		return new Totals(requests, errors, input, output, read, write5m + write1h, write5m, write1h, cost, unpriced);
+		return new Totals(requests, errors, input, output, read, write5m + write1h, write5m, write1h, cost, listCost,
+				display.isUsd() ? null : display.convert(cost), unpriced);
 	}
 
 	private static List<Breakdown> breakdown(List<UsageRow> rows, Function<UsageRow, String> by) {
@@ -208,13 +231,15 @@ public final class ReportBuilder {
 			}
 		}
 
-		UsageRow toRow(RowKey key) {
+		UsageRow toRow(RowKey key, Discounts discounts) {
 			TokenCounts t = this.totals.tokens();
-			return new UsageRow(key.model(), key.scope(), key.region(), key.tier(), key.path(),
-					this.totals.requests(), this.totals.errors(), this.totals.streamingRequests(),
-					this.totals.truncatedRequests(), t.input(), t.output(), t.cacheRead(), t.cacheWrite(),
-					t.cacheWrite5m(), t.cacheWrite1h(), this.cost, this.unpricedReason,
-					new CostByMode(this.byMode[0], this.byMode[1], this.byMode[2], this.byMode[3]));
+			String model = key.model();
+			return new UsageRow(model, key.scope(), key.region(), key.tier(), key.path(), this.totals.requests(),
+					this.totals.errors(), this.totals.streamingRequests(), this.totals.truncatedRequests(), t.input(),
+					t.output(), t.cacheRead(), t.cacheWrite(), t.cacheWrite5m(), t.cacheWrite1h(),
+					discounts.apply(model, this.cost), this.cost, this.unpricedReason,
+					new CostByMode(discounts.apply(model, this.byMode[0]), discounts.apply(model, this.byMode[1]),
+							discounts.apply(model, this.byMode[2]), discounts.apply(model, this.byMode[3])));
 		}
 
 	}

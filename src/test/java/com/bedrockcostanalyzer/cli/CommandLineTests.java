@@ -45,6 +45,10 @@ class CommandLineTests {
 				this.work.resolve("none.csv").toString()), "price book: no such price book");
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--region", "mars-1"),
 				"'mars-1' is not an AWS Region code");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--discount", "150"),
+				"a discount must be at least 0 and below 100 percent");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--currency", "EUR"),
+				"--currency and --fx go together");
 		assertBadUsage(Cli.run(), "a command is required");
 	}
 

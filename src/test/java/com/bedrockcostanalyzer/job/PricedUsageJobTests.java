@@ -85,6 +85,54 @@ class PricedUsageJobTests {
 	}
 
 	@Test
+	void pricesWithTheRepresentative2026BookByName() throws Exception {
+		// The representative table: Claude Opus-class $0.015 / $0.075 per 1K, batch half of that.
+		Path csv = write("opus.csv", """
+				timestamp,model_id,requests,input_tokens,output_tokens
+				2026-10-03,anthropic.claude-opus-4-1-20250805-v1:0,10,2000000,1000000
+				""");
+
+		Cli.Result result = Cli.analyze(this.work, "--source", csv.toString(), "--month", "2026-10", "--prices",
+				"representative-2026", "--region", "us-east-1", "--out", this.work.resolve("out").toString());
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		JsonNode report = Cli.readReport(this.work.resolve("out"));
+		JsonNode row = report.get("usage").get(0);
+		assertThat(money(row.get("cost"))).isEqualByComparingTo("105.00");
+		assertThat(money(row.get("costByMode").get("batch"))).isEqualByComparingTo("52.50");
+		assertThat(report.get("priceBook").get("name").asString()).contains("representative-2026");
+	}
+
+	@Test
+	void appliesPrivateDiscountsPerFamilyAndKeepsListPricesBeside() throws Exception {
+		// Claude 3 Haiku: 4M x 0.25 + 1M x 1.25 = $2.25 list, 12% off for anthropic = $1.98.
+		// Nova Pro: 1M x 0.80 + 1M x 3.20 = $4.00 list, 5% overall = $3.80.  EUR at 0.9: (1.98 + 3.80) x 0.9 = 5.202.
+		Path csv = write("mixed.csv", """
+				timestamp,model_id,requests,input_tokens,output_tokens
+				2026-10-03,anthropic.claude-3-haiku-20240307-v1:0,10,4000000,1000000
+				2026-10-03,amazon.nova-pro-v1:0,10,1000000,1000000
+				""");
+
+		Cli.Result result = Cli.analyze(this.work, "--source", csv.toString(), "--month", "2026-10", "--region",
+				"us-east-1", "--discount", "5", "--discount", "anthropic=12", "--currency", "eur", "--fx", "0.9",
+				"--out", this.work.resolve("out").toString());
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		JsonNode report = Cli.readReport(this.work.resolve("out"));
+		JsonNode totals = report.get("totals");
+		assertThat(money(totals.get("listCost"))).isEqualByComparingTo("6.25");
+		assertThat(money(totals.get("cost"))).isEqualByComparingTo("5.78");
+		assertThat(money(totals.get("displayCost"))).isEqualByComparingTo("5.202");
+		assertThat(report.get("currency").asString()).isEqualTo("USD");
+		assertThat(report.get("adjustments").get("displayCurrency").get("code").asString()).isEqualTo("EUR");
+		assertThat(report.get("adjustments").get("discounts")).hasSize(2);
+		String markdown = Files.readString(this.work.resolve("out/report.md"));
+		assertThat(markdown).contains("**$5.78** (5.20 EUR)").contains("At list prices: $6.25")
+			.contains("12% on anthropic").contains("5% on all models");
+		assertThat(result.out()).contains("$5.78 after discount (5.20 EUR)");
+	}
+
+	@Test
 	void pricesAnApplicationProfileThroughTheConfiguredMapping() throws Exception {
 		String arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
 		Files.writeString(this.work.resolve("aliases.yaml"), """
