@@ -50,7 +50,7 @@ public final class ReportWriter {
 		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
 			.setHeader("model", "scope", "region", "tier", "path", "requests", "errors", "input_tokens",
 					"output_tokens", "cache_read_input_tokens", "cache_write_5m_input_tokens",
-					"cache_write_1h_input_tokens", "cost_usd", "cost_on_demand_usd", "cost_batch_usd",
+					"cache_write_1h_input_tokens", "cost_usd", "list_cost_usd", "cost_on_demand_usd", "cost_batch_usd",
 					"cost_flex_usd", "cost_priority_usd", "unpriced_reason")
 			.setRecordSeparator("\n")
 			.get());
@@ -58,7 +58,7 @@ public final class ReportWriter {
 			csv.printRecord(SafeText.csvText(row.model()), row.scope(), SafeText.csvText(row.region()), row.tier(),
 					SafeText.csvText(row.path()), row.requests(), row.errors(), row.inputTokens(), row.outputTokens(),
 					row.cacheReadInputTokens(), row.cacheWrite5mInputTokens(), row.cacheWrite1hInputTokens(),
-					money(row.cost()), money(row.costByMode().onDemand()), money(row.costByMode().batch()),
+					money(row.cost()), money(row.listCost()), money(row.costByMode().onDemand()), money(row.costByMode().batch()),
 					money(row.costByMode().flex()), money(row.costByMode().priority()),
 					SafeText.csvText(row.unpricedReason()));
 		}

@@ -1,0 +1,317 @@
+package com.bedrockcostanalyzer.pricing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.Tier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns AWS Price List offer files ({@code AmazonBedrock}, {@code AmazonBedrockFoundationModels},
+ * {@code AmazonBedrockService}) into price-book rows in USD per 1M tokens. The kind of token, the tier and the scope
+ * come from the usage type (and {@code feature} for batch); the model from the {@code model} attribute or the
+ * {@code servicename}, through a table of names. A SKU it cannot place is counted under a reason, never guessed.
+ */
+public final class PriceListImporter {
+
+	public static final String NAMES_RESOURCE = "pricing/price-list-model-names.csv";
+
+	private static final String EDITION_SUFFIX = " (Amazon Bedrock Edition)";
+
+	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+	enum Dimension {
+
+		INPUT, OUTPUT, CACHE_READ, CACHE_WRITE_5M, CACHE_WRITE_1H
+
+	}
+
+	/** What one SKU says, once understood. */
+	record Sku(String modelId, String region, Scope scope, Tier tier, Dimension dimension, BigDecimal usdPerMillion,
+			LocalDate effectiveFrom, String source) {
+	}
+
+	/** The rows, and what was left out and why. */
+	public record Result(List<PriceRow> rows, Map<String, Integer> skipped, List<String> unknownNames) {
+	}
+
+	private final Map<String, String> names;
+
+	public PriceListImporter(Map<String, String> names) {
+		this.names = Map.copyOf(names);
+	}
+
+	/** The shipped name table, plus (overriding it) the user's. */
+	public static Map<String, String> names(Path extra) throws IOException {
+		Map<String, String> names = new HashMap<>();
+		try (InputStream in = PriceListImporter.class.getClassLoader().getResourceAsStream(NAMES_RESOURCE)) {
+			readNames(in, names);
+		}
+		if (extra != null) {
+			try (InputStream in = Files.newInputStream(extra)) {
+				readNames(in, names);
+			}
+		}
+		return names;
+	}
+
+	private static void readNames(InputStream in, Map<String, String> into) throws IOException {
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setCommentMarker('#')
+			.setIgnoreSurroundingSpaces(true)
+			.get();
+		try (CSVParser csv = CSVParser.builder()
+			.setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+			.setFormat(format)
+			.get()) {
+			for (CSVRecord record : csv) {
+				into.put(record.get("price_list_name"), record.get("model_id"));
+			}
+		}
+	}
+
+	public Result importOffers(List<Path> offers) throws IOException {
+		JsonMapper mapper = JsonMapper.builder().build();
+		List<Sku> skus = new ArrayList<>();
+		Map<String, Integer> skipped = new TreeMap<>();
+		TreeSet<String> unknown = new TreeSet<>();
+		for (Path offer : offers) {
+			JsonNode root = mapper.readTree(offer.toFile());
+			readOffer(root, skus, skipped, unknown);
+		}
+		return new Result(rows(skus, skipped), skipped, List.copyOf(unknown));
+	}
+
+	private void readOffer(JsonNode root, List<Sku> skus, Map<String, Integer> skipped, TreeSet<String> unknown) {
+		String offerCode = root.path("offerCode").asString("");
+		String publication = root.path("publicationDate").asString("");
+		JsonNode onDemand = root.path("terms").path("OnDemand");
+		for (var entry : root.path("products").properties()) {
+			String skuId = entry.getKey();
+			JsonNode attributes = entry.getValue().path("attributes");
+			String usageType = attributes.path("usagetype").asString("");
+			String region = attributes.path("regionCode").asString("");
+			String name = modelName(offerCode, attributes);
+			if (usageType.isEmpty() || region.isEmpty()) {
+				count(skipped, "no usage type or region");
+				continue;
+			}
+			Placement placement = usageType.contains("-MP:") ? marketplace(usageType)
+					: firstParty(usageType, attributes.path("feature").asString(""));
+			if (placement == null) {
+				count(skipped, "not a per-token price (provisioned, reserved, long-context, latency-optimized, other)");
+				continue;
+			}
+			String modelId = name == null ? null : this.names.get(name);
+			if (modelId == null) {
+				unknown.add(name == null ? "(no model name) " + usageType : name);
+				count(skipped, "model name not in the name table");
+				continue;
+			}
+			JsonNode term = first(onDemand.path(skuId));
+			JsonNode dimension = term == null ? null : first(term.path("priceDimensions"));
+			if (dimension == null) {
+				count(skipped, "no on-demand price");
+				continue;
+			}
+			BigDecimal perMillion = perMillion(dimension);
+			if (perMillion == null) {
+				count(skipped, "unit is not 1K or 1M tokens");
+				continue;
+			}
+			LocalDate effective = date(term.path("effectiveDate").asString(""), publication);
+			skus.add(new Sku(modelId, region, placement.scope(), placement.tier(), placement.dimension(), perMillion,
+					effective, "AWS Price List " + offerCode + " " + publication.split("T")[0] + " " + usageType));
+		}
+	}
+
+	private static String modelName(String offerCode, JsonNode attributes) {
+		String model = attributes.path("model").asString("");
+		if (!model.isEmpty()) {
+			return model;
+		}
+		String service = attributes.path("servicename").asString("");
+		if (service.endsWith(EDITION_SUFFIX)) {
+			return service.substring(0, service.length() - EDITION_SUFFIX.length());
+		}
+		return service.isEmpty() ? null : service;
+	}
+
+	private record Placement(Dimension dimension, Tier tier, Scope scope) {
+	}
+
+	/** {@code USE1-NovaPro-input-tokens-batch}, {@code USE1-Nova2.0Lite-input-tokens-priority-cross-region-global}. */
+	static Placement firstParty(String usageType, String feature) {
+		String u = usageType.toLowerCase(Locale.ROOT);
+		if (u.contains("long-context") || u.contains("latency") || u.contains("mantle") || u.contains("provisioned")
+				|| u.contains("reserved") || u.contains("custom")) {
+			return null;
+		}
+		Dimension dimension;
+		if (u.contains("cache-read-input-token")) {
+			dimension = Dimension.CACHE_READ;
+		}
+		else if (u.contains("cache-write-input-token")) {
+			dimension = Dimension.CACHE_WRITE_5M;
+		}
+		else if (u.contains("-input-tokens")) {
+			dimension = Dimension.INPUT;
+		}
+		else if (u.contains("-output-tokens")) {
+			dimension = Dimension.OUTPUT;
+		}
+		else {
+			return null;
+		}
+		Tier tier = Tier.STANDARD;
+		if (u.contains("-batch") || feature.equalsIgnoreCase("Batch Inference")) {
+			tier = Tier.BATCH;
+		}
+		else if (u.contains("-flex")) {
+			tier = Tier.FLEX;
+		}
+		else if (u.contains("-priority")) {
+			tier = Tier.PRIORITY;
+		}
+		Scope scope = u.contains("cross-region-global") ? Scope.GLOBAL
+				: u.contains("cross-region-geo") ? Scope.GEO : Scope.REGIONAL;
+		return new Placement(dimension, tier, scope);
+	}
+
+	/** {@code USE1-MP:USE1_InputTokenCount_Global_Batch-Units}. */
+	static Placement marketplace(String usageType) {
+		String rest = usageType.substring(usageType.indexOf("-MP:") + 4);
+		int underscore = rest.indexOf('_');
+		if (underscore < 0) {
+			return null;
+		}
+		rest = rest.substring(underscore + 1).replaceFirst("-Units$", "");
+		String[] parts = rest.split("_");
+		Dimension dimension = switch (parts[0]) {
+			case "InputTokenCount" -> Dimension.INPUT;
+			case "OutputTokenCount" -> Dimension.OUTPUT;
+			case "CacheReadInputTokenCount" -> Dimension.CACHE_READ;
+			case "CacheWriteInputTokenCount" -> Dimension.CACHE_WRITE_5M;
+			case "CacheWrite1hInputTokenCount" -> Dimension.CACHE_WRITE_1H;
+			default -> null;
+		};
+		if (dimension == null) {
+			return null;
+		}
+		Tier tier = Tier.STANDARD;
+		Scope scope = Scope.REGIONAL;
+		for (int i = 1; i < parts.length; i++) {
+			switch (parts[i]) {
+				case "Global" -> scope = Scope.GLOBAL;
+				case "Geo" -> scope = Scope.GEO;
+				case "Batch" -> tier = Tier.BATCH;
+				case "Flex" -> tier = Tier.FLEX;
+				case "Priority" -> tier = Tier.PRIORITY;
+				default -> {
+					return null;
+				}
+			}
+		}
+		return new Placement(dimension, tier, scope);
+	}
+
+	private static BigDecimal perMillion(JsonNode dimension) {
+		String usd = dimension.path("pricePerUnit").path("USD").asString("");
+		if (usd.isEmpty()) {
+			return null;
+		}
+		BigDecimal price = new BigDecimal(usd);
+		String unit = dimension.path("unit").asString("").toLowerCase(Locale.ROOT);
+		String description = dimension.path("description").asString("").toLowerCase(Locale.ROOT);
+		if (unit.startsWith("1k") || unit.contains("thousand")) {
+			return price.multiply(THOUSAND).stripTrailingZeros();
+		}
+		if (unit.startsWith("1m") || unit.contains("million") || description.contains("million")) {
+			return price.stripTrailingZeros();
+		}
+		return null;
+	}
+
+	private static LocalDate date(String effectiveDate, String publication) {
+		for (String text : List.of(effectiveDate, publication)) {
+			if (text.length() >= 10) {
+				try {
+					return LocalDate.parse(text.substring(0, 10));
+				}
+				catch (DateTimeParseException ex) {
+					// try the next one
+				}
+			}
+		}
+		return LocalDate.of(1970, 1, 1);
+	}
+
+	private static JsonNode first(JsonNode node) {
+		var values = node.values().iterator();
+		return values.hasNext() ? values.next() : null;
+	}
+
+	private static void count(Map<String, Integer> skipped, String reason) {
+		skipped.merge(reason, 1, Integer::sum);
+	}
+
+	private static List<PriceRow> rows(List<Sku> skus, Map<String, Integer> skipped) {
+		record Key(String modelId, String region, Scope scope, Tier tier, LocalDate effectiveFrom) {
+		}
+		Map<Key, Map<Dimension, Sku>> grouped = new LinkedHashMap<>();
+		for (Sku sku : skus) {
+			grouped
+				.computeIfAbsent(new Key(sku.modelId(), sku.region(), sku.scope(), sku.tier(), sku.effectiveFrom()),
+						(k) -> new HashMap<>())
+				.put(sku.dimension(), sku);
+		}
+		List<PriceRow> rows = new ArrayList<>();
+		grouped.forEach((key, dims) -> {
+			Sku input = dims.get(Dimension.INPUT);
+			if (input == null) {
+				count(skipped, "token prices without an input price for their model, region, scope and tier");
+				return;
+			}
+			rows.add(new PriceRow(key.modelId(), key.region(), key.scope(), key.tier(), rate(dims, Dimension.INPUT),
+					rate(dims, Dimension.OUTPUT), rate(dims, Dimension.CACHE_READ),
+					rate(dims, Dimension.CACHE_WRITE_5M), rate(dims, Dimension.CACHE_WRITE_1H), key.effectiveFrom(),
+					input.source().substring(0, input.source().lastIndexOf(' ')), "", 0));
+		});
+		rows.sort(Comparator.comparing(PriceRow::modelId)
+			.thenComparing(PriceRow::region)
+			.thenComparing(PriceRow::scope)
+			.thenComparing(PriceRow::tier)
+			.thenComparing(PriceRow::effectiveFrom));
+		return rows;
+	}
+
+	private static BigDecimal rate(Map<Dimension, Sku> dims, Dimension dimension) {
+		Sku sku = dims.get(dimension);
+		return sku == null ? null : sku.usdPerMillion();
+	}
+
+}
