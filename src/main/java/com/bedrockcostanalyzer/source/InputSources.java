@@ -2,44 +2,54 @@ package com.bedrockcostanalyzer.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-/** Lists and opens the input units of a source the user named ({@code --source}). */
+import com.bedrockcostanalyzer.source.cloudwatch.CloudWatchSource;
+import com.bedrockcostanalyzer.source.s3.S3Source;
+
+/** Every kind of source, chosen by the form of the {@code --source} value. AWS clients are made only when needed. */
 @Component
 public class InputSources {
 
-	private final LocalInputLister local = new LocalInputLister();
+	private final List<InputSource> sources;
 
-	/** Checks a source before a run starts, so a typo is a usage error rather than a failed job. */
-	public void check(String source) {
-		if (source.startsWith("s3://")) {
-			throw new UnsupportedSourceException("reading s3:// sources is not in this build yet: copy the logs with "
-					+ "'aws s3 sync' and analyze the folder");
-		}
-		if (source.startsWith("cloudwatch:")) {
-			throw new UnsupportedSourceException("reading cloudwatch: sources is not in this build yet");
-		}
-		if (!Files.exists(Path.of(source))) {
-			throw new UnsupportedSourceException("no such file or folder: " + source);
-		}
+	public InputSources() {
+		this(new AwsClientFactory());
 	}
 
-	/** The name a source is stored under, the same however the user spelled it. */
+	public InputSources(AwsClientFactory aws) {
+		this(List.of(new S3Source(aws::s3), new CloudWatchSource(aws::cloudWatchLogs, Clock.systemUTC()),
+				new LocalSource()));
+	}
+
+	public InputSources(List<InputSource> sources) {
+		this.sources = List.copyOf(sources);
+	}
+
+	private InputSource sourceFor(String source) {
+		return this.sources.stream()
+			.filter((s) -> s.handles(source))
+			.findFirst()
+			.orElseThrow(() -> new UnsupportedSourceException("cannot read " + source));
+	}
+
+	public void check(String source) {
+		sourceFor(source).check(source);
+	}
+
 	public String canonicalName(String source) {
-		return Path.of(source).toAbsolutePath().normalize().toString();
+		return sourceFor(source).canonicalName(source);
 	}
 
 	public List<InputUnit> list(String source, Window window) throws IOException {
-		check(source);
-		return this.local.list(Path.of(source), window);
+		return sourceFor(source).list(source, window);
 	}
 
 	public InputStream open(InputUnit unit) throws IOException {
-		return Files.newInputStream(Path.of(unit.location()));
+		return sourceFor(unit.source()).open(unit);
 	}
 
 }

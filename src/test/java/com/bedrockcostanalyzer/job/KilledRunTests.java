@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
+import com.bedrockcostanalyzer.testing.ReportAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class KilledRunTests {
 
 		assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
 		assertThat(secondKill).isGreaterThan(firstKill);
-		AnalyzeJobTests.assertMatches(Cli.readReport(this.work.resolve("out")), expected);
+		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("out")), expected);
 		assertThat(Cli.readReport(this.work.resolve("out")).get("rejects").get("count").asLong())
 			.isEqualTo(expected.rejects());
 		assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(1);

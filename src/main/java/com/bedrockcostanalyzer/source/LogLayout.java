@@ -1,0 +1,97 @@
+package com.bedrockcostanalyzer.source;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bedrock's delivery layout, the same in S3 and in a local copy:
+ * {@code …/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/*.json.gz}, with offloaded bodies in
+ * {@code HH/data/} and a zero-byte permission-check object. Which keys hold records, and which hours a window needs.
+ */
+public final class LogLayout {
+
+	public static final String PERMISSION_CHECK = "amazon-bedrock-logs-permission-check";
+
+	/** {@code …/BedrockModelInvocationLogs/{region}/YYYY/MM/DD[/HH]} */
+	private static final Pattern DATED = Pattern
+		.compile("(?:^|/)BedrockModelInvocationLogs/[^/]+/(\\d{4})/(\\d{2})/(\\d{2})(?:/(\\d{2}))?(?:/|$)");
+
+	private static final Pattern REGION_ROOT = Pattern.compile("(?:^|/)BedrockModelInvocationLogs/[^/]+/$");
+
+	private static final List<String> LOG_SUFFIXES = List.of(".json", ".json.gz", ".jsonl", ".jsonl.gz", ".ndjson",
+			".ndjson.gz", ".log", ".log.gz");
+
+	private static final List<String> CSV_SUFFIXES = List.of(".csv", ".csv.gz");
+
+	private LogLayout() {
+	}
+
+	/** How a file of this name is read, or null when it is not an input at all. */
+	public static UnitFormat formatOf(String fileName) {
+		String name = fileName.toLowerCase(Locale.ROOT);
+		if (CSV_SUFFIXES.stream().anyMatch(name::endsWith)) {
+			return UnitFormat.CSV;
+		}
+		if (LOG_SUFFIXES.stream().anyMatch(name::endsWith)) {
+			return UnitFormat.INVOCATION_LOG;
+		}
+		return null;
+	}
+
+	/** Whether an object or file key is one to read: not a sidecar body, not the permission check, not empty. */
+	public static boolean isInput(String key, long size) {
+		String name = key.substring(key.lastIndexOf('/') + 1);
+		return size > 0 && !name.equals(PERMISSION_CHECK) && !name.startsWith(".") && !isSidecar(key)
+				&& formatOf(name) != null;
+	}
+
+	/** Keys under {@code …/HH/data/} hold offloaded request and response bodies, not log records. */
+	static boolean isSidecar(String key) {
+		int data = key.indexOf("/data/");
+		if (key.startsWith("data/")) {
+			return true;
+		}
+		if (data < 0) {
+			return false;
+		}
+		Matcher m = DATED.matcher(key.substring(0, data + 1));
+		return m.find() && m.group(4) != null;
+	}
+
+	/** Whether a prefix is the folder of one account's logs in one Region. */
+	public static boolean isRegionRoot(String prefix) {
+		return REGION_ROOT.matcher(prefix).find();
+	}
+
+	/** Whether a prefix points inside one Region's {@code YYYY/MM/…} folders. */
+	public static boolean isInsideDatedFolders(String prefix) {
+		return Pattern.compile("(?:^|/)BedrockModelInvocationLogs/[^/]+/\\d{4}/").matcher(prefix).find();
+	}
+
+	/** True when a key or folder of the dated layout is a day or hour the window cannot need. */
+	public static boolean outsideWindow(String path, Window window) {
+		Matcher m = DATED.matcher(path);
+		if (!m.find()) {
+			return false;
+		}
+		try {
+			LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+					Integer.parseInt(m.group(3)));
+			if (m.group(4) == null) {
+				return !window.mayHoldDay(day);
+			}
+			return !window.mayHoldHour(LocalDateTime.of(day, LocalTime.of(Integer.parseInt(m.group(4)), 0)));
+		}
+		catch (DateTimeException ex) {
+			// Not a date after all: read it rather than lose it.
+			return false;
+		}
+	}
+
+}
