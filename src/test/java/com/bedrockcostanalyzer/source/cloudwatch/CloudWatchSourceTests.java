@@ -1,0 +1,146 @@
+package com.bedrockcostanalyzer.source.cloudwatch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.bedrockcostanalyzer.source.InputUnit;
+import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.testing.Cli;
+import com.bedrockcostanalyzer.testing.CorpusGenerator;
+import com.bedrockcostanalyzer.testing.ExpectedTotals;
+import com.bedrockcostanalyzer.testing.LocalAws;
+import com.bedrockcostanalyzer.testing.MotoServer;
+import com.bedrockcostanalyzer.testing.ReportAssertions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real SDK v2 client against moto_server on a loopback port. */
+class CloudWatchSourceTests {
+
+	private static final String GROUP = "/aws/bedrock/modelinvocations";
+
+	private static MotoServer moto;
+
+	@TempDir
+	Path work;
+
+	@BeforeAll
+	static void startMoto() throws Exception {
+		if (!MotoServer.installed()) {
+			System.err.println("!!! moto_server is not on the PATH: CloudWatch Logs tests are SKIPPED !!!");
+		}
+		Assumptions.assumeTrue(MotoServer.installed(), "moto_server is not installed");
+		moto = MotoServer.start();
+	}
+
+	@AfterAll
+	static void stopMoto() {
+		if (moto != null) {
+			moto.close();
+		}
+	}
+
+	@Test
+	void countsALogGroupExactlyAsTheSameRecordsInFiles() throws Exception {
+		// CloudWatch Logs refuses events older than 14 days, so the corpus is of the last few days.
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate from = today.minusDays(4);
+		LocalDate to = today.minusDays(1);
+		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(31, from, to, 8, false, false, false))
+			.write(this.work.resolve("logs"));
+		String group = GROUP + "-" + System.nanoTime();
+		int events = putEvents(group, this.work.resolve("logs"));
+
+		Cli.Result fromLogs;
+		try (LocalAws aws = LocalAws.cloudWatchLogs(moto.endpoint())) {
+			fromLogs = Cli.analyze(this.work.resolve("cw"), "--source", "cloudwatch:" + group, "--from",
+					from.toString(), "--to", to.toString(), "--out", this.work.resolve("cw-out").toString());
+		}
+		Cli.Result fromFiles = Cli.analyze(this.work.resolve("files"), "--source",
+				this.work.resolve("logs").toString(), "--from", from.toString(), "--to", to.toString(), "--out",
+				this.work.resolve("files-out").toString());
+
+		assertThat(events).isPositive();
+		assertThat(fromLogs.exitCode()).as(fromLogs.err()).isZero();
+		var report = Cli.readReport(this.work.resolve("cw-out"));
+		ReportAssertions.assertMatches(report, expected);
+		assertThat(report.get("totals")).isEqualTo(Cli.readReport(this.work.resolve("files-out")).get("totals"));
+		assertThat(fromFiles.exitCode()).isZero();
+	}
+
+	@Test
+	void slicesTheWindowByHourAndLeavesUnsettledHoursForTheNextRun() {
+		Clock clock = Clock.fixed(Instant.parse("2026-10-02T10:20:00Z"), ZoneOffset.UTC);
+		CloudWatchSource source = new CloudWatchSource(() -> {
+			throw new AssertionError("listing needs no client");
+		}, clock);
+
+		List<InputUnit> units = source.list("cloudwatch:" + GROUP,
+				new Window(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 3)));
+
+		// 23h of the day before, then 00h..09h; 10h ends at 11:00, after 10:05 (now less 15 minutes).
+		assertThat(units).extracting(InputUnit::key)
+			.startsWith("2026-10-01T23h", "2026-10-02T00h")
+			.endsWith("2026-10-02T09h")
+			.hasSize(11);
+	}
+
+	private static int putEvents(String group, Path root) throws IOException {
+		List<InputLogEvent> events = new ArrayList<>();
+		try (Stream<Path> walk = Files.walk(root)) {
+			for (Path file : walk.filter((p) -> p.toString().endsWith(".json.gz")).toList()) {
+				try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+						new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+					String line;
+					while ((line = reader.readLine()) != null) {
+						String ts = line.substring(line.indexOf("\"timestamp\":\"") + 13);
+						long millis = Instant.parse(ts.substring(0, ts.indexOf('"'))).toEpochMilli();
+						events.add(InputLogEvent.builder().timestamp(millis).message(line).build());
+					}
+				}
+			}
+		}
+		events.sort(Comparator.comparing(InputLogEvent::timestamp));
+		try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder()
+			.endpointOverride(moto.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)))
+			.build()) {
+			logs.createLogGroup((b) -> b.logGroupName(group));
+			logs.createLogStream((b) -> b.logGroupName(group).logStreamName("aws/bedrock/modelinvocations"));
+			for (int i = 0; i < events.size(); i += 500) {
+				List<InputLogEvent> batch = events.subList(i, Math.min(events.size(), i + 500));
+				logs.putLogEvents((b) -> b.logGroupName(group)
+					.logStreamName("aws/bedrock/modelinvocations")
+					.logEvents(batch));
+			}
+		}
+		return events.size();
+	}
+
+}
