@@ -12,6 +12,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.bedrockcostanalyzer.aggregate.InputLedger;
@@ -33,8 +34,8 @@ public class AnalyzeJobConfiguration {
 
 	public static final String JOB_NAME = "analyzeJob";
 
-	/** Units per transaction: small, because one unit can be hundreds of MB of logs. */
-	static final int UNITS_PER_CHUNK = 4;
+	/** Files read at once; each chunk holds this many, so one transaction commits what they all add. */
+	static final int READ_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
 	static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
@@ -47,11 +48,17 @@ public class AnalyzeJobConfiguration {
 	Step countUsage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InputUnitReader inputUnitReader, UnitSummaryProcessor unitSummaryProcessor,
 			UsageAggregateWriter usageAggregateWriter) {
-		return new StepBuilder("countUsage", jobRepository).<InputUnit, UnitSummary>chunk(UNITS_PER_CHUNK)
+		// Spring Batch 6 runs the processor (here: reading a whole file) on the executor and keeps reading the list
+		// and writing to the database on the step's thread, so files are read in parallel and merged one chunk at a
+		// time. Memory is bounded by the summaries of one chunk, whatever the number of files or records.
+		SimpleAsyncTaskExecutor readers = new SimpleAsyncTaskExecutor("read-");
+		readers.setConcurrencyLimit(READ_THREADS);
+		return new StepBuilder("countUsage", jobRepository).<InputUnit, UnitSummary>chunk(READ_THREADS)
 			.transactionManager(transactionManager)
 			.reader(inputUnitReader)
 			.processor(unitSummaryProcessor)
 			.writer(usageAggregateWriter)
+			.taskExecutor(readers)
 			.build();
 	}
 
@@ -63,8 +70,9 @@ public class AnalyzeJobConfiguration {
 
 	@Bean
 	@StepScope
-	InputUnitReader inputUnitReader(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources) {
-		return new InputUnitReader(request(stepExecution), sources);
+	InputUnitReader inputUnitReader(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
+			UsageStore store) {
+		return new InputUnitReader(request(stepExecution), sources, store);
 	}
 
 	@Bean

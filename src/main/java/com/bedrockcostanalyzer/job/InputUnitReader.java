@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 
@@ -27,17 +28,22 @@ class InputUnitReader implements ItemStreamReader<InputUnit> {
 
 	private final InputSources sources;
 
+	private final UsageStore store;
+
 	private Iterator<InputUnit> units;
 
-	InputUnitReader(AnalysisRequest request, InputSources sources) {
+	InputUnitReader(AnalysisRequest request, InputSources sources, UsageStore store) {
 		this.request = request;
 		this.sources = sources;
+		this.store = store;
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) throws ItemStreamException {
 		List<InputUnit> all = new ArrayList<>();
 		for (String source : this.request.sources()) {
+			// Registered here, on one thread, so the parallel readers only ever look the source up.
+			this.store.sourceId(this.sources.canonicalName(source));
 			try {
 				all.addAll(this.sources.list(source, this.request.window()));
 			}
