@@ -76,8 +76,15 @@ public class InputLedger {
 					keys, new String[] { "id" });
 			unitId = keys.getKey().longValue();
 		}
-		else if (notes != null) {
-			this.jdbc.update("UPDATE bca_input_unit SET notes = ? WHERE id = ?", notes, unitId);
+		else {
+			if (notes != null) {
+				this.jdbc.update("UPDATE bca_input_unit SET notes = ? WHERE id = ?", notes, unitId);
+			}
+			if (summary.contentRead()) {
+				// Only a deliberate recount (--reprocess) reads a unit whose content changed.
+				this.jdbc.update("UPDATE bca_input_unit SET version = ?, size_bytes = ? WHERE id = ?", unit.version(),
+						unit.size(), unitId);
+			}
 		}
 		Long firstReadId = null;
 		for (LocalDate[] range : ranges(summary.daysToCount())) {
@@ -97,6 +104,18 @@ public class InputLedger {
 				firstReadId = keys.getKey().longValue();
 			}
 		}
+		if (firstReadId == null && !summary.rejects().isEmpty()) {
+			// Nothing new was read (a changed file whose days are all counted): the rejects go with its last reading.
+			List<Long> last = this.jdbc.queryForList(
+					"SELECT id FROM bca_input_read WHERE unit_id = ? ORDER BY id DESC", Long.class, unitId);
+			if (!last.isEmpty()) {
+				firstReadId = last.get(0);
+				for (String reason : summary.rejects().keySet()) {
+					this.jdbc.update("DELETE FROM bca_input_reject WHERE read_id = ? AND reason = ?", firstReadId,
+							truncate(reason, 512));
+				}
+			}
+		}
 		if (firstReadId != null && !summary.rejects().isEmpty()) {
 			List<Object[]> rows = new ArrayList<>();
 			long readId = firstReadId;
@@ -113,6 +132,42 @@ public class InputLedger {
 		List<Long> ids = this.jdbc.queryForList("SELECT id FROM bca_input_unit WHERE source_id = ? AND unit_key = ?",
 				Long.class, sourceId, key);
 		return ids.isEmpty() ? null : ids.get(0);
+	}
+
+	/**
+	 * Forgets that the window's days of this source were counted, so the next reading counts them again: reads that
+	 * lie inside the window are dropped, reads that reach beyond it keep only their days outside it. Runs in the
+	 * caller's transaction, together with {@link UsageStore#forget}.
+	 */
+	public int forget(long sourceId, Window window) {
+		Date from = Date.valueOf(window.from());
+		Date to = Date.valueOf(window.to());
+		List<Object[]> reads = this.jdbc.query("""
+				SELECT r.id, r.unit_id, r.covered_from, r.covered_to FROM bca_input_read r
+				JOIN bca_input_unit u ON u.id = r.unit_id
+				WHERE u.source_id = ? AND r.covered_from < ? AND r.covered_to > ?""",
+				(rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getDate(3), rs.getDate(4) }, sourceId, to,
+				from);
+		for (Object[] read : reads) {
+			long id = (Long) read[0];
+			Date coveredFrom = (Date) read[2];
+			Date coveredTo = (Date) read[3];
+			boolean keepsBefore = coveredFrom.before(from);
+			boolean keepsAfter = coveredTo.after(to);
+			if (keepsAfter) {
+				this.jdbc.update("""
+						INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
+						VALUES (?, ?, ?, 0, 0, ?)""", read[1], to, coveredTo, Timestamp.from(Instant.now()));
+			}
+			if (keepsBefore) {
+				this.jdbc.update("UPDATE bca_input_read SET covered_to = ? WHERE id = ?", from, id);
+			}
+			else {
+				this.jdbc.update("DELETE FROM bca_input_reject WHERE read_id = ?", id);
+				this.jdbc.update("DELETE FROM bca_input_read WHERE id = ?", id);
+			}
+		}
+		return reads.size();
 	}
 
 	/** Rejects recorded by reads of these sources that cover days of the window. */

@@ -36,6 +36,8 @@ public final class UnitSummary implements RecordSink {
 
 	private long recordsSkipped;
 
+	private boolean contentRead = true;
+
 	/**
 	 * @param daysToCount the window's days this unit has not been counted for yet
 	 * @param firstRead whether the unit was never read before: lines that cannot be dated are reported only then
@@ -64,9 +66,15 @@ public final class UnitSummary implements RecordSink {
 		}
 	}
 
-	/** The whole unit cannot be counted for these days; said once, whichever read it is. */
+	/** The whole unit cannot be counted for these days, and was not read; said once, whichever read it is. */
 	public void rejectUnit(String reason) {
 		this.rejects.computeIfAbsent(reason, (r) -> new RejectTally()).add("whole file");
+		this.contentRead = false;
+	}
+
+	/** Whether the unit's current content was read (and so its version is the one now counted). */
+	public boolean contentRead() {
+		return this.contentRead;
 	}
 
 	@Override

@@ -77,6 +77,12 @@ public class UsageStore {
 				key.path() };
 	}
 
+	/** Removes what the source added for the window's days; see {@link InputLedger#forget}. */
+	public int forget(long sourceId, Window window) {
+		return this.jdbc.update("DELETE FROM bca_usage_daily WHERE source_id = ? AND usage_day >= ? AND usage_day < ?",
+				sourceId, Date.valueOf(window.from()), Date.valueOf(window.to()));
+	}
+
 	/** The stored rows of these sources inside the window, summed over the sources. */
 	public List<DailyUsage> load(Collection<Long> sourceIds, Window window) {
 		if (sourceIds.isEmpty()) {

@@ -89,6 +89,10 @@ class AnalyzeCommand implements Callable<Integer> {
 	@Option(names = "--fx", paramLabel = "RATE", description = "Units of --currency per 1 USD, e.g. 0.92.")
 	BigDecimal fx;
 
+	@Option(names = "--reprocess",
+			description = "Forget what was counted from these sources for this window and count it all again.")
+	boolean reprocess;
+
 	@Option(names = "--out", paramLabel = "DIR", description = "Report folder. Default: reports/{from}_{to}/")
 	Path out;
 
@@ -136,7 +140,8 @@ class AnalyzeCommand implements Callable<Integer> {
 		Path outDir = (this.out != null) ? this.out : Path.of("reports", window.from() + "_" + window.to());
 		AnalysisRequest request = new AnalysisRequest(canonical, window,
 				this.prices == null ? "" : Path.of(this.prices).toAbsolutePath().toString(),
-				outDir.toAbsolutePath().normalize(), region, discountRules, display);
+				outDir.toAbsolutePath().normalize(), region, discountRules, display,
+				this.reprocess);
 		AnalysisOutcome outcome;
 		try (ConfigurableApplicationContext context = startApplication()) {
 			outcome = context.getBean(AnalysisRunner.class).run(request);

@@ -18,9 +18,10 @@ import com.bedrockcostanalyzer.source.Window;
  * @param prices a price-book file or folder, or empty for the shipped book
  * @param discounts private-pricing discounts applied to list prices in the report
  * @param displayCurrency the currency the human reports convert to
+ * @param reprocess whether to forget what was counted for the window and count it again
  */
 public record AnalysisRequest(List<String> sources, Window window, String prices, Path out, String defaultRegion,
-		Discounts discounts, DisplayCurrency displayCurrency) {
+		Discounts discounts, DisplayCurrency displayCurrency, boolean reprocess) {
 
 	static final String SOURCES = "sources";
 
@@ -42,6 +43,8 @@ public record AnalysisRequest(List<String> sources, Window window, String prices
 
 	static final String FX = "fx";
 
+	static final String REPROCESS = "reprocess";
+
 	public AnalysisRequest {
 		sources = List.copyOf(sources);
 	}
@@ -57,6 +60,7 @@ public record AnalysisRequest(List<String> sources, Window window, String prices
 			.addString(DISCOUNTS, this.discounts.spec(), false)
 			.addString(CURRENCY, this.displayCurrency.code(), false)
 			.addString(FX, this.displayCurrency.ratePerUsd().toPlainString(), false)
+			.addString(REPROCESS, String.valueOf(this.reprocess), false)
 			.toJobParameters();
 	}
 
@@ -65,7 +69,8 @@ public record AnalysisRequest(List<String> sources, Window window, String prices
 				new Window(parameters.getLocalDate(FROM), parameters.getLocalDate(TO)), parameters.getString(PRICES),
 				Path.of(parameters.getString(OUT)), parameters.getString(REGION),
 				Discounts.parse(List.of(parameters.getString(DISCOUNTS))),
-				new DisplayCurrency(parameters.getString(CURRENCY), new BigDecimal(parameters.getString(FX))));
+				new DisplayCurrency(parameters.getString(CURRENCY), new BigDecimal(parameters.getString(FX))),
+				Boolean.parseBoolean(parameters.getString(REPROCESS)));
 	}
 
 }

@@ -26,8 +26,9 @@ import com.bedrockcostanalyzer.source.UsageCsvReader;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
- * The analysis job: {@code countUsage} folds input units into the aggregates (one item per file, never per record),
- * then {@code writeReport} prices the aggregates and writes the reports.
+ * The analysis job: {@code forgetCounted} clears the window when asked to recount ({@code --reprocess}),
+ * {@code countUsage} folds input units into the aggregates (one item per file, never per record), then
+ * {@code writeReport} prices the aggregates and writes the reports.
  */
 @Configuration(proxyBeanMethods = false)
 public class AnalyzeJobConfiguration {
@@ -40,8 +41,22 @@ public class AnalyzeJobConfiguration {
 	static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
 	@Bean
-	Job analyzeJob(JobRepository jobRepository, Step countUsage, Step writeReport) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(countUsage).next(writeReport).build();
+	Job analyzeJob(JobRepository jobRepository, Step forgetCounted, Step countUsage, Step writeReport) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(forgetCounted).next(countUsage).next(writeReport).build();
+	}
+
+	@Bean
+	Step forgetCounted(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ForgetCountedTasklet forgetCountedTasklet) {
+		return new StepBuilder("forgetCounted", jobRepository).tasklet(forgetCountedTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ForgetCountedTasklet forgetCountedTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
+			InputSources sources, UsageStore store, InputLedger ledger) {
+		return new ForgetCountedTasklet(request(stepExecution), sources, store, ledger);
 	}
 
 	@Bean

@@ -54,14 +54,15 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 		if (status != null) {
 			days.removeAll(status.coveredDays());
 		}
-		if (days.isEmpty()) {
+		boolean changed = status != null && !status.version().equals(unit.version()) && !this.request.reprocess();
+		if (days.isEmpty() && !changed) {
 			return null;
 		}
 		UnitSummary summary = new UnitSummary(unit, days, status == null);
-		if (status != null && !status.version().equals(unit.version())) {
+		if (changed) {
 			// Counting the new content would add to what the old content already added.
 			summary.rejectUnit("content changed since it was counted (" + status.version() + ", now " + unit.version()
-					+ "); its days in this window are not counted");
+					+ "); it is not counted again unless asked with --reprocess");
 			return summary;
 		}
 		try (InputStream in = this.sources.open(unit)) {

@@ -21,9 +21,9 @@ public final class LocalInputLister {
 		String source = base.toString();
 		if (Files.isRegularFile(base)) {
 			UnitFormat format = LogLayout.formatOf(base.getFileName().toString());
-			long size = Files.size(base);
+			BasicFileAttributes attrs = Files.readAttributes(base, BasicFileAttributes.class);
 			// A file named on the command line is read whatever it is called.
-			return List.of(new InputUnit(source, base.getFileName().toString(), source, size, "size:" + size,
+			return List.of(new InputUnit(source, base.getFileName().toString(), source, attrs.size(), version(attrs),
 					format != null ? format : UnitFormat.INVOCATION_LOG));
 		}
 		if (!Files.isDirectory(base)) {
@@ -48,7 +48,7 @@ public final class LocalInputLister {
 				String relative = relative(base, file);
 				if (attrs.isRegularFile() && LogLayout.isInput(relative, attrs.size())
 						&& !LogLayout.outsideWindow(relative, window)) {
-					units.add(new InputUnit(source, relative, file.toString(), attrs.size(), "size:" + attrs.size(),
+					units.add(new InputUnit(source, relative, file.toString(), attrs.size(), version(attrs),
 							LogLayout.formatOf(file.getFileName().toString())));
 				}
 				return FileVisitResult.CONTINUE;
@@ -57,6 +57,14 @@ public final class LocalInputLister {
 		});
 		units.sort(Comparator.comparing(InputUnit::key));
 		return units;
+	}
+
+	/**
+	 * Size and modification time: a file rewritten in place is noticed even at the same size. (A tree copied elsewhere
+	 * is another source, so copying does not make files look changed.)
+	 */
+	static String version(BasicFileAttributes attrs) {
+		return "size:" + attrs.size() + ";mtime:" + attrs.lastModifiedTime().toMillis();
 	}
 
 	private static String relative(Path base, Path path) {
