@@ -21,7 +21,7 @@ import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.InvocationLogParser;
-import com.bedrockcostanalyzer.source.InvocationLogReader;
+import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
@@ -97,8 +97,8 @@ public class AnalyzeJobConfiguration {
 		AnalysisRequest request = request(stepExecution);
 		InvocationLogParser parser = new InvocationLogParser(usage.modelIdNormalizer(), usage.pathResolver());
 		return new UnitSummaryProcessor(request, sources, store, ledger,
-				new InvocationLogReader(parser, MAX_LINE_BYTES),
-				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion()));
+				new NdjsonReader(parser, MAX_LINE_BYTES),
+				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion()), usage);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -13,10 +14,14 @@ import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UnitStatus;
 import com.bedrockcostanalyzer.aggregate.UnitSummary;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.source.BatchOutputParser;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
-import com.bedrockcostanalyzer.source.InvocationLogReader;
+import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
+import com.bedrockcostanalyzer.usage.NormalizedModel;
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
  * Streams one input unit into a summary of the days it still has to contribute. A unit whose days are all counted is
@@ -33,18 +38,40 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 
 	private final InputLedger ledger;
 
-	private final InvocationLogReader logReader;
+	private final NdjsonReader logReader;
 
 	private final UsageCsvReader csvReader;
 
+	private final UsageProperties usage;
+
 	UnitSummaryProcessor(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
-			InvocationLogReader logReader, UsageCsvReader csvReader) {
+			NdjsonReader logReader, UsageCsvReader csvReader, UsageProperties usage) {
 		this.request = request;
 		this.sources = sources;
 		this.store = store;
 		this.ledger = ledger;
 		this.logReader = logReader;
 		this.csvReader = csvReader;
+		this.usage = usage;
+	}
+
+	/**
+	 * Batch outputs name neither model nor time: the model is the one configured for the job (the folder the file is
+	 * in), the day is the file's date and the Region the run's.
+	 */
+	private NdjsonReader batchOutputReader(InputUnit unit, UnitSummary summary) {
+		String[] parts = unit.key().split("/");
+		String jobId = parts.length >= 2 ? parts[parts.length - 2] : unit.key();
+		String configured = this.usage.batchJobModels().get(jobId);
+		NormalizedModel model = configured != null ? this.usage.modelIdNormalizer().normalize(configured)
+				: new NormalizedModel("batch-job/" + jobId, Scope.REGIONAL, false);
+		LocalDate day = unit.modified() != null ? LocalDate.ofInstant(unit.modified(), ZoneOffset.UTC)
+				: this.request.window().from();
+		summary.note("batch-inference output of job " + jobId + ": priced as " + model.model() + " on the batch tier"
+				+ (configured == null ? " (no model configured: set bca.usage.batch-job-models[" + jobId + "])" : "")
+				+ ", dated " + day + " by the file, Region " + this.request.defaultRegion());
+		return new NdjsonReader(new BatchOutputParser(model, day, this.request.defaultRegion(), "batch-job/" + jobId),
+				AnalyzeJobConfiguration.MAX_LINE_BYTES);
 	}
 
 	@Override
@@ -69,6 +96,7 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 			switch (unit.format()) {
 				case INVOCATION_LOG -> this.logReader.read(in, summary);
 				case CSV -> this.csvReader.read(in, summary);
+				case BATCH_OUTPUT -> batchOutputReader(unit, summary).read(in, summary);
 			}
 		}
 		catch (IOException ex) {

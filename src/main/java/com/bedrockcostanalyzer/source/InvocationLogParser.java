@@ -18,24 +18,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads one model-invocation log record with Jackson's streaming parser: the few fields that matter are picked out
  * and the prompt and completion text is stepped over without ever being turned into objects. Nothing from the input
  * goes into a reject reason.
  */
-public final class InvocationLogParser {
+public final class InvocationLogParser implements LineParser {
 
 	static final String SCHEMA_TYPE = "ModelInvocationLog";
-
-	/** No single request comes near this; a count above it is a corrupt record, not usage. */
-	static final long MAX_TOKENS_PER_RECORD = 100_000_000L;
-
-	private static final JsonFactory JSON = JsonFactory.builder()
-		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
-		.build();
 
 	private final ModelIdNormalizer models;
 
@@ -46,9 +37,10 @@ public final class InvocationLogParser {
 		this.paths = paths;
 	}
 
-	ParsedLine parse(byte[] buffer, int offset, int length) {
+	@Override
+	public ParsedLine parse(byte[] buffer, int offset, int length) {
 		Fields f = new Fields();
-		try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), buffer, offset, length)) {
+		try (JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), buffer, offset, length)) {
 			if (p.nextToken() != JsonToken.START_OBJECT) {
 				return ParsedLine.rejected("not a JSON object", null);
 			}
@@ -58,18 +50,9 @@ public final class InvocationLogParser {
 			}
 		}
 		catch (JacksonException ex) {
-			return ParsedLine.rejected(describe(ex), null);
+			return ParsedLine.rejected(JsonValues.describe(ex), null);
 		}
 		return toRecord(f);
-	}
-
-	private static String describe(JacksonException ex) {
-		if (ex instanceof tools.jackson.core.exc.StreamConstraintsException) {
-			return "JSON exceeds the parser's limits (nesting, string or number length)";
-		}
-		var location = ex.getLocation();
-		return (location != null && location.getColumnNr() > 0)
-				? "malformed JSON at column " + location.getColumnNr() : "malformed JSON";
 	}
 
 	private ParsedLine toRecord(Fields f) {
@@ -408,42 +391,11 @@ public final class InvocationLogParser {
 	}
 
 	private static String text(JsonParser p, JsonToken token) {
-		if (token == JsonToken.VALUE_STRING) {
-			return p.getString();
-		}
-		if (token == JsonToken.VALUE_NULL) {
-			return null;
-		}
-		if (token.isScalarValue()) {
-			return p.getString();
-		}
-		p.skipChildren();
-		return null;
+		return JsonValues.text(p, token);
 	}
 
 	private static long count(JsonParser p, JsonToken token, String field, Fields f) {
-		if (token == JsonToken.VALUE_NULL) {
-			return -1;
-		}
-		if (token != JsonToken.VALUE_NUMBER_INT) {
-			p.skipChildren();
-			f.problem(field + " is not a whole number");
-			return -1;
-		}
-		if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-			f.problem(field + " is implausibly large");
-			return -1;
-		}
-		long value = p.getLongValue();
-		if (value < 0) {
-			f.problem(field + " is negative");
-			return -1;
-		}
-		if (value > MAX_TOKENS_PER_RECORD) {
-			f.problem(field + " is implausibly large");
-			return -1;
-		}
-		return value;
+		return JsonValues.count(p, token, field, f::problem);
 	}
 
 	private static final class Fields {

@@ -24,7 +24,7 @@ public final class LocalInputLister {
 			BasicFileAttributes attrs = Files.readAttributes(base, BasicFileAttributes.class);
 			// A file named on the command line is read whatever it is called.
 			return List.of(new InputUnit(source, base.getFileName().toString(), source, attrs.size(), version(attrs),
-					format != null ? format : UnitFormat.INVOCATION_LOG));
+					format != null ? format : UnitFormat.INVOCATION_LOG, attrs.lastModifiedTime().toInstant()));
 		}
 		if (!Files.isDirectory(base)) {
 			throw new IOException("no such file or folder: " + root);
@@ -49,7 +49,7 @@ public final class LocalInputLister {
 				if (attrs.isRegularFile() && LogLayout.isInput(relative, attrs.size())
 						&& !LogLayout.outsideWindow(relative, window)) {
 					units.add(new InputUnit(source, relative, file.toString(), attrs.size(), version(attrs),
-							LogLayout.formatOf(file.getFileName().toString())));
+							LogLayout.formatOf(file.getFileName().toString()), attrs.lastModifiedTime().toInstant()));
 				}
 				return FileVisitResult.CONTINUE;
 			}

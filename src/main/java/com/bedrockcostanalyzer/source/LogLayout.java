@@ -35,6 +35,10 @@ public final class LogLayout {
 	/** How a file of this name is read, or null when it is not an input at all. */
 	public static UnitFormat formatOf(String fileName) {
 		String name = fileName.toLowerCase(Locale.ROOT);
+		if (name.endsWith(".jsonl.out")) {
+			// Batch-inference results; manifest.json.out holds only totals and is not read.
+			return UnitFormat.BATCH_OUTPUT;
+		}
 		if (CSV_SUFFIXES.stream().anyMatch(name::endsWith)) {
 			return UnitFormat.CSV;
 		}

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
 /** The outcome of parsing one log line: a record, a record of another schema, or a reject with our reason. */
-record ParsedLine(UsageRecord record, boolean foreign, String rejectReason, LocalDate day) {
+public record ParsedLine(UsageRecord record, boolean foreign, String rejectReason, LocalDate day) {
 
 	static ParsedLine of(UsageRecord record) {
 		return new ParsedLine(record, false, null, record.day());

@@ -7,6 +7,9 @@ public enum UnitFormat {
 	INVOCATION_LOG,
 
 	/** A token-usage CSV export (recognised by name; its header tells a CUR apart). */
-	CSV
+	CSV,
+
+	/** Bedrock batch-inference output ({@code *.jsonl.out}): usage already on the batch tier. */
+	BATCH_OUTPUT
 
 }

@@ -7,16 +7,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How records are attributed: which request-metadata keys name the application path, in order, and which ARNs
- * (application inference profiles, prompt routers) stand for which model.
+ * How records are attributed: which request-metadata keys name the application path, in order, which ARNs
+ * (application inference profiles, prompt routers) stand for which model, and which model each batch-inference job
+ * ran (its output files do not say).
  */
 @ConfigurationProperties("bca.usage")
 public record UsageProperties(
 		@DefaultValue({ "path", "feature", "application", "application_name", "app" }) List<String> pathMetadataKeys,
-		Map<String, String> modelAliases) {
+		Map<String, String> modelAliases, Map<String, String> batchJobModels) {
 
 	public UsageProperties {
 		modelAliases = (modelAliases != null) ? Map.copyOf(modelAliases) : Map.of();
+		batchJobModels = (batchJobModels != null) ? Map.copyOf(batchJobModels) : Map.of();
 	}
 
 	public PathResolver pathResolver() {

@@ -23,7 +23,7 @@ class UsageCsvReaderTests {
 
 	@Test
 	void readsTheCanonicalHeader() throws IOException {
-		InvocationLogReaderTests.Sink sink = read("""
+		NdjsonReaderTests.Sink sink = read("""
 				timestamp,model_id,path,region,requests,input_tokens,output_tokens,cache_read_input_tokens,cache_write_input_tokens
 				2026-10-01,amazon.nova-pro-v1:0,search,us-east-1,40,12000000,3000000,0,0
 				2026-10-02T13:45:00Z,global.anthropic.claude-sonnet-4-5-20250929-v1:0,chat,us-west-2,3,100,200,300,400
@@ -43,7 +43,7 @@ class UsageCsvReaderTests {
 
 	@Test
 	void understandsAliasesAndSaysWhichColumnsItTookAndWhichItIgnored() throws IOException {
-		InvocationLogReaderTests.Sink sink = read("""
+		NdjsonReaderTests.Sink sink = read("""
 				\uFEFFDate,modelId,Feature,inputTokens,outputTokens,cost_center
 				2026-10-03,anthropic.claude-3-5-haiku-20241022-v1:0,drafts,10,20,CC-1
 				""");
@@ -59,7 +59,7 @@ class UsageCsvReaderTests {
 
 	@Test
 	void rejectsAFileWhoseHeaderLacksTheEssentialColumns() throws IOException {
-		InvocationLogReaderTests.Sink sink = read("""
+		NdjsonReaderTests.Sink sink = read("""
 				2026-10-01,amazon.nova-pro-v1:0,search,us-east-1,40,12000000,3000000
 				""");
 
@@ -69,7 +69,7 @@ class UsageCsvReaderTests {
 
 	@Test
 	void rejectsBadRowsByLineAndCountsTheRest() throws IOException {
-		InvocationLogReaderTests.Sink sink = read("""
+		NdjsonReaderTests.Sink sink = read("""
 				date,model,requests,input_tokens,output_tokens
 				2026-10-01,amazon.nova-lite-v1:0,1,10,10
 				2026-10-01,amazon.nova-lite-v1:0,1,-10,10
@@ -88,7 +88,7 @@ class UsageCsvReaderTests {
 
 	@Test
 	void leavesACurExportUncounted() throws IOException {
-		InvocationLogReaderTests.Sink sink = read("""
+		NdjsonReaderTests.Sink sink = read("""
 				identity/LineItemId,lineItem/UsageType,lineItem/UsageAmount
 				abc,USE1-NovaPro-input-tokens,12.5
 				""");
@@ -98,8 +98,8 @@ class UsageCsvReaderTests {
 		assertThat(sink.notes).singleElement().asString().contains("CUR");
 	}
 
-	private InvocationLogReaderTests.Sink read(String csv) throws IOException {
-		InvocationLogReaderTests.Sink sink = new InvocationLogReaderTests.Sink();
+	private NdjsonReaderTests.Sink read(String csv) throws IOException {
+		NdjsonReaderTests.Sink sink = new NdjsonReaderTests.Sink();
 		this.reader.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), sink);
 		return sink;
 	}

@@ -84,7 +84,8 @@ public final class CloudWatchSource implements InputSource {
 				break;
 			}
 			String key = SLICE.format(hour);
-			units.add(new InputUnit(name, key, name + " " + key, 0, "slice", UnitFormat.INVOCATION_LOG));
+			units.add(new InputUnit(name, key, name + " " + key, 0, "slice", UnitFormat.INVOCATION_LOG,
+					hour.plusHours(1).toInstant(ZoneOffset.UTC)));
 		}
 		return units;
 	}

@@ -141,7 +141,7 @@ public final class S3Source implements InputSource {
 		if (LogLayout.isInput(object.key(), object.size())) {
 			UnitFormat format = LogLayout.formatOf(object.key());
 			units.add(new InputUnit(source, object.key(), location.uri(object.key()), object.size(),
-					"etag:" + object.eTag(), format));
+					"etag:" + object.eTag(), format, object.lastModified()));
 		}
 	}
 

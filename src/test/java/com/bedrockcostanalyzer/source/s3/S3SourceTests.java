@@ -129,7 +129,7 @@ class S3SourceTests {
 		byte[] read;
 		try (LocalAws aws = LocalAws.s3(S3_PROXY.getUri());
 				InputStream in = source.open(new InputUnit("s3://" + BUCKET + "/k/", "k/object.json.gz",
-						"s3://" + BUCKET + "/k/object.json.gz", content.length, "etag:" + etag, null))) {
+						"s3://" + BUCKET + "/k/object.json.gz", content.length, "etag:" + etag, null, null))) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			in.transferTo(out);
 			read = out.toByteArray();

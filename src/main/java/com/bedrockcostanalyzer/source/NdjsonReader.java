@@ -6,17 +6,17 @@ import java.io.InputStream;
 import java.util.zip.ZipException;
 
 /**
- * Counts one NDJSON invocation-log unit into a sink, line by line. A bad line is rejected with its line number and the
+ * Counts one NDJSON unit (invocation logs, CloudWatch messages, batch outputs) into a sink, line by line. A bad line is rejected with its line number and the
  * lines around it still count; a gzip stream that breaks off is rejected at its byte offset after every complete line
  * before it has counted.
  */
-public final class InvocationLogReader {
+public final class NdjsonReader {
 
-	private final InvocationLogParser parser;
+	private final LineParser parser;
 
 	private final int maxLineBytes;
 
-	public InvocationLogReader(InvocationLogParser parser, int maxLineBytes) {
+	public NdjsonReader(LineParser parser, int maxLineBytes) {
 		this.parser = parser;
 		this.maxLineBytes = maxLineBytes;
 	}

@@ -19,14 +19,14 @@ import com.bedrockcostanalyzer.usage.UsageRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InvocationLogReaderTests {
+class NdjsonReaderTests {
 
 	static final String RECORD = "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\","
 			+ "\"timestamp\":\"2026-10-02T10:00:00Z\",\"region\":\"us-east-1\",\"operation\":\"Converse\","
 			+ "\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputTokenCount\":10},"
 			+ "\"output\":{\"outputTokenCount\":5}}";
 
-	private final InvocationLogReader reader = new InvocationLogReader(
+	private final NdjsonReader reader = new NdjsonReader(
 			new InvocationLogParser(new ModelIdNormalizer(Map.of()), new PathResolver(List.of("path"))), 1024 * 1024);
 
 	@Test
@@ -68,7 +68,7 @@ class InvocationLogReaderTests {
 
 	@Test
 	void rejectsAnOverlongLineWithoutHoldingItAndCountsTheNext() throws IOException {
-		InvocationLogReader small = new InvocationLogReader(
+		NdjsonReader small = new NdjsonReader(
 				new InvocationLogParser(new ModelIdNormalizer(Map.of()), new PathResolver(List.of())), 1000);
 		String text = "{\"x\":\"" + "a".repeat(200_000) + "\"}\n" + RECORD + "\n";
 		Sink sink = new Sink();
