@@ -23,7 +23,43 @@ CREATE TABLE IF NOT EXISTS bca_usage_daily (
     cache_read_input_tokens     BIGINT       NOT NULL,
     cache_write_5m_input_tokens BIGINT       NOT NULL,
     cache_write_1h_input_tokens BIGINT       NOT NULL,
+    human_requests              BIGINT       NOT NULL,
+    output_tokens_squared       BIGINT       NOT NULL,
     PRIMARY KEY (source_id, usage_day, region, model, scope, tier, path)
+);
+
+-- Per-minute traffic of logged invocations: the time profile the batch and capacity detectors read.
+CREATE TABLE IF NOT EXISTS bca_usage_minute (
+    source_id               BIGINT       NOT NULL,
+    usage_minute            TIMESTAMP    NOT NULL,
+    region                  VARCHAR(32)  NOT NULL,
+    model                   VARCHAR(256) NOT NULL,
+    scope                   VARCHAR(16)  NOT NULL,
+    tier                    VARCHAR(16)  NOT NULL,
+    path                    VARCHAR(256) NOT NULL,
+    requests                BIGINT       NOT NULL,
+    streaming_requests      BIGINT       NOT NULL,
+    input_tokens            BIGINT       NOT NULL,
+    output_tokens           BIGINT       NOT NULL,
+    cache_read_input_tokens BIGINT       NOT NULL,
+    cache_write_input_tokens BIGINT      NOT NULL,
+    PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path)
+);
+
+-- Requests per cacheable prefix (a 64-bit fingerprint, never the text) and minute: what the caching replay reads.
+CREATE TABLE IF NOT EXISTS bca_prefix_minute (
+    source_id             BIGINT       NOT NULL,
+    usage_minute          TIMESTAMP    NOT NULL,
+    region                VARCHAR(32)  NOT NULL,
+    model                 VARCHAR(256) NOT NULL,
+    scope                 VARCHAR(16)  NOT NULL,
+    tier                  VARCHAR(16)  NOT NULL,
+    path                  VARCHAR(256) NOT NULL,
+    fingerprint           BIGINT       NOT NULL,
+    requests              BIGINT       NOT NULL,
+    prefix_tokens         BIGINT       NOT NULL,
+    cache_marked_requests BIGINT       NOT NULL,
+    PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path, fingerprint)
 );
 
 -- The ledger: every input unit ever read, and which of its days have been counted.

@@ -26,6 +26,10 @@ public final class UnitSummary implements RecordSink {
 
 	private final Map<UsageKey, UsageTotals> totals = new HashMap<>();
 
+	private final Map<MinuteKey, MinuteTotals> minutes = new HashMap<>();
+
+	private final Map<PrefixKey, PrefixTotals> prefixes = new HashMap<>();
+
 	private final Map<String, RejectTally> rejects = new LinkedHashMap<>();
 
 	private final List<String> notes = new ArrayList<>();
@@ -55,6 +59,16 @@ public final class UnitSummary implements RecordSink {
 			return;
 		}
 		this.totals.computeIfAbsent(UsageKey.of(record), (k) -> new UsageTotals()).add(record);
+		if (record.detail() != null && record.requests() > 0) {
+			MinuteKey minute = MinuteKey.of(record);
+			this.minutes.computeIfAbsent(minute, (k) -> new MinuteTotals()).add(record);
+			if (record.detail().prefixFingerprint() != 0) {
+				this.prefixes.merge(new PrefixKey(minute, record.detail().prefixFingerprint()),
+						new PrefixTotals(1, record.detail().prefixTokens(), record.detail().cacheMarked() ? 1 : 0),
+						(a, b) -> new PrefixTotals(a.requests() + b.requests(), a.prefixTokens() + b.prefixTokens(),
+								a.cacheMarkedRequests() + b.cacheMarkedRequests()));
+			}
+		}
 		this.recordsCounted++;
 	}
 
@@ -97,6 +111,14 @@ public final class UnitSummary implements RecordSink {
 
 	public Map<UsageKey, UsageTotals> totals() {
 		return this.totals;
+	}
+
+	public Map<MinuteKey, MinuteTotals> minutes() {
+		return this.minutes;
+	}
+
+	public Map<PrefixKey, PrefixTotals> prefixes() {
+		return this.prefixes;
 	}
 
 	public Map<String, RejectTally> rejects() {

@@ -1,6 +1,9 @@
 package com.bedrockcostanalyzer.aggregate;
 
 import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,29 +19,39 @@ import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
-/** The aggregate table: summaries are added to it, reports read it back. Plain SQL that H2 and PostgreSQL share. */
+/**
+ * The aggregate tables: daily usage, the per-minute profile and the per-prefix minutes. Summaries are added to them,
+ * reports and detectors read them back; nothing here ever needs the logs again.
+ */
 @Repository
 public class UsageStore {
 
-	private static final String ADD = """
-			UPDATE bca_usage_daily SET requests = requests + ?, errors = errors + ?,
-			  streaming_requests = streaming_requests + ?, truncated_requests = truncated_requests + ?,
-			  input_tokens = input_tokens + ?, output_tokens = output_tokens + ?,
-			  cache_read_input_tokens = cache_read_input_tokens + ?,
-			  cache_write_5m_input_tokens = cache_write_5m_input_tokens + ?,
-			  cache_write_1h_input_tokens = cache_write_1h_input_tokens + ?
-			WHERE source_id = ? AND usage_day = ? AND region = ? AND model = ? AND scope = ? AND tier = ? AND path = ?""";
+	private static final List<String> DAILY_KEY = List.of("source_id", "usage_day", "region", "model", "scope", "tier",
+			"path");
 
-	private static final String INSERT = """
-			INSERT INTO bca_usage_daily (requests, errors, streaming_requests, truncated_requests, input_tokens,
-			  output_tokens, cache_read_input_tokens, cache_write_5m_input_tokens, cache_write_1h_input_tokens,
-			  source_id, usage_day, region, model, scope, tier, path)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+	private static final AdditiveTable DAILY = new AdditiveTable("bca_usage_daily", DAILY_KEY,
+			List.of("requests", "errors", "streaming_requests", "truncated_requests", "input_tokens", "output_tokens",
+					"cache_read_input_tokens", "cache_write_5m_input_tokens", "cache_write_1h_input_tokens",
+					"human_requests", "output_tokens_squared"));
+
+	private static final List<String> MINUTE_KEY = List.of("source_id", "usage_minute", "region", "model", "scope",
+			"tier", "path");
+
+	private static final AdditiveTable MINUTES = new AdditiveTable("bca_usage_minute", MINUTE_KEY,
+			List.of("requests", "streaming_requests", "input_tokens", "output_tokens", "cache_read_input_tokens",
+					"cache_write_input_tokens"));
+
+	private static final AdditiveTable PREFIXES = new AdditiveTable("bca_prefix_minute",
+			List.of("source_id", "usage_minute", "region", "model", "scope", "tier", "path", "fingerprint"),
+			List.of("requests", "prefix_tokens", "cache_marked_requests"));
 
 	private final JdbcTemplate jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	public UsageStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
 	/** The id of a source, created on first use. */
@@ -51,39 +64,48 @@ public class UsageStore {
 		return this.jdbc.queryForObject("SELECT id FROM bca_source WHERE name = ?", Long.class, name);
 	}
 
-	/** Adds totals to the stored rows, creating the rows that do not exist yet. Runs in the caller's transaction. */
-	public void add(long sourceId, Map<UsageKey, UsageTotals> totals) {
-		if (totals.isEmpty()) {
-			return;
-		}
-		List<Object[]> rows = new ArrayList<>(totals.size());
-		totals.forEach((key, value) -> rows.add(row(sourceId, key, value)));
-		int[] updated = this.jdbc.batchUpdate(ADD, rows);
-		List<Object[]> inserts = new ArrayList<>();
-		for (int i = 0; i < updated.length; i++) {
-			if (updated[i] == 0) {
-				inserts.add(rows.get(i));
-			}
-		}
-		if (!inserts.isEmpty()) {
-			this.jdbc.batchUpdate(INSERT, inserts);
-		}
+	/** Adds what one unit counted to the stored rows. Runs in the caller's transaction. */
+	public void add(long sourceId, UnitSummary summary) {
+		add(sourceId, summary.totals());
+		List<Object[]> minutes = new ArrayList<>(summary.minutes().size());
+		summary.minutes().forEach((key, t) -> minutes.add(new Object[] { t.requests, t.streamingRequests,
+				t.inputTokens, t.outputTokens, t.cacheReadTokens, t.cacheWriteTokens, sourceId,
+				utc(key.minute()), key.region(), key.model(), key.scope().label(), key.tier().label(),
+				key.path() }));
+		MINUTES.add(this.jdbc, minutes);
+		List<Object[]> prefixes = new ArrayList<>(summary.prefixes().size());
+		summary.prefixes().forEach((key, t) -> {
+			MinuteKey m = key.minute();
+			prefixes.add(new Object[] { t.requests(), t.prefixTokens(), t.cacheMarkedRequests(), sourceId,
+					utc(m.minute()), m.region(), m.model(), m.scope().label(), m.tier().label(), m.path(),
+					key.fingerprint() });
+		});
+		PREFIXES.add(this.jdbc, prefixes);
 	}
 
-	private static Object[] row(long sourceId, UsageKey key, UsageTotals t) {
-		return new Object[] { t.requests, t.errors, t.streamingRequests, t.truncatedRequests, t.inputTokens,
-				t.outputTokens, t.cacheReadTokens, t.cacheWrite5mTokens, t.cacheWrite1hTokens, sourceId,
-				Date.valueOf(key.day()), key.region(), key.model(), key.scope().label(), key.tier().label(),
-				key.path() };
+	/** Adds daily totals to the stored rows. Runs in the caller's transaction. */
+	public void add(long sourceId, Map<UsageKey, UsageTotals> totals) {
+		List<Object[]> rows = new ArrayList<>(totals.size());
+		totals.forEach((key, t) -> rows.add(new Object[] { t.requests, t.errors, t.streamingRequests,
+				t.truncatedRequests, t.inputTokens, t.outputTokens, t.cacheReadTokens, t.cacheWrite5mTokens,
+				t.cacheWrite1hTokens, t.humanRequests, t.outputTokensSquared, sourceId, Date.valueOf(key.day()),
+				key.region(), key.model(), key.scope().label(), key.tier().label(), key.path() }));
+		DAILY.add(this.jdbc, rows);
 	}
 
 	/** Removes what the source added for the window's days; see {@link InputLedger#forget}. */
 	public int forget(long sourceId, Window window) {
+		LocalDateTime from = window.from().atStartOfDay();
+		LocalDateTime to = window.to().atStartOfDay();
+		this.jdbc.update("DELETE FROM bca_usage_minute WHERE source_id = ? AND usage_minute >= ? AND usage_minute < ?",
+				sourceId, from, to);
+		this.jdbc.update("DELETE FROM bca_prefix_minute WHERE source_id = ? AND usage_minute >= ? AND usage_minute < ?",
+				sourceId, from, to);
 		return this.jdbc.update("DELETE FROM bca_usage_daily WHERE source_id = ? AND usage_day >= ? AND usage_day < ?",
 				sourceId, Date.valueOf(window.from()), Date.valueOf(window.to()));
 	}
 
-	/** The stored rows of these sources inside the window, summed over the sources. */
+	/** The stored daily rows of these sources inside the window, summed over the sources. */
 	public List<DailyUsage> load(Collection<Long> sourceIds, Window window) {
 		if (sourceIds.isEmpty()) {
 			return List.of();
@@ -93,24 +115,92 @@ public class UsageStore {
 				  SUM(streaming_requests) AS streaming_requests, SUM(truncated_requests) AS truncated_requests,
 				  SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,
 				  SUM(cache_read_input_tokens) AS cache_read, SUM(cache_write_5m_input_tokens) AS cache_write_5m,
-				  SUM(cache_write_1h_input_tokens) AS cache_write_1h
+				  SUM(cache_write_1h_input_tokens) AS cache_write_1h, SUM(human_requests) AS human_requests,
+				  SUM(output_tokens_squared) AS output_tokens_squared
 				FROM bca_usage_daily
 				WHERE source_id IN (:sources) AND usage_day >= :from AND usage_day < :to
 				GROUP BY usage_day, region, model, scope, tier, path
 				ORDER BY usage_day, region, model, scope, tier, path""";
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("sources", sourceIds)
-			.addValue("from", Date.valueOf(window.from()))
-			.addValue("to", Date.valueOf(window.to()));
-		return new NamedParameterJdbcTemplate(this.jdbc).query(sql, params,
+		return this.named.query(sql, dayParams(sourceIds, window),
 				(rs, n) -> new DailyUsage(
-						new UsageKey(rs.getDate("usage_day").toLocalDate(), rs.getString("region"), rs.getString("model"),
-								Scope.fromLabel(rs.getString("scope")), Tier.fromLabel(rs.getString("tier")),
-								rs.getString("path")),
+						new UsageKey(rs.getDate("usage_day").toLocalDate(), rs.getString("region"),
+								rs.getString("model"), Scope.fromLabel(rs.getString("scope")),
+								Tier.fromLabel(rs.getString("tier")), rs.getString("path")),
 						new UsageTotals(rs.getLong("requests"), rs.getLong("errors"), rs.getLong("streaming_requests"),
 								rs.getLong("truncated_requests"),
 								new TokenCounts(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
 										rs.getLong("cache_read"), rs.getLong("cache_write_5m"),
-										rs.getLong("cache_write_1h")))));
+										rs.getLong("cache_write_1h")),
+								rs.getLong("human_requests"), rs.getLong("output_tokens_squared"))));
+	}
+
+	/** One row of the per-minute profile, summed over the sources. */
+	public record MinuteRow(MinuteKey key, MinuteTotals totals) {
+	}
+
+	public List<MinuteRow> loadMinutes(Collection<Long> sourceIds, Window window) {
+		if (sourceIds.isEmpty()) {
+			return List.of();
+		}
+		String sql = """
+				SELECT usage_minute, region, model, scope, tier, path, SUM(requests) AS requests,
+				  SUM(streaming_requests) AS streaming_requests, SUM(input_tokens) AS input_tokens,
+				  SUM(output_tokens) AS output_tokens, SUM(cache_read_input_tokens) AS cache_read,
+				  SUM(cache_write_input_tokens) AS cache_write
+				FROM bca_usage_minute
+				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
+				GROUP BY usage_minute, region, model, scope, tier, path
+				ORDER BY usage_minute""";
+		return this.named.query(sql, minuteParams(sourceIds, window),
+				(rs, n) -> new MinuteRow(minuteKey(rs),
+						new MinuteTotals(rs.getLong("requests"), rs.getLong("streaming_requests"),
+								rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getLong("cache_read"),
+								rs.getLong("cache_write"))));
+	}
+
+	/** One row of the prefix minutes, summed over the sources. */
+	public record PrefixRow(PrefixKey key, PrefixTotals totals) {
+	}
+
+	public List<PrefixRow> loadPrefixes(Collection<Long> sourceIds, Window window) {
+		if (sourceIds.isEmpty()) {
+			return List.of();
+		}
+		String sql = """
+				SELECT usage_minute, region, model, scope, tier, path, fingerprint, SUM(requests) AS requests,
+				  SUM(prefix_tokens) AS prefix_tokens, SUM(cache_marked_requests) AS cache_marked_requests
+				FROM bca_prefix_minute
+				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
+				GROUP BY usage_minute, region, model, scope, tier, path, fingerprint
+				ORDER BY usage_minute""";
+		return this.named.query(sql, minuteParams(sourceIds, window),
+				(rs, n) -> new PrefixRow(new PrefixKey(minuteKey(rs), rs.getLong("fingerprint")),
+						new PrefixTotals(rs.getLong("requests"), rs.getLong("prefix_tokens"),
+								rs.getLong("cache_marked_requests"))));
+	}
+
+	private static MinuteKey minuteKey(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new MinuteKey(rs.getObject("usage_minute", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+				rs.getString("region"),
+				rs.getString("model"), Scope.fromLabel(rs.getString("scope")), Tier.fromLabel(rs.getString("tier")),
+				rs.getString("path"));
+	}
+
+	/** Minutes are stored as UTC wall-clock times, whatever the JVM's or the database's time zone. */
+	private static LocalDateTime utc(Instant minute) {
+		return LocalDateTime.ofInstant(minute, ZoneOffset.UTC);
+	}
+
+	private static MapSqlParameterSource dayParams(Collection<Long> sourceIds, Window window) {
+		return new MapSqlParameterSource().addValue("sources", sourceIds)
+			.addValue("from", Date.valueOf(window.from()))
+			.addValue("to", Date.valueOf(window.to()));
+	}
+
+	private static MapSqlParameterSource minuteParams(Collection<Long> sourceIds, Window window) {
+		return new MapSqlParameterSource().addValue("sources", sourceIds)
+			.addValue("from", window.from().atStartOfDay())
+			.addValue("to", window.to().atStartOfDay());
 	}
 
 }

@@ -24,10 +24,21 @@ public final class UsageTotals {
 
 	long cacheWrite1hTokens;
 
+	long humanRequests;
+
+	long outputTokensSquared;
+
 	public UsageTotals() {
 	}
 
 	public UsageTotals(long requests, long errors, long streamingRequests, long truncatedRequests, TokenCounts tokens) {
+		this(requests, errors, streamingRequests, truncatedRequests, tokens, 0, 0);
+	}
+
+	public UsageTotals(long requests, long errors, long streamingRequests, long truncatedRequests, TokenCounts tokens,
+			long humanRequests, long outputTokensSquared) {
+		this.humanRequests = humanRequests;
+		this.outputTokensSquared = outputTokensSquared;
 		this.requests = requests;
 		this.errors = errors;
 		this.streamingRequests = streamingRequests;
@@ -50,9 +61,18 @@ public final class UsageTotals {
 		this.cacheReadTokens += tokens.cacheRead();
 		this.cacheWrite5mTokens += tokens.cacheWrite5m();
 		this.cacheWrite1hTokens += tokens.cacheWrite1h();
+		if (record.detail() != null && record.detail().humanCaller()) {
+			this.humanRequests += record.requests();
+		}
+		// One request per logged record: the square feeds the spread of output sizes (routing's "low variance").
+		if (record.requests() == 1) {
+			this.outputTokensSquared += tokens.output() * tokens.output();
+		}
 	}
 
 	public void add(UsageTotals other) {
+		this.humanRequests += other.humanRequests;
+		this.outputTokensSquared += other.outputTokensSquared;
 		this.requests += other.requests;
 		this.errors += other.errors;
 		this.streamingRequests += other.streamingRequests;
@@ -78,6 +98,14 @@ public final class UsageTotals {
 
 	public long truncatedRequests() {
 		return this.truncatedRequests;
+	}
+
+	public long humanRequests() {
+		return this.humanRequests;
+	}
+
+	public long outputTokensSquared() {
+		return this.outputTokensSquared;
 	}
 
 	public TokenCounts tokens() {

@@ -38,7 +38,7 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 	public void write(Chunk<? extends UnitSummary> chunk) {
 		for (UnitSummary summary : chunk) {
 			long sourceId = this.store.sourceId(summary.unit().source());
-			this.store.add(sourceId, summary.totals());
+			this.store.add(sourceId, summary);
 			this.ledger.record(sourceId, summary);
 			this.units++;
 			this.records += summary.recordsCounted();

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.bedrockcostanalyzer.usage.InvocationDetail;
 import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.PathResolver;
 import com.bedrockcostanalyzer.usage.Regions;
@@ -97,7 +98,48 @@ public final class InvocationLogParser implements LineParser {
 		TokenCounts tokens = new TokenCounts(f.inputTokens, Math.max(f.outputTokens, 0), Math.max(f.cacheReadTokens, 0),
 				cacheWrite - oneHour, oneHour);
 		return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 1, 0,
-				streaming ? 1 : 0, f.truncated ? 1 : 0, tokens));
+				streaming ? 1 : 0, f.truncated ? 1 : 0, tokens, detail(f, tokens)));
+	}
+
+	private static InvocationDetail detail(Fields f, TokenCounts tokens) {
+		long fingerprint = 0;
+		long prefixTokens = 0;
+		if (f.prefix != null && f.prefix.chars() > 0 && f.requestBodyBytes > 0) {
+			// Tokens per byte of this very request, applied to the prefix's length: calibrated per record.
+			long promptTokens = tokens.input() + tokens.cacheRead() + tokens.cacheWrite();
+			fingerprint = f.prefix.fingerprint();
+			prefixTokens = Math.min(promptTokens, f.prefix.chars() * promptTokens / f.requestBodyBytes);
+		}
+		return new InvocationDetail(parseInstant(f.timestamp), isHuman(f.identityArn), fingerprint, prefixTokens,
+				f.prefix != null && f.prefix.cacheMarked());
+	}
+
+	/** An IAM user, or a federated person (an SSO role, or a session named by an e-mail address). */
+	static boolean isHuman(String arn) {
+		if (arn == null) {
+			return false;
+		}
+		if (arn.contains(":user/")) {
+			return true;
+		}
+		int role = arn.indexOf(":assumed-role/");
+		if (role < 0) {
+			return false;
+		}
+		String rest = arn.substring(role + ":assumed-role/".length());
+		int slash = rest.indexOf('/');
+		String roleName = slash < 0 ? rest : rest.substring(0, slash);
+		String session = slash < 0 ? "" : rest.substring(slash + 1);
+		return roleName.startsWith("AWSReservedSSO_") || session.contains("@");
+	}
+
+	static Instant parseInstant(String timestamp) {
+		try {
+			return Instant.parse(timestamp);
+		}
+		catch (DateTimeParseException ex) {
+			return OffsetDateTime.parse(timestamp).toInstant();
+		}
 	}
 
 	static LocalDate parseDay(String timestamp) {
@@ -184,7 +226,11 @@ public final class InvocationLogParser implements LineParser {
 					f.cacheReadTokens = count(p, value, "input.cacheReadInputTokenCount", f);
 				case "cacheWriteInputTokenCount" ->
 					f.cacheWriteTokens = count(p, value, "input.cacheWriteInputTokenCount", f);
-				case "inputBodyJson" -> readRequestBody(p, value, f);
+				case "inputBodyJson" -> {
+					long start = p.currentTokenLocation().getByteOffset();
+					readRequestBody(p, value, f);
+					f.requestBodyBytes = Math.max(0, p.currentLocation().getByteOffset() - start);
+				}
 				default -> p.skipChildren();
 			}
 		}
@@ -206,7 +252,11 @@ public final class InvocationLogParser implements LineParser {
 		}
 	}
 
-	/** The request body: only the service tier is read; the prompt is stepped over. */
+	/**
+	 * The request body: the service tier, and a fingerprint of the cacheable prefix (system prompt and tools; the
+	 * system turn of a Llama prompt). Messages are only looked through for cache-point markers; their text is
+	 * stepped over.
+	 */
 	private static void readRequestBody(JsonParser p, JsonToken token, Fields f) {
 		if (token != JsonToken.START_OBJECT) {
 			p.skipChildren();
@@ -215,12 +265,48 @@ public final class InvocationLogParser implements LineParser {
 		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
-			if (name.equals("serviceTier") || name.equals("service_tier")) {
-				readServiceTier(p, value, f);
+			switch (name) {
+				case "serviceTier", "service_tier" -> readServiceTier(p, value, f);
+				case "system", "tools", "toolConfig" -> f.prefix().addValue(p, value);
+				case "messages" -> findCacheMarkers(p, value, f);
+				case "prompt" -> llamaSystemTurn(p, value, f);
+				default -> p.skipChildren();
 			}
-			else {
-				p.skipChildren();
+		}
+	}
+
+	private static void findCacheMarkers(JsonParser p, JsonToken token, Fields f) {
+		if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+			return;
+		}
+		int depth = 1;
+		while (depth > 0) {
+			JsonToken t = p.nextToken();
+			if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+				depth++;
 			}
+			else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+				depth--;
+			}
+			else if (t == JsonToken.PROPERTY_NAME
+					&& (p.currentName().equals("cachePoint") || p.currentName().equals("cache_control"))) {
+				f.prefix().markCached();
+			}
+		}
+	}
+
+	private static final String LLAMA_SYSTEM = "<|start_header_id|>system<|end_header_id|>";
+
+	private static void llamaSystemTurn(JsonParser p, JsonToken token, Fields f) {
+		if (token != JsonToken.VALUE_STRING) {
+			p.skipChildren();
+			return;
+		}
+		String prompt = p.getString();
+		int start = prompt.indexOf(LLAMA_SYSTEM);
+		if (start >= 0) {
+			int end = prompt.indexOf("<|eot_id|>", start);
+			f.prefix().addText(prompt.substring(start, end < 0 ? prompt.length() : end));
 		}
 	}
 
@@ -427,6 +513,17 @@ public final class InvocationLogParser implements LineParser {
 		long cacheWrite1hFromBody = -1;
 
 		boolean truncated;
+
+		long requestBodyBytes;
+
+		PrefixHasher prefix;
+
+		PrefixHasher prefix() {
+			if (this.prefix == null) {
+				this.prefix = new PrefixHasher();
+			}
+			return this.prefix;
+		}
 
 		Tier tier = Tier.STANDARD;
 

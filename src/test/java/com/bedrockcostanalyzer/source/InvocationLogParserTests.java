@@ -47,9 +47,43 @@ class InvocationLogParserTests {
 	void readsTheConverseRecordOfTheReference() {
 		UsageRecord record = parse(CONVERSE);
 
-		assertThat(record).isEqualTo(new UsageRecord(LocalDate.of(2025, 12, 3), "us-east-1",
+		assertThat(record).usingRecursiveComparison().ignoringFields("detail").isEqualTo(new UsageRecord(LocalDate.of(2025, 12, 3), "us-east-1",
 				new NormalizedModel("anthropic.claude-3-haiku-20240307-v1:0", Scope.REGIONAL, true), Tier.STANDARD,
 				"DeveloperToolsApp", 1, 0, 0, 0, new TokenCounts(23, 319, 0, 0, 0)));
+	}
+
+	@Test
+	void fingerprintsTheSystemPromptAndToolsButNotTheMessages() {
+		String first = converseWith("You are a support agent. Policy: ...", "Where is my order?");
+		String second = converseWith("You are a support agent. Policy: ...", "Cancel my subscription, please.");
+		String other = converseWith("You are a pirate.", "Where is my order?");
+
+		long a = parse(first).detail().prefixFingerprint();
+		assertThat(a).isNotZero().isEqualTo(parse(second).detail().prefixFingerprint());
+		assertThat(parse(other).detail().prefixFingerprint()).isNotEqualTo(a);
+		// The prefix is a part of the request's own tokens, estimated from its share of the body.
+		assertThat(parse(first).detail().prefixTokens()).isBetween(1L, 999L);
+		assertThat(parse(first).detail().cacheMarked()).isFalse();
+		assertThat(parse(first.replace("\"}]}]}", "\"},{\"cachePoint\":{\"type\":\"default\"}}]}]}"))
+			.detail()
+			.cacheMarked()).isTrue();
+	}
+
+	@Test
+	void tellsPeopleFromServiceRoles() {
+		assertThat(InvocationLogParser.isHuman("arn:aws:iam::1:user/alice")).isTrue();
+		assertThat(InvocationLogParser.isHuman("arn:aws:sts::1:assumed-role/AWSReservedSSO_Dev_abc/alice@example.com"))
+			.isTrue();
+		assertThat(InvocationLogParser.isHuman("arn:aws:sts::1:assumed-role/EtlRole/glue-job")).isFalse();
+		assertThat(parse(CONVERSE).detail().humanCaller()).isTrue();
+		assertThat(parse(CONVERSE).detail().timestamp()).isEqualTo(java.time.Instant.parse("2025-12-03T10:54:44Z"));
+	}
+
+	private static String converseWith(String system, String question) {
+		return "{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"region\":\"us-east-1\","
+				+ "\"operation\":\"Converse\",\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputBodyJson\":"
+				+ "{\"system\":[{\"text\":\"" + system + "\"}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\""
+				+ question + "\"}]}]},\"inputTokenCount\":1000},\"output\":{\"outputTokenCount\":10}}";
 	}
 
 	@Test

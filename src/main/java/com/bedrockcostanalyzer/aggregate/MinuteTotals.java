@@ -1,0 +1,71 @@
+package com.bedrockcostanalyzer.aggregate;
+
+import com.bedrockcostanalyzer.usage.UsageRecord;
+
+/** Requests and tokens of one minute; mutable, folded into per record. */
+public final class MinuteTotals {
+
+	long requests;
+
+	long streamingRequests;
+
+	long inputTokens;
+
+	long outputTokens;
+
+	long cacheReadTokens;
+
+	long cacheWriteTokens;
+
+	public MinuteTotals() {
+	}
+
+	public MinuteTotals(long requests, long streamingRequests, long inputTokens, long outputTokens,
+			long cacheReadTokens, long cacheWriteTokens) {
+		this.requests = requests;
+		this.streamingRequests = streamingRequests;
+		this.inputTokens = inputTokens;
+		this.outputTokens = outputTokens;
+		this.cacheReadTokens = cacheReadTokens;
+		this.cacheWriteTokens = cacheWriteTokens;
+	}
+
+	void add(UsageRecord record) {
+		this.requests += record.requests();
+		this.streamingRequests += record.streamingRequests();
+		this.inputTokens += record.tokens().input();
+		this.outputTokens += record.tokens().output();
+		this.cacheReadTokens += record.tokens().cacheRead();
+		this.cacheWriteTokens += record.tokens().cacheWrite();
+	}
+
+	public long requests() {
+		return this.requests;
+	}
+
+	public long streamingRequests() {
+		return this.streamingRequests;
+	}
+
+	public long inputTokens() {
+		return this.inputTokens;
+	}
+
+	public long outputTokens() {
+		return this.outputTokens;
+	}
+
+	public long cacheReadTokens() {
+		return this.cacheReadTokens;
+	}
+
+	public long cacheWriteTokens() {
+		return this.cacheWriteTokens;
+	}
+
+	/** All prompt tokens: uncached input, cache reads and writes. */
+	public long promptTokens() {
+		return this.inputTokens + this.cacheReadTokens + this.cacheWriteTokens;
+	}
+
+}
