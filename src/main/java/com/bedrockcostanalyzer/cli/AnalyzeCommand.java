@@ -160,8 +160,12 @@ class AnalyzeCommand implements Callable<Integer> {
 				+ (display.isUsd() ? ""
 						: " (" + display.convert(outcome.spend()).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
 								+ " " + display.code() + ")"));
+		if (outcome.monthlySavings() != null) {
+			out.println("Potential savings: $" + outcome.monthlySavings().setScale(2, RoundingMode.HALF_EVEN)
+				.toPlainString() + " a month (see the opportunities in the report)");
+		}
 		out.println("Report: " + outDir.resolve(ReportWriter.MARKDOWN) + " (also " + ReportWriter.JSON + ", "
-				+ ReportWriter.USAGE_CSV + ")");
+				+ ReportWriter.USAGE_CSV + ", " + ReportWriter.OPPORTUNITIES_CSV + ")");
 		if (outcome.rejects() > 0) {
 			out.println("Rejected: " + outcome.rejects()
 					+ " lines or files could not be counted; the report lists where and why.");

@@ -46,7 +46,9 @@ public class AnalysisRunner {
 			.map(AnalysisRunner::describe)
 			.distinct()
 			.collect(Collectors.joining("; "));
-		return new AnalysisOutcome(execution.getStatus(), rejects, spend, failure.isEmpty() ? null : failure);
+		BigDecimal savings = context.containsKey(ReportTasklet.SAVINGS_KEY)
+				? new BigDecimal(context.getString(ReportTasklet.SAVINGS_KEY)) : null;
+		return new AnalysisOutcome(execution.getStatus(), rejects, spend, savings, failure.isEmpty() ? null : failure);
 	}
 
 	private void recoverAbandonedExecutions() {

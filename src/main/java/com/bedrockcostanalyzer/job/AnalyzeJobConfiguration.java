@@ -23,6 +23,7 @@ import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.InvocationLogParser;
 import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
+import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
@@ -110,10 +111,10 @@ public class AnalyzeJobConfiguration {
 	@Bean
 	@StepScope
 	ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
-			UsageStore store, InputLedger ledger, ObjectProvider<BuildProperties> build) {
+			UsageStore store, InputLedger ledger, ObjectProvider<BuildProperties> build, SavingsProperties savings) {
 		BuildProperties properties = build.getIfAvailable();
 		return new ReportTasklet(request(stepExecution), sources, store, ledger,
-				properties != null ? properties.getVersion() : "dev");
+				properties != null ? properties.getVersion() : "dev", savings);
 	}
 
 	private static AnalysisRequest request(StepExecution stepExecution) {

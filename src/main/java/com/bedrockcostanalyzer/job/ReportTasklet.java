@@ -13,6 +13,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
+import com.bedrockcostanalyzer.pricing.ProvisionedBook;
+import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.report.AnalysisReport;
 import com.bedrockcostanalyzer.report.ReportBuilder;
 import com.bedrockcostanalyzer.report.ReportBuilder.SourceInput;
@@ -26,6 +28,8 @@ class ReportTasklet implements Tasklet {
 
 	static final String SPEND_KEY = "bca.spend";
 
+	static final String SAVINGS_KEY = "bca.savings";
+
 	private final AnalysisRequest request;
 
 	private final InputSources sources;
@@ -36,8 +40,11 @@ class ReportTasklet implements Tasklet {
 
 	private final String version;
 
-	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
-			String version) {
+	private final SavingsProperties savings;
+
+	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger, String version,
+			SavingsProperties savings) {
+		this.savings = savings;
 		this.request = request;
 		this.sources = sources;
 		this.store = store;
@@ -56,11 +63,13 @@ class ReportTasklet implements Tasklet {
 			sourceInputs.add(new SourceInput(name, this.ledger.unitsRead(List.of(id), this.request.window())));
 		}
 		ReportBuilder builder = new ReportBuilder(new PriceBookLoader().load(this.request.prices()), this.version,
-				this.request.discounts(), this.request.displayCurrency());
-		AnalysisReport report = builder.build(this.request.window(), sourceInputs,
-				this.store.load(sourceIds, this.request.window()),
-				this.ledger.rejects(sourceIds, this.request.window()),
-				this.ledger.notes(sourceIds, this.request.window()));
+				this.request.discounts(), this.request.displayCurrency(), this.savings,
+				ProvisionedBook.load(this.request.prices()));
+		var window = this.request.window();
+		AnalysisReport report = builder.build(new ReportBuilder.Inputs(window, sourceInputs,
+				this.store.load(sourceIds, window), this.store.loadMinutes(sourceIds, window),
+				this.store.loadPrefixes(sourceIds, window), this.ledger.rejects(sourceIds, window),
+				this.ledger.notes(sourceIds, window)));
 		try {
 			new ReportWriter().write(report, this.request.out());
 		}
@@ -70,6 +79,7 @@ class ReportTasklet implements Tasklet {
 		var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
 		context.putLong(REJECTS_KEY, report.rejects().count());
 		context.putString(SPEND_KEY, report.totals().cost().toPlainString());
+		context.putString(SAVINGS_KEY, report.savings().potentialMonthlySavings().toPlainString());
 		return RepeatStatus.FINISHED;
 	}
 

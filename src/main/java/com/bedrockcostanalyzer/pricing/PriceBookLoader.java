@@ -81,7 +81,9 @@ public final class PriceBookLoader {
 		try {
 			if (Files.isDirectory(path)) {
 				try (Stream<Path> list = Files.list(path)) {
-					files = list.filter((p) -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+					// provisioned*.csv holds capacity prices, read by ProvisionedBook.
+					files = list.filter((p) -> p.getFileName().toString().endsWith(".csv")
+							&& !p.getFileName().toString().startsWith("provisioned")).sorted().toList();
 				}
 				if (files.isEmpty()) {
 					throw new PriceBookException("no .csv price book in " + path);

@@ -6,14 +6,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.bedrockcostanalyzer.savings.Opportunity;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Everything a report says, with the field names DESIGN.md fixes for {@code report.json}. Money is BigDecimal USD;
  * {@code cost} is after any private-pricing discount and {@code listCost} before it; a null cost means "not priced",
  * never zero.
  */
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
-		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel, List<Breakdown> byPath,
-		List<Unpriced> unpriced, List<Object> opportunities, Rejects rejects) {
+		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
+		List<Breakdown> byPath, List<Unpriced> unpriced, Savings savings, List<Opportunity> opportunities,
+		Rejects rejects, @JsonIgnore List<Opportunity> allOpportunities) {
 
 	public record Tool(String name, String version) {
 	}
@@ -70,6 +74,14 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 
 	public record Unpriced(String model, String scope, String region, String tier, String reason, long requests,
 			long inputTokens, long outputTokens) {
+	}
+
+	/**
+	 * The headline of the opportunities: monthly savings counted once per path (the best of the ways to buy the same
+	 * traffic), above the threshold; how many smaller ones were folded away (all are in opportunities.csv).
+	 */
+	public record Savings(BigDecimal potentialMonthlySavings, BigDecimal thresholdUsd, long foldedBelowThreshold,
+			long needingInput) {
 	}
 
 	public record Rejects(long count, Map<String, Long> byReason, List<RejectSample> samples) {

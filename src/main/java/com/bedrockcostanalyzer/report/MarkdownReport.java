@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
+import com.bedrockcostanalyzer.savings.Opportunity;
 
 /** The report as Markdown, for chat and pull requests. Every value from the logs goes through {@link SafeText}. */
 final class MarkdownReport {
@@ -56,6 +57,11 @@ final class MarkdownReport {
 			line("Rejected input: " + count(this.report.rejects().count())
 					+ " lines or files could not be counted (see Rejected input).  ");
 		}
+		var savings = this.report.savings();
+		line("Potential savings: **" + usd(savings.potentialMonthlySavings()) + " a month** from "
+				+ this.report.opportunities().stream().filter((o) -> o.savings() != null).count()
+				+ " opportunities (each path's traffic counted once; " + savings.foldedBelowThreshold()
+				+ " under " + usd(savings.thresholdUsd()) + " a month are in opportunities.csv).  ");
 		line("Price book: " + cell(this.report.priceBook().name()) + ", effective dates "
 				+ this.report.priceBook().earliestEffectiveFrom() + " to "
 				+ this.report.priceBook().latestEffectiveFrom() + ".");
@@ -65,6 +71,7 @@ final class MarkdownReport {
 				+ count(totals.cacheWrite1hInputTokens()) + " of them 1-hour), " + count(totals.outputTokens())
 				+ " output.");
 		line("");
+		opportunities();
 		breakdown("Spend by model", "Model", this.report.byModel());
 		breakdown("Spend by path", "Path", this.report.byPath());
 		usage();
@@ -72,6 +79,53 @@ final class MarkdownReport {
 		rejects();
 		sources();
 		return this.out.toString();
+	}
+
+	private void opportunities() {
+		line("## Savings opportunities");
+		line("");
+		var estimated = this.report.opportunities().stream().filter((o) -> o.savings() != null).toList();
+		if (estimated.isEmpty()) {
+			line("None above the threshold in this window.");
+			line("");
+		}
+		else {
+			line("Monthly figures, scaled from the window. A saving in *italics* overlaps a bigger one on the same "
+					+ "traffic and is not added to the headline.");
+			line("");
+			line("| # | Type | Model | Path | Now / month | After / month | Saving / month | Confidence |");
+			line("|---:|---|---|---|---:|---:|---:|---|");
+			int n = 1;
+			for (Opportunity o : estimated) {
+				String saving = usd(o.savings());
+				line("| " + n++ + " | " + o.type() + " | " + cell(o.model()) + " | " + cell(o.path()) + " | "
+						+ usd(o.currentCost()) + " | " + usd(o.projectedCost()) + " | "
+						+ (o.countedInHeadline() ? saving : "*" + saving + "*") + " | " + o.confidence() + " |");
+			}
+			line("");
+			n = 1;
+			for (Opportunity o : estimated) {
+				line(n++ + ". **" + o.type() + "**, " + cell(o.model()) + " on " + cell(o.path()) + ": "
+						+ cell(o.action()));
+				line("   Evidence: " + evidence(o));
+			}
+			line("");
+		}
+		var needing = this.report.opportunities().stream().filter((o) -> o.savings() == null).toList();
+		if (!needing.isEmpty()) {
+			line("### Findings without a saving estimate");
+			line("");
+			for (Opportunity o : needing) {
+				line("- **" + o.type() + "**, " + cell(o.model()) + " on " + cell(o.path()) + ": " + cell(o.action()));
+				line("  Evidence: " + evidence(o));
+			}
+			line("");
+		}
+	}
+
+	private static String evidence(Opportunity o) {
+		return String.join(", ",
+				o.evidence().entrySet().stream().map((e) -> cell(e.getKey() + " " + e.getValue())).toList()) + ".";
 	}
 
 	private void breakdown(String title, String what, List<Breakdown> rows) {

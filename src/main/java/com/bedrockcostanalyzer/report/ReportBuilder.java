@@ -19,7 +19,14 @@ import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.DisplayCurrency;
+import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
+import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
 import com.bedrockcostanalyzer.pricing.PriceBook;
+import com.bedrockcostanalyzer.pricing.ProvisionedBook;
+import com.bedrockcostanalyzer.savings.Opportunity;
+import com.bedrockcostanalyzer.savings.SavingsAnalysis;
+import com.bedrockcostanalyzer.savings.SavingsContext;
+import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.CostByMode;
 import com.bedrockcostanalyzer.report.AnalysisReport.Note;
@@ -51,22 +58,34 @@ public final class ReportBuilder {
 
 	private final DisplayCurrency display;
 
-	public ReportBuilder(PriceBook book, String version) {
-		this(book, version, Discounts.NONE, DisplayCurrency.USD);
-	}
+	private final SavingsProperties savings;
 
-	public ReportBuilder(PriceBook book, String version, Discounts discounts, DisplayCurrency display) {
+	private final ProvisionedBook provisioned;
+
+	public ReportBuilder(PriceBook book, String version, Discounts discounts, DisplayCurrency display,
+			SavingsProperties savings, ProvisionedBook provisioned) {
 		this.calculator = new CostCalculator(book);
 		this.version = version;
 		this.discounts = discounts;
 		this.display = display;
+		this.savings = savings;
+		this.provisioned = provisioned;
 	}
 
 	public record SourceInput(String name, long unitsRead) {
 	}
 
-	public AnalysisReport build(Window window, List<SourceInput> sources, List<DailyUsage> daily,
-			List<StoredReject> storedRejects, List<UnitNote> notes) {
+	/** What the report is built from: the stored aggregates of the window, never the logs. */
+	public record Inputs(Window window, List<SourceInput> sources, List<DailyUsage> daily, List<MinuteRow> minutes,
+			List<PrefixRow> prefixes, List<StoredReject> rejects, List<UnitNote> notes) {
+	}
+
+	public AnalysisReport build(Inputs inputs) {
+		Window window = inputs.window();
+		List<SourceInput> sources = inputs.sources();
+		List<DailyUsage> daily = inputs.daily();
+		List<StoredReject> storedRejects = inputs.rejects();
+		List<UnitNote> notes = inputs.notes();
 		Map<RowKey, RowAccumulator> rows = new TreeMap<>();
 		for (DailyUsage usage : daily) {
 			UsageKey key = usage.key();
@@ -80,6 +99,8 @@ public final class ReportBuilder {
 			.thenComparing(UsageRow::model)
 			.thenComparing(UsageRow::path));
 
+		List<Opportunity> opportunities = new SavingsAnalysis().analyse(new SavingsContext(window, daily,
+				inputs.minutes(), inputs.prefixes(), this.calculator, this.discounts, this.savings, this.provisioned));
 		PriceBook book = this.calculator.book();
 		PriceBookInfo priceBook = new PriceBookInfo(book.name(),
 				book.files().stream().map((f) -> new PriceFile(f.name(), f.sha256(), f.rows())).toList(),
@@ -87,7 +108,22 @@ public final class ReportBuilder {
 		return new AnalysisReport(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
 				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
 				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
-				breakdown(usageRows, UsageRow::path), unpriced(usageRows), List.of(), rejects(storedRejects));
+				breakdown(usageRows, UsageRow::path), unpriced(usageRows), summary(opportunities),
+				shown(opportunities), rejects(storedRejects), opportunities);
+	}
+
+	private AnalysisReport.Savings summary(List<Opportunity> opportunities) {
+		BigDecimal threshold = this.savings.thresholdUsd();
+		return new AnalysisReport.Savings(SavingsAnalysis.headline(opportunities, threshold), threshold,
+				opportunities.stream().filter((o) -> o.savings() != null && o.savings().compareTo(threshold) < 0).count(),
+				opportunities.stream().filter((o) -> o.savings() == null).count());
+	}
+
+	/** Folded: savings under the threshold stay in opportunities.csv only. */
+	private List<Opportunity> shown(List<Opportunity> opportunities) {
+		return opportunities.stream()
+			.filter((o) -> o.savings() == null || o.savings().compareTo(this.savings.thresholdUsd()) >= 0)
+			.toList();
 	}
 
 	private static List<Source> sources(List<SourceInput> sources, List<UnitNote> notes) {

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
+import com.bedrockcostanalyzer.savings.Opportunity;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,8 @@ public final class ReportWriter {
 
 	public static final String USAGE_CSV = "usage.csv";
 
+	public static final String OPPORTUNITIES_CSV = "opportunities.csv";
+
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.enable(SerializationFeature.INDENT_OUTPUT)
@@ -40,6 +43,8 @@ public final class ReportWriter {
 		writeAtomically(folder.resolve(JSON), (out) -> MAPPER.writeValue(out, report));
 		writeAtomically(folder.resolve(MARKDOWN), (out) -> out.write(new MarkdownReport(report).render()));
 		writeAtomically(folder.resolve(USAGE_CSV), (out) -> writeUsageCsv(report.usage(), out));
+		writeAtomically(folder.resolve(OPPORTUNITIES_CSV),
+				(out) -> writeOpportunitiesCsv(report.allOpportunities(), report.savings().thresholdUsd(), out));
 	}
 
 	public static JsonMapper mapper() {
@@ -61,6 +66,23 @@ public final class ReportWriter {
 					money(row.cost()), money(row.listCost()), money(row.costByMode().onDemand()), money(row.costByMode().batch()),
 					money(row.costByMode().flex()), money(row.costByMode().priority()),
 					SafeText.csvText(row.unpricedReason()));
+		}
+		csv.flush();
+	}
+
+	/** Every opportunity, the small ones too, ranked by monthly saving. */
+	private static void writeOpportunitiesCsv(List<Opportunity> opportunities, BigDecimal threshold, Writer out)
+			throws IOException {
+		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+			.setHeader("type", "model", "path", "current_monthly_usd", "projected_monthly_usd", "savings_monthly_usd",
+					"confidence", "counted_in_headline", "below_threshold", "action", "evidence")
+			.setRecordSeparator("\n")
+			.get());
+		for (Opportunity o : opportunities) {
+			csv.printRecord(o.type(), SafeText.csvText(o.model()), SafeText.csvText(o.path()), money(o.currentCost()),
+					money(o.projectedCost()), money(o.savings()), o.confidence(), o.countedInHeadline(),
+					o.savings() != null && o.savings().compareTo(threshold) < 0, SafeText.csvText(o.action()),
+					SafeText.csvText(MAPPER.writeValueAsString(o.evidence()).replace("\n", " ")));
 		}
 		csv.flush();
 	}

@@ -1,0 +1,214 @@
+package com.bedrockcostanalyzer.savings;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.bedrockcostanalyzer.aggregate.MinuteKey;
+import com.bedrockcostanalyzer.aggregate.UsageKey;
+import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
+import com.bedrockcostanalyzer.aggregate.UsageTotals;
+import com.bedrockcostanalyzer.usage.TokenCounts;
+
+/**
+ * PROMPT_CACHING: prefixes (system prompt, tools) that repeat, replayed per prefix in time order against the 5-minute
+ * and 1-hour TTL and the model's minimum checkpoint size; the saving is the reads' discount less the write premium.
+ * Paths that already cache are not told to start; those that write but hardly ever read are told what that costs.
+ */
+final class PromptCachingDetector implements Detector {
+
+	static final int TTL_5M = 5;
+
+	static final int TTL_1H = 60;
+
+	@Override
+	public List<Opportunity> detect(SavingsContext context) {
+		List<Opportunity> found = new ArrayList<>();
+		for (SavingsContext.Traffic traffic : context.traffic()) {
+			UsageTotals totals = traffic.totals((r) -> true);
+			List<PrefixRow> prefixes = context.prefixes(traffic.model(), traffic.path());
+			boolean caching = totals.tokens().cacheRead() > 0 || totals.tokens().cacheWrite() > 0
+					|| prefixes.stream().anyMatch((p) -> p.totals().cacheMarkedRequests() > 0);
+			if (caching) {
+				Opportunity unread = writesWithoutReads(context, traffic, totals);
+				if (unread != null) {
+					found.add(unread);
+				}
+				continue;
+			}
+			Opportunity enable = enable(context, traffic, prefixes);
+			if (enable != null) {
+				found.add(enable);
+			}
+		}
+		return found;
+	}
+
+	private static Opportunity writesWithoutReads(SavingsContext context, SavingsContext.Traffic traffic,
+			UsageTotals totals) {
+		TokenCounts t = totals.tokens();
+		if (t.cacheWrite() == 0 || t.cacheRead() * 20 > t.cacheWrite()) {
+			return null;
+		}
+		BigDecimal written = context.cost(traffic.rows(), (k) -> k,
+				(c) -> new TokenCounts(0, 0, 0, c.cacheWrite5m(), c.cacheWrite1h()));
+		BigDecimal plain = context.cost(traffic.rows(), (k) -> k, (c) -> new TokenCounts(c.cacheWrite(), 0, 0, 0, 0));
+		if (written == null || plain == null || written.compareTo(plain) <= 0) {
+			return null;
+		}
+		Map<String, Object> evidence = new LinkedHashMap<>();
+		evidence.put("finding", "caching in use but writes without reads");
+		evidence.put("cacheWriteTokens", t.cacheWrite());
+		evidence.put("cacheReadTokens", t.cacheRead());
+		return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(), written, plain,
+				written.subtract(plain), Confidence.HIGH, evidence,
+				traffic.path() + " writes the prompt cache but hardly ever reads it back: the cached prefix changes "
+						+ "between calls, or calls come further apart than the cache lives. Make the prefix stable "
+						+ "(no timestamps or ids before the cache point) or remove the cache point.",
+				true);
+	}
+
+	/** Per prefix: requests per minute in time order, and the estimated prefix tokens. */
+	private record Group(String region, com.bedrockcostanalyzer.usage.Scope scope,
+			com.bedrockcostanalyzer.usage.Tier tier, long fingerprint) {
+	}
+
+	private static final class Replay {
+
+		long prefixTokens;
+
+		long writes5m;
+
+		long reads5m;
+
+		long writes1h;
+
+		long reads1h;
+
+	}
+
+	private static Opportunity enable(SavingsContext context, SavingsContext.Traffic traffic,
+			List<PrefixRow> prefixes) {
+		if (prefixes.isEmpty()) {
+			return null;
+		}
+		MinuteKey any = prefixes.get(0).key().minute();
+		if (context.cost(new UsageKey(LocalDate.ofInstant(any.minute(), ZoneOffset.UTC), any.region(), any.model(),
+				any.scope(), any.tier(), any.path()), new TokenCounts(0, 0, 1, 0, 0)) == null) {
+			// The model (or this tier) offers no prompt caching.
+			return null;
+		}
+		int minimum = context.settings().cacheMinimum(traffic.model());
+		Map<Group, List<PrefixRow>> groups = new LinkedHashMap<>();
+		for (PrefixRow row : prefixes) {
+			MinuteKey m = row.key().minute();
+			groups.computeIfAbsent(new Group(m.region(), m.scope(), m.tier(), row.key().fingerprint()),
+					(g) -> new ArrayList<>()).add(row);
+		}
+		Map<UsageKey, Replay> byDay = new HashMap<>();
+		long requests = 0;
+		long belowMinimum = 0;
+		long warm5m = 0;
+		long prefixTokenSum = 0;
+		for (Map.Entry<Group, List<PrefixRow>> entry : groups.entrySet()) {
+			List<PrefixRow> rows = new ArrayList<>(entry.getValue());
+			rows.sort(Comparator.comparing((PrefixRow r) -> r.key().minute().minute()));
+			Instant last5m = null;
+			Instant last1h = null;
+			for (PrefixRow row : rows) {
+				long n = row.totals().requests();
+				long each = row.totals().prefixTokens() / Math.max(1, n);
+				requests += n;
+				prefixTokenSum += row.totals().prefixTokens();
+				if (each < minimum) {
+					belowMinimum += n;
+					continue;
+				}
+				Instant minute = row.key().minute().minute();
+				MinuteKey m = row.key().minute();
+				Replay replay = byDay.computeIfAbsent(new UsageKey(LocalDate.ofInstant(minute, ZoneOffset.UTC),
+						m.region(), m.model(), m.scope(), m.tier(), m.path()), (k) -> new Replay());
+				replay.prefixTokens += n * each;
+				boolean cold5m = cold(last5m, minute, TTL_5M);
+				boolean cold1h = cold(last1h, minute, TTL_1H);
+				replay.writes5m += cold5m ? each : 0;
+				replay.reads5m += (n - (cold5m ? 1 : 0)) * each;
+				replay.writes1h += cold1h ? each : 0;
+				replay.reads1h += (n - (cold1h ? 1 : 0)) * each;
+				warm5m += n - (cold5m ? 1 : 0);
+				last5m = minute;
+				last1h = minute;
+			}
+		}
+		Map<String, Object> evidence = new LinkedHashMap<>();
+		evidence.put("requestsWithPrefix", requests);
+		evidence.put("distinctPrefixes", groups.keySet().stream().map(Group::fingerprint).distinct().count());
+		evidence.put("meanPrefixTokens", requests == 0 ? 0 : prefixTokenSum / requests);
+		evidence.put("cacheMinimumTokens", minimum);
+		evidence.put("requestsBelowMinimum", belowMinimum);
+		if (byDay.isEmpty()) {
+			if (requests == 0) {
+				return null;
+			}
+			evidence.put("finding", "prefix below the model minimum");
+			return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(),
+					context.actualCost(traffic.rows()), null, null,
+					Confidence.MEDIUM, evidence,
+					traffic.path() + "'s repeated prefix (about " + evidence.get("meanPrefixTokens") + " tokens) is "
+							+ "below " + traffic.model() + "'s minimum cache checkpoint of " + minimum + " tokens: "
+							+ "caching cannot apply unless more stable context goes before the cache point.",
+					true);
+		}
+		BigDecimal current = BigDecimal.ZERO;
+		BigDecimal with5m = BigDecimal.ZERO;
+		BigDecimal with1h = BigDecimal.ZERO;
+		for (Map.Entry<UsageKey, Replay> day : byDay.entrySet()) {
+			Replay r = day.getValue();
+			current = add(current, context.cost(day.getKey(), new TokenCounts(r.prefixTokens, 0, 0, 0, 0)));
+			with5m = add(with5m, context.cost(day.getKey(), new TokenCounts(0, 0, r.reads5m, r.writes5m, 0)));
+			with1h = add(with1h, context.cost(day.getKey(), new TokenCounts(0, 0, r.reads1h, 0, r.writes1h)));
+		}
+		boolean oneHour = with1h != null && (with5m == null || with1h.compareTo(with5m) < 0);
+		BigDecimal projected = oneHour ? with1h : with5m;
+		if (current == null || projected == null || projected.compareTo(current) >= 0) {
+			return null;
+		}
+		long eligible = requests - belowMinimum;
+		evidence.put("ttl", oneHour ? "1h" : "5m");
+		evidence.put("hitRate5m", TrafficShape.round(eligible == 0 ? 0 : (double) warm5m / eligible));
+		evidence.put("prefixTokensReadFromCache",
+				byDay.values().stream().mapToLong((r) -> oneHour ? r.reads1h : r.reads5m).sum());
+		evidence.put("prefixTokensWrittenToCache",
+				byDay.values().stream().mapToLong((r) -> oneHour ? r.writes1h : r.writes5m).sum());
+		evidence.put("estimate", "prefix size estimated from its length, calibrated on each request's token counts");
+		return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(), current, projected,
+				current.subtract(projected), Confidence.MEDIUM, evidence,
+				"Cache " + traffic.path() + "'s repeated system prompt and tools: add a cache point after them "
+						+ "(Converse: {\"cachePoint\": {\"type\": \"default\"" + (oneHour ? ", \"ttl\": \"1h\"" : "")
+						+ "}}; InvokeModel: \"cache_control\": {\"type\": \"ephemeral\""
+						+ (oneHour ? ", \"ttl\": \"1h\"" : "") + "}), and keep anything that varies after it.",
+				true);
+	}
+
+	private static BigDecimal add(BigDecimal total, BigDecimal amount) {
+		return (total == null || amount == null) ? null : total.add(amount);
+	}
+
+	/**
+	 * Whether the cache has expired by this minute. Requests are known to the minute, so a gap of {@code g} minutes
+	 * between buckets is up to {@code g + 1} real minutes: the cache counts as warm only when even that is inside the
+	 * TTL (conservative by up to a minute).
+	 */
+	static boolean cold(Instant last, Instant minute, int ttlMinutes) {
+		return last == null || Duration.between(last, minute).toMinutes() + 1 > ttlMinutes;
+	}
+
+}

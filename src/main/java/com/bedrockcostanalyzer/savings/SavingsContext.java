@@ -1,0 +1,147 @@
+package com.bedrockcostanalyzer.savings;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+import com.bedrockcostanalyzer.aggregate.DailyUsage;
+import com.bedrockcostanalyzer.aggregate.UsageKey;
+import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
+import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
+import com.bedrockcostanalyzer.aggregate.UsageTotals;
+import com.bedrockcostanalyzer.pricing.Cost;
+import com.bedrockcostanalyzer.pricing.CostCalculator;
+import com.bedrockcostanalyzer.pricing.Discounts;
+import com.bedrockcostanalyzer.pricing.ProvisionedBook;
+import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.TokenCounts;
+
+/**
+ * Everything the detectors read: the stored aggregates of the window (never the logs), the prices, the user's
+ * discounts and settings. Costs here are window totals after discount; the analysis scales them to a month.
+ */
+public final class SavingsContext {
+
+	/** The traffic of one model on one path, over every Region, scope and tier. */
+	public record Traffic(String model, String path, List<DailyUsage> rows) {
+
+		UsageTotals totals(Predicate<DailyUsage> filter) {
+			UsageTotals totals = new UsageTotals();
+			this.rows.stream().filter(filter).forEach((row) -> totals.add(row.totals()));
+			return totals;
+		}
+
+	}
+
+	private final Window window;
+
+	private final List<Traffic> traffic;
+
+	private final List<MinuteRow> minutes;
+
+	private final List<PrefixRow> prefixes;
+
+	private final CostCalculator calculator;
+
+	private final Discounts discounts;
+
+	private final SavingsProperties settings;
+
+	private final ProvisionedBook provisioned;
+
+	public SavingsContext(Window window, List<DailyUsage> daily, List<MinuteRow> minutes, List<PrefixRow> prefixes,
+			CostCalculator calculator, Discounts discounts, SavingsProperties settings, ProvisionedBook provisioned) {
+		this.window = window;
+		Map<String, List<DailyUsage>> grouped = new LinkedHashMap<>();
+		for (DailyUsage row : daily) {
+			grouped.computeIfAbsent(row.key().model() + "\n" + row.key().path(), (k) -> new ArrayList<>()).add(row);
+		}
+		this.traffic = grouped.values()
+			.stream()
+			.map((rows) -> new Traffic(rows.get(0).key().model(), rows.get(0).key().path(), rows))
+			.toList();
+		this.minutes = minutes;
+		this.prefixes = prefixes;
+		this.calculator = calculator;
+		this.discounts = discounts;
+		this.settings = settings;
+		this.provisioned = provisioned;
+	}
+
+	public Window window() {
+		return this.window;
+	}
+
+	public List<Traffic> traffic() {
+		return this.traffic;
+	}
+
+	public SavingsProperties settings() {
+		return this.settings;
+	}
+
+	public CostCalculator calculator() {
+		return this.calculator;
+	}
+
+	public ProvisionedBook provisioned() {
+		return this.provisioned;
+	}
+
+	List<MinuteRow> minutes(String model, String path) {
+		return this.minutes.stream()
+			.filter((m) -> m.key().model().equals(model) && (path == null || m.key().path().equals(path)))
+			.toList();
+	}
+
+	List<MinuteRow> allMinutes() {
+		return this.minutes;
+	}
+
+	List<PrefixRow> prefixes(String model, String path) {
+		return this.prefixes.stream()
+			.filter((m) -> m.key().minute().model().equals(model) && m.key().minute().path().equals(path))
+			.toList();
+	}
+
+	/** The rows as they were billed, after discount; null when some usage in them has no price. */
+	BigDecimal actualCost(List<DailyUsage> rows) {
+		return cost(rows, UnaryOperator.identity(), UnaryOperator.identity());
+	}
+
+	/**
+	 * The same rows bought another way: each day's key changed (another tier, scope or model) and its tokens changed
+	 * (cache reads instead of input), priced at the prices in force that day, after the target model's discount. Null
+	 * when any of it cannot be priced: a guess is never passed off as a saving.
+	 */
+	BigDecimal cost(List<DailyUsage> rows, UnaryOperator<UsageKey> key, UnaryOperator<TokenCounts> tokens) {
+		BigDecimal total = BigDecimal.ZERO;
+		for (DailyUsage row : rows) {
+			TokenCounts t = tokens.apply(row.totals().tokens());
+			if (t.equals(TokenCounts.ZERO)) {
+				continue;
+			}
+			UsageKey k = key.apply(row.key());
+			Cost cost = this.calculator.cost(k.model(), k.region(), k.scope(), k.tier(), k.day(), t);
+			if (!cost.priced()) {
+				return null;
+			}
+			total = total.add(this.discounts.apply(k.model(), cost.usd()));
+		}
+		return total;
+	}
+
+	/** A token vector priced for one model, Region, scope and tier on a day, after discount; null when unpriced. */
+	BigDecimal cost(UsageKey key, TokenCounts tokens) {
+		if (tokens.equals(TokenCounts.ZERO)) {
+			return BigDecimal.ZERO;
+		}
+		Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.day(), tokens);
+		return cost.priced() ? this.discounts.apply(key.model(), cost.usd()) : null;
+	}
+
+}

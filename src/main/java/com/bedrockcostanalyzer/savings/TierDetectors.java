@@ -1,0 +1,152 @@
+package com.bedrockcostanalyzer.savings;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import com.bedrockcostanalyzer.aggregate.DailyUsage;
+import com.bedrockcostanalyzer.aggregate.UsageKey;
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.Tier;
+
+/**
+ * The detectors that buy the same requests of the same model another way: batch inference, the flex tier, the global
+ * inference profile.
+ */
+final class TierDetectors {
+
+	private TierDetectors() {
+	}
+
+	/** BATCH: paths whose traffic does not need an answer now, on models that offer batch. */
+	static final class Batch implements Detector {
+
+		@Override
+		public List<Opportunity> detect(SavingsContext context) {
+			SavingsProperties settings = context.settings();
+			List<Opportunity> found = new ArrayList<>();
+			for (SavingsContext.Traffic traffic : context.traffic()) {
+				List<DailyUsage> rows = standard(traffic);
+				if (rows.isEmpty() || settings.interactivePaths().contains(traffic.path())) {
+					continue;
+				}
+				boolean declared = settings.nonInteractivePaths().contains(traffic.path());
+				TrafficShape shape = TrafficShape.of(traffic.totals((r) -> r.key().tier() == Tier.STANDARD),
+						context.minutes(traffic.model(), traffic.path()), settings);
+				if (!declared && !shape.jobLike(settings.batchMinRecords())) {
+					continue;
+				}
+				Opportunity opportunity = repriced(context, traffic, rows, OpportunityType.BATCH,
+						(k) -> withTier(k, Tier.BATCH), declared ? Confidence.HIGH
+								: shape.offHoursShare() >= 0.5 ? Confidence.MEDIUM : Confidence.LOW,
+						withShape(shape, declared, "batchMinRecords", settings.batchMinRecords()),
+						"Move " + traffic.path() + "'s calls to " + traffic.model()
+								+ " to Bedrock batch inference (CreateModelInvocationJob): results within 24 hours "
+								+ "at the batch price; submit at least " + settings.batchMinRecords()
+								+ " records per job.");
+				if (opportunity != null) {
+					found.add(opportunity);
+				}
+			}
+			return found;
+		}
+
+	}
+
+	/** SERVICE_TIER: latency-tolerant traffic on models that offer the flex tier. */
+	static final class Flex implements Detector {
+
+		@Override
+		public List<Opportunity> detect(SavingsContext context) {
+			SavingsProperties settings = context.settings();
+			List<Opportunity> found = new ArrayList<>();
+			for (SavingsContext.Traffic traffic : context.traffic()) {
+				List<DailyUsage> rows = standard(traffic);
+				if (rows.isEmpty() || settings.interactivePaths().contains(traffic.path())) {
+					continue;
+				}
+				boolean declared = settings.nonInteractivePaths().contains(traffic.path());
+				TrafficShape shape = TrafficShape.of(traffic.totals((r) -> r.key().tier() == Tier.STANDARD),
+						context.minutes(traffic.model(), traffic.path()), settings);
+				if (!declared && !shape.latencyTolerant()) {
+					continue;
+				}
+				Opportunity opportunity = repriced(context, traffic, rows, OpportunityType.SERVICE_TIER,
+						(k) -> withTier(k, Tier.FLEX), declared ? Confidence.MEDIUM : Confidence.LOW,
+						withShape(shape, declared, "tier", "flex"),
+						"Send " + traffic.path() + "'s requests to " + traffic.model()
+								+ " with serviceTier {\"type\": \"flex\"}: the same model at the flex price, answered "
+								+ "when capacity allows; keep a retry for the odd refusal.");
+				if (opportunity != null) {
+					found.add(opportunity);
+				}
+			}
+			return found;
+		}
+
+	}
+
+	/** GLOBAL_PROFILE: in-Region or geo traffic of models whose global profile is cheaper. */
+	static final class GlobalProfile implements Detector {
+
+		@Override
+		public List<Opportunity> detect(SavingsContext context) {
+			List<Opportunity> found = new ArrayList<>();
+			for (SavingsContext.Traffic traffic : context.traffic()) {
+				List<DailyUsage> rows = traffic.rows()
+					.stream()
+					.filter((r) -> r.key().scope() != Scope.GLOBAL && r.key().tier() == Tier.STANDARD)
+					.toList();
+				if (rows.isEmpty()) {
+					continue;
+				}
+				Map<String, Object> evidence = new java.util.LinkedHashMap<>();
+				evidence.put("requests", rows.stream().mapToLong((r) -> r.totals().requests()).sum());
+				evidence.put("currentScopes",
+						rows.stream().map((r) -> r.key().scope().label()).distinct().sorted().toList());
+				Opportunity opportunity = repriced(context, traffic, rows, OpportunityType.GLOBAL_PROFILE,
+						(k) -> new UsageKey(k.day(), k.region(), k.model(), Scope.GLOBAL, k.tier(), k.path()),
+						Confidence.HIGH, evidence,
+						"Call " + traffic.model() + " through its global inference profile (global." + traffic.model()
+								+ ") for " + traffic.path() + ": the same model at the global price. Requests may "
+								+ "then be served in any commercial Region; check your data-residency rules first.");
+				if (opportunity != null) {
+					found.add(opportunity);
+				}
+			}
+			return found;
+		}
+
+	}
+
+	static List<DailyUsage> standard(SavingsContext.Traffic traffic) {
+		return traffic.rows().stream().filter((r) -> r.key().tier() == Tier.STANDARD).toList();
+	}
+
+	static UsageKey withTier(UsageKey key, Tier tier) {
+		return new UsageKey(key.day(), key.region(), key.model(), key.scope(), tier, key.path());
+	}
+
+	private static Map<String, Object> withShape(TrafficShape shape, boolean declared, String key, Object value) {
+		Map<String, Object> evidence = shape.evidence();
+		evidence.put("declaredNonInteractive", declared);
+		evidence.put(key, value);
+		return evidence;
+	}
+
+	/** The rows as billed against the same rows bought another way; null when either is unpriced or no cheaper. */
+	static Opportunity repriced(SavingsContext context, SavingsContext.Traffic traffic, List<DailyUsage> rows,
+			OpportunityType type, UnaryOperator<UsageKey> change, Confidence confidence, Map<String, Object> evidence,
+			String action) {
+		BigDecimal current = context.actualCost(rows);
+		BigDecimal projected = context.cost(rows, change, UnaryOperator.identity());
+		if (current == null || projected == null || projected.compareTo(current) >= 0) {
+			return null;
+		}
+		return new Opportunity(type, traffic.model(), traffic.path(), current, projected, current.subtract(projected),
+				confidence, evidence, action, true);
+	}
+
+}
