@@ -136,6 +136,29 @@ class DetectorTests {
 	}
 
 	@Test
+	void takesAPathDeclaredNonInteractiveAtItsWordAndADeclaredInteractiveOneNever() {
+		// Nova Pro: 1M in x $0.80 + 1M out x $3.20 = $4.00 on demand, $2.00 on batch; no time profile at all.
+		DailyUsage row = daily("amazon.nova-pro-v1:0", Scope.REGIONAL, "reports", 10, 1_000_000, 1_000_000, 0, 0);
+		SavingsProperties declared = new SavingsProperties(BigDecimal.valueOf(25), 100, 30, "0-6", List.of("chat"),
+				List.of("reports"), null, 100, 300, null);
+		SavingsContext context = new SavingsContext(WINDOW, List.of(row), List.of(), List.of(),
+				new CostCalculator(new PriceBookLoader().loadDefault()), Discounts.NONE, declared,
+				ProvisionedBook.load(null));
+
+		assertThat(new TierDetectors.Batch().detect(context)).singleElement().satisfies((o) -> {
+			assertThat(o.savings()).isEqualByComparingTo("2.00");
+			assertThat(o.confidence()).isEqualTo(Confidence.HIGH);
+			assertThat(o.evidence()).containsEntry("declaredNonInteractive", true);
+		});
+		DailyUsage chat = daily("amazon.nova-pro-v1:0", Scope.REGIONAL, "chat", 10, 1_000_000, 1_000_000, 0, 0);
+		SavingsContext interactive = new SavingsContext(WINDOW, List.of(chat), List.of(), List.of(),
+				new CostCalculator(new PriceBookLoader().loadDefault()), Discounts.NONE, declared,
+				ProvisionedBook.load(null));
+		assertThat(new TierDetectors.Batch().detect(interactive)).isEmpty();
+		assertThat(new TierDetectors.Flex().detect(interactive)).isEmpty();
+	}
+
+	@Test
 	void putsTheCostOfTruncatedResponsesAsAnUpperBound() {
 		// Nova Lite: 100 requests of 1M in / 0 out = $6.00; 10 truncated: $0.60 at most.
 		UsageKey key = new UsageKey(DAY, "us-east-1", "amazon.nova-lite-v1:0", Scope.REGIONAL, Tier.STANDARD, "docs");
