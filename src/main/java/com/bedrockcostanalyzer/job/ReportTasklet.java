@@ -14,6 +14,7 @@ import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
+import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.report.AnalysisReport;
 import com.bedrockcostanalyzer.report.ReportBuilder;
@@ -64,7 +65,7 @@ class ReportTasklet implements Tasklet {
 		}
 		ReportBuilder builder = new ReportBuilder(new PriceBookLoader().load(this.request.prices()), this.version,
 				this.request.discounts(), this.request.displayCurrency(), this.savings,
-				ProvisionedBook.load(this.request.prices()));
+				ProvisionedBook.load(this.request.prices()), ReservedBook.load(this.request.prices()));
 		var window = this.request.window();
 		AnalysisReport report = builder.build(new ReportBuilder.Inputs(window, sourceInputs,
 				this.store.load(sourceIds, window), this.store.loadMinutes(sourceIds, window),

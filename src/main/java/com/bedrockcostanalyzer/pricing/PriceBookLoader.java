@@ -81,9 +81,10 @@ public final class PriceBookLoader {
 		try {
 			if (Files.isDirectory(path)) {
 				try (Stream<Path> list = Files.list(path)) {
-					// provisioned*.csv holds capacity prices, read by ProvisionedBook.
+					// Capacity prices are read by ProvisionedBook and ReservedBook.
 					files = list.filter((p) -> p.getFileName().toString().endsWith(".csv")
-							&& !p.getFileName().toString().startsWith("provisioned")).sorted().toList();
+							&& !p.getFileName().toString().startsWith("provisioned")
+							&& !p.getFileName().toString().equals(ReservedBook.FILE)).sorted().toList();
 				}
 				if (files.isEmpty()) {
 					throw new PriceBookException("no .csv price book in " + path);

@@ -23,6 +23,7 @@ import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
 import com.bedrockcostanalyzer.pricing.PriceBook;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
+import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.savings.Opportunity;
 import com.bedrockcostanalyzer.savings.SavingsAnalysis;
 import com.bedrockcostanalyzer.savings.SavingsContext;
@@ -62,8 +63,11 @@ public final class ReportBuilder {
 
 	private final ProvisionedBook provisioned;
 
+	private final ReservedBook reserved;
+
 	public ReportBuilder(PriceBook book, String version, Discounts discounts, DisplayCurrency display,
-			SavingsProperties savings, ProvisionedBook provisioned) {
+			SavingsProperties savings, ProvisionedBook provisioned, ReservedBook reserved) {
+		this.reserved = reserved;
 		this.calculator = new CostCalculator(book);
 		this.version = version;
 		this.discounts = discounts;
@@ -100,7 +104,8 @@ public final class ReportBuilder {
 			.thenComparing(UsageRow::path));
 
 		List<Opportunity> opportunities = new SavingsAnalysis().analyse(new SavingsContext(window, daily,
-				inputs.minutes(), inputs.prefixes(), this.calculator, this.discounts, this.savings, this.provisioned));
+				inputs.minutes(), inputs.prefixes(), this.calculator, this.discounts, this.savings, this.provisioned,
+				this.reserved));
 		PriceBook book = this.calculator.book();
 		PriceBookInfo priceBook = new PriceBookInfo(book.name(),
 				book.files().stream().map((f) -> new PriceFile(f.name(), f.sha256(), f.rows())).toList(),

@@ -17,6 +17,7 @@ import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
+import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.source.Window;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
@@ -53,8 +54,12 @@ public final class SavingsContext {
 
 	private final ProvisionedBook provisioned;
 
+	private final ReservedBook reserved;
+
 	public SavingsContext(Window window, List<DailyUsage> daily, List<MinuteRow> minutes, List<PrefixRow> prefixes,
-			CostCalculator calculator, Discounts discounts, SavingsProperties settings, ProvisionedBook provisioned) {
+			CostCalculator calculator, Discounts discounts, SavingsProperties settings, ProvisionedBook provisioned,
+			ReservedBook reserved) {
+		this.reserved = reserved;
 		this.window = window;
 		Map<String, List<DailyUsage>> grouped = new LinkedHashMap<>();
 		for (DailyUsage row : daily) {
@@ -90,6 +95,10 @@ public final class SavingsContext {
 
 	public ProvisionedBook provisioned() {
 		return this.provisioned;
+	}
+
+	public ReservedBook reserved() {
+		return this.reserved;
 	}
 
 	List<MinuteRow> minutes(String model, String path) {

@@ -21,6 +21,7 @@ import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
+import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.source.Window;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
@@ -143,7 +144,7 @@ class DetectorTests {
 				List.of("reports"), null, 100, 300, null);
 		SavingsContext context = new SavingsContext(WINDOW, List.of(row), List.of(), List.of(),
 				new CostCalculator(new PriceBookLoader().loadDefault()), Discounts.NONE, declared,
-				ProvisionedBook.load(null));
+				ProvisionedBook.load(null), ReservedBook.load(null));
 
 		assertThat(new TierDetectors.Batch().detect(context)).singleElement().satisfies((o) -> {
 			assertThat(o.savings()).isEqualByComparingTo("2.00");
@@ -153,9 +154,40 @@ class DetectorTests {
 		DailyUsage chat = daily("amazon.nova-pro-v1:0", Scope.REGIONAL, "chat", 10, 1_000_000, 1_000_000, 0, 0);
 		SavingsContext interactive = new SavingsContext(WINDOW, List.of(chat), List.of(), List.of(),
 				new CostCalculator(new PriceBookLoader().loadDefault()), Discounts.NONE, declared,
-				ProvisionedBook.load(null));
+				ProvisionedBook.load(null), ReservedBook.load(null));
 		assertThat(new TierDetectors.Batch().detect(interactive)).isEmpty();
 		assertThat(new TierDetectors.Flex().detect(interactive)).isEmpty();
+	}
+
+	@Test
+	void reservesTokensPerMinuteOnlyForSteadyTrafficOnTheLongerTerm() {
+		// Sonnet 4.6 geo, 100,000 input and 10,000 output TPM every minute: on demand
+		// 1,440 x (0.1 x $3.30 + 0.01 x $16.50) = $712.80 a day. 3-month reservation of 100K / 10K TPM:
+		// 24 x (100 x $0.1782 + 10 x $0.891) = $641.52; the 1-month term costs exactly the on-demand price.
+		List<MinuteRow> steady = new ArrayList<>();
+		List<MinuteRow> bursty = new ArrayList<>();
+		for (int m = 0; m < 1440; m++) {
+			MinuteRow row = new MinuteRow(new MinuteKey(MIDNIGHT.plusSeconds(60L * m), "us-east-1",
+					"anthropic.claude-sonnet-4-6", Scope.GEO, Tier.STANDARD, "chat"),
+					new MinuteTotals(50, 0, 100_000, 10_000, 0, 0));
+			steady.add(row);
+			if (m % 2 == 0) {
+				bursty.add(row);
+			}
+		}
+
+		List<Opportunity> found = new ReservedTierDetector()
+			.detect(context(List.of(), steady, List.of(), ProvisionedBook.load(null)));
+
+		assertThat(found).singleElement().satisfies((o) -> {
+			assertThat(o.type()).isEqualTo(OpportunityType.RESERVED);
+			assertThat(o.currentCost()).isEqualByComparingTo("712.80");
+			assertThat(o.projectedCost()).isEqualByComparingTo("641.52");
+			assertThat(o.evidence()).containsEntry("term", "3-month").containsEntry("reservedInputKtpm", 100L);
+		});
+		// Half the minutes idle: the reservation would sit half unused.
+		assertThat(new ReservedTierDetector().detect(context(List.of(), bursty, List.of(), ProvisionedBook.load(null))))
+			.isEmpty();
 	}
 
 	@Test
@@ -206,7 +238,7 @@ class DetectorTests {
 			ProvisionedBook provisioned) {
 		return new SavingsContext(WINDOW, daily, minutes, prefixes,
 				new CostCalculator(new PriceBookLoader().loadDefault()), Discounts.NONE, SavingsProperties.defaults(),
-				provisioned);
+				provisioned, ReservedBook.load(null));
 	}
 
 }
