@@ -164,7 +164,8 @@ class AnalyzeCommand implements Callable<Integer> {
 			out.println("Potential savings: $" + outcome.monthlySavings().setScale(2, RoundingMode.HALF_EVEN)
 				.toPlainString() + " a month (see the opportunities in the report)");
 		}
-		out.println("Report: " + outDir.resolve(ReportWriter.MARKDOWN) + " (also " + ReportWriter.JSON + ", "
+		out.println("Report: " + outDir.resolve(ReportWriter.HTML) + " (also " + ReportWriter.MARKDOWN + ", "
+				+ ReportWriter.JSON + ", "
 				+ ReportWriter.USAGE_CSV + ", " + ReportWriter.OPPORTUNITIES_CSV + ")");
 		if (outcome.rejects() > 0) {
 			out.println("Rejected: " + outcome.rejects()

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
-		List<Breakdown> byPath, List<Unpriced> unpriced, Savings savings, List<Opportunity> opportunities,
-		Rejects rejects, @JsonIgnore List<Opportunity> allOpportunities) {
+		List<Breakdown> byPath, List<DaySpend> dailySpend, List<WhatIf> whatIf, List<Unpriced> unpriced,
+		Savings savings, List<Opportunity> opportunities, Rejects rejects,
+		@JsonIgnore List<Opportunity> allOpportunities) {
 
 	public record Tool(String name, String version) {
 	}
@@ -70,6 +71,18 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 
 	public record Breakdown(String name, long requests, long inputTokens, long outputTokens, long cacheReadInputTokens,
 			long cacheWriteInputTokens, BigDecimal cost, boolean partlyUnpriced) {
+	}
+
+	/** Spend of one model on one day, after discount (priced usage only). */
+	public record DaySpend(LocalDate day, String model, BigDecimal cost) {
+	}
+
+	/**
+	 * One model's whole usage bought each way: as billed, and the same tokens on demand, on batch, flex and priority,
+	 * and through the global profile; null where the model does not offer that way for some of the usage.
+	 */
+	public record WhatIf(String model, BigDecimal actual, BigDecimal onDemand, BigDecimal batch, BigDecimal flex,
+			BigDecimal priority, BigDecimal global) {
 	}
 
 	public record Unpriced(String model, String scope, String region, String tier, String reason, long requests,

@@ -74,6 +74,8 @@ final class MarkdownReport {
 		opportunities();
 		breakdown("Spend by model", "Model", this.report.byModel());
 		breakdown("Spend by path", "Path", this.report.byPath());
+		daily();
+		whatIf();
 		usage();
 		unpriced();
 		rejects();
@@ -147,6 +149,37 @@ final class MarkdownReport {
 			return usd(row.cost());
 		}
 		return row.cost().signum() == 0 ? "unpriced" : usd(row.cost()) + " + unpriced";
+	}
+
+	private void daily() {
+		line("## Daily spend");
+		line("");
+		line("| Day | Spend | Top model that day |");
+		line("|---|---:|---|");
+		java.util.Map<java.time.LocalDate, List<AnalysisReport.DaySpend>> byDay = new java.util.TreeMap<>();
+		this.report.dailySpend().forEach((d) -> byDay.computeIfAbsent(d.day(), (k) -> new java.util.ArrayList<>()).add(d));
+		byDay.forEach((day, spends) -> {
+			BigDecimal total = spends.stream().map(AnalysisReport.DaySpend::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+			AnalysisReport.DaySpend top = spends.stream()
+				.max(java.util.Comparator.comparing(AnalysisReport.DaySpend::cost))
+				.orElseThrow();
+			line("| " + day + " | " + usd(total) + " | " + cell(top.model()) + " (" + usd(top.cost()) + ") |");
+		});
+		line("");
+	}
+
+	private void whatIf() {
+		line("## What if: the same tokens bought each way");
+		line("");
+		line("| Model | As billed | On demand | Batch | Flex | Priority | Global profile |");
+		line("|---|---:|---:|---:|---:|---:|---:|");
+		this.report.whatIf()
+			.forEach((w) -> line("| " + cell(w.model()) + " | " + usd(w.actual()) + " | " + usd(w.onDemand()) + " | "
+					+ usd(w.batch()) + " | " + usd(w.flex()) + " | " + usd(w.priority()) + " | " + usd(w.global())
+					+ " |"));
+		line("");
+		line("— where the model does not offer that way, or the price book lacks a rate for some of the tokens.");
+		line("");
 	}
 
 	private void usage() {

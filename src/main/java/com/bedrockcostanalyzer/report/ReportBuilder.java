@@ -40,6 +40,7 @@ import com.bedrockcostanalyzer.report.AnalysisReport.Totals;
 import com.bedrockcostanalyzer.report.AnalysisReport.Unpriced;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
 import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
@@ -113,8 +114,55 @@ public final class ReportBuilder {
 		return new AnalysisReport(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
 				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
 				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
-				breakdown(usageRows, UsageRow::path), unpriced(usageRows), summary(opportunities),
+				breakdown(usageRows, UsageRow::path), dailySpend(daily), whatIf(daily), unpriced(usageRows),
+				summary(opportunities),
 				shown(opportunities), rejects(storedRejects), opportunities);
+	}
+
+	private List<AnalysisReport.DaySpend> dailySpend(List<DailyUsage> daily) {
+		Map<String, BigDecimal> spend = new TreeMap<>();
+		for (DailyUsage usage : daily) {
+			UsageKey k = usage.key();
+			Cost cost = this.calculator.cost(k.model(), k.region(), k.scope(), k.tier(), k.day(),
+					usage.totals().tokens());
+			if (cost.priced()) {
+				spend.merge(k.day() + "\n" + k.model(), this.discounts.apply(k.model(), cost.usd()), BigDecimal::add);
+			}
+		}
+		List<AnalysisReport.DaySpend> result = new ArrayList<>();
+		spend.forEach((key, cost) -> {
+			String[] parts = key.split("\n", 2);
+			result.add(new AnalysisReport.DaySpend(java.time.LocalDate.parse(parts[0]), parts[1], cost));
+		});
+		return result;
+	}
+
+	private List<AnalysisReport.WhatIf> whatIf(List<DailyUsage> daily) {
+		Map<String, List<DailyUsage>> byModel = new TreeMap<>();
+		daily.forEach((d) -> byModel.computeIfAbsent(d.key().model(), (m) -> new ArrayList<>()).add(d));
+		List<AnalysisReport.WhatIf> result = new ArrayList<>();
+		byModel.forEach((model, rows) -> result.add(new AnalysisReport.WhatIf(model, priced(rows, null, null),
+				priced(rows, Tier.STANDARD, null), priced(rows, Tier.BATCH, null), priced(rows, Tier.FLEX, null),
+				priced(rows, Tier.PRIORITY, null), priced(rows, Tier.STANDARD, Scope.GLOBAL))));
+		return result;
+	}
+
+	/** The rows at another tier and/or scope, after discount; null when any usage cannot be priced that way. */
+	private BigDecimal priced(List<DailyUsage> rows, Tier tier, Scope scope) {
+		BigDecimal total = BigDecimal.ZERO;
+		for (DailyUsage usage : rows) {
+			UsageKey k = usage.key();
+			if (usage.totals().tokens().equals(TokenCounts.ZERO)) {
+				continue;
+			}
+			Cost cost = this.calculator.cost(k.model(), k.region(), scope != null ? scope : k.scope(),
+					tier != null ? tier : k.tier(), k.day(), usage.totals().tokens());
+			if (!cost.priced()) {
+				return null;
+			}
+			total = total.add(this.discounts.apply(k.model(), cost.usd()));
+		}
+		return total;
 	}
 
 	private AnalysisReport.Savings summary(List<Opportunity> opportunities) {

@@ -29,6 +29,8 @@ public final class ReportWriter {
 
 	public static final String MARKDOWN = "report.md";
 
+	public static final String HTML = "report.html";
+
 	public static final String USAGE_CSV = "usage.csv";
 
 	public static final String OPPORTUNITIES_CSV = "opportunities.csv";
@@ -42,6 +44,7 @@ public final class ReportWriter {
 		Files.createDirectories(folder);
 		writeAtomically(folder.resolve(JSON), (out) -> MAPPER.writeValue(out, report));
 		writeAtomically(folder.resolve(MARKDOWN), (out) -> out.write(new MarkdownReport(report).render()));
+		writeAtomically(folder.resolve(HTML), (out) -> out.write(new HtmlReport().render(report)));
 		writeAtomically(folder.resolve(USAGE_CSV), (out) -> writeUsageCsv(report.usage(), out));
 		writeAtomically(folder.resolve(OPPORTUNITIES_CSV),
 				(out) -> writeOpportunitiesCsv(report.allOpportunities(), report.savings().thresholdUsd(), out));

@@ -60,7 +60,7 @@ class CommandLineTests {
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).contains("Spend [2026-10-01, 2026-11-01): $0.00")
-			.contains("Report: " + this.work.resolve("out").resolve("report.md"));
+			.contains("Report: " + this.work.resolve("out").resolve("report.html"));
 	}
 
 	private static void assertBadUsage(Cli.Result result, String message) {

@@ -1,0 +1,171 @@
+package com.bedrockcostanalyzer.report;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.bedrockcostanalyzer.testing.Cli;
+import com.bedrockcostanalyzer.testing.CorpusGenerator;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** report.html: its numbers against report.json, its safety, and how it draws in a real browser (Debian's chromium). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HtmlReportTests {
+
+	@TempDir
+	static Path work;
+
+	private JsonNode json;
+
+	private String html;
+
+	@BeforeAll
+	void render() throws Exception {
+		new CorpusGenerator(new CorpusGenerator.Options(5, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 8), 10,
+				true, false, true))
+			.write(work.resolve("logs"));
+		// Values from the logs are hostile: a path that is markup, a formula, a right-to-left override.
+		Files.writeString(work.resolve("logs/hostile.csv"), """
+				date,model,feature,requests,input_tokens,output_tokens
+				2026-10-02,amazon.nova-lite-v1:0,<script>alert('x')</script>,5,1000,100
+				2026-10-02,amazon.nova-lite-v1:0,"=HYPERLINK(""http://evil.example"",""click"")",5,1000,100
+				2026-10-02,amazon.nova-lite-v1:0,invoice\u202Etxt.exe,5,1000,100
+				""");
+		Cli.Result result = Cli.analyze(work, "--source", work.resolve("logs").toString(), "--from", "2026-10-01",
+				"--to", "2026-10-08", "--out", work.resolve("out").toString());
+		assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+		this.json = Cli.readReport(work.resolve("out"));
+		this.html = Files.readString(work.resolve("out/report.html"));
+	}
+
+	@Test
+	void showsTheNumbersOfReportJson() {
+		assertThat(usdOf("id=\"spend\"")).isEqualTo(micro(this.json.get("totals").get("cost")));
+		assertThat(usdOf("id=\"savings\"")).isEqualTo(micro(this.json.get("savings").get("potentialMonthlySavings")));
+		List<String> modelSpend = tableUsd("by-model");
+		List<String> expected = new ArrayList<>();
+		this.json.get("byModel").forEach((b) -> expected.add(micro(b.get("cost"))));
+		assertThat(modelSpend).containsExactlyElementsOf(expected);
+		List<String> pathSpend = tableUsd("by-path");
+		List<String> expectedPaths = new ArrayList<>();
+		this.json.get("byPath").forEach((b) -> expectedPaths.add(micro(b.get("cost"))));
+		assertThat(pathSpend).containsExactlyElementsOf(expectedPaths);
+		List<String> expectedWhatIf = new ArrayList<>();
+		this.json.get("whatIf").forEach((w) -> List.of("actual", "onDemand", "batch", "flex", "priority", "global")
+			.forEach((way) -> {
+				if (!w.get(way).isNull()) {
+					expectedWhatIf.add(micro(w.get(way)));
+				}
+			}));
+		assertThat(tableUsd("what-if")).containsExactlyElementsOf(expectedWhatIf);
+	}
+
+	@Test
+	void isSelfContainedAndForbidsRemoteLoads() {
+		assertThat(this.html).contains("Content-Security-Policy").contains("default-src 'none'");
+		assertThat(this.html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=");
+		assertThat(this.html).contains("echarts");
+	}
+
+	@Test
+	void escapesHostileValuesInEveryFormat() throws Exception {
+		assertThat(this.html).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
+		assertThat(this.html).doesNotContain("\u202E");
+		String csv = Files.readString(work.resolve("out/usage.csv"));
+		assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain("\u202E");
+		String markdown = Files.readString(work.resolve("out/report.md"));
+		assertThat(markdown).doesNotContain("<script>").contains("&lt;script&gt;");
+	}
+
+	@Test
+	void drawsEveryChartInAHeadlessBrowserWithoutErrors() throws Exception {
+		String chromium = chromium();
+		if (chromium == null) {
+			System.err.println("!!! chromium is not installed: the browser check of report.html is SKIPPED !!!");
+		}
+		Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+		Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
+		Files.createDirectories(screenshot.getParent());
+		String url = work.resolve("out/report.html").toUri().toString();
+		Process dom = chrome(chromium, "--dump-dom", url);
+		String renderedDom = new String(dom.getInputStream().readAllBytes());
+		String log = new String(dom.getErrorStream().readAllBytes());
+		assertThat(dom.waitFor(90, TimeUnit.SECONDS)).isTrue();
+		Process shot = chrome(chromium, "--window-size=1280,2400", "--screenshot=" + screenshot, url);
+		shot.getInputStream().readAllBytes();
+		shot.getErrorStream().readAllBytes();
+		assertThat(shot.waitFor(90, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(log).as("console messages").doesNotContain(":CONSOLE(").doesNotContain("Refused to");
+		for (String chart : List.of("chart-model", "chart-path", "chart-trend", "chart-tokens")) {
+			Matcher m = Pattern.compile("id=\"" + chart + "\"[^>]*>(.*?)</div>\\s*(</div>|<div)", Pattern.DOTALL)
+				.matcher(renderedDom);
+			assertThat(renderedDom).contains("id=\"" + chart + "\"");
+			int at = renderedDom.indexOf("id=\"" + chart + "\"");
+			String after = renderedDom.substring(at, Math.min(renderedDom.length(), at + 4000));
+			assertThat(after).as(chart + " drew an SVG").contains("data-rendered=\"true\"").contains("<svg")
+				.containsPattern("<path[^>]+d=\"M");
+			assertThat(m).isNotNull();
+		}
+		assertThat(screenshot).exists().isNotEmptyFile();
+	}
+
+	private Process chrome(String chromium, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + Files.createTempDirectory(work, "chrome"),
+				// No network: every request would go to a closed local port (the page makes none anyway).
+				"--proxy-server=127.0.0.1:9", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000"));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).start();
+	}
+
+	private static String chromium() {
+		for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+			if (new File(candidate).canExecute()) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private String usdOf(String marker) {
+		int at = this.html.indexOf(marker);
+		assertThat(at).as(marker).isPositive();
+		Matcher m = Pattern.compile("data-usd=\"([^\"]*)\"").matcher(this.html.substring(at, at + 300));
+		assertThat(m.find()).isTrue();
+		return m.group(1);
+	}
+
+	private List<String> tableUsd(String id) {
+		int start = this.html.indexOf("id=\"" + id + "\"");
+		int end = this.html.indexOf("</table>", start);
+		Matcher m = Pattern.compile("data-usd=\"([^\"]*)\"").matcher(this.html.substring(start, end));
+		List<String> values = new ArrayList<>();
+		while (m.find()) {
+			values.add(m.group(1));
+		}
+		return values;
+	}
+
+	private static String micro(JsonNode node) {
+		return node.isNull() ? "" : new BigDecimal(node.asString()).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+	}
+
+}
