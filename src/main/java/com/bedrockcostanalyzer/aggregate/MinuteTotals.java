@@ -39,6 +39,15 @@ public final class MinuteTotals {
 		this.cacheWriteTokens += record.tokens().cacheWrite();
 	}
 
+	void add(MinuteTotals other) {
+		this.requests += other.requests;
+		this.streamingRequests += other.streamingRequests;
+		this.inputTokens += other.inputTokens;
+		this.outputTokens += other.outputTokens;
+		this.cacheReadTokens += other.cacheReadTokens;
+		this.cacheWriteTokens += other.cacheWriteTokens;
+	}
+
 	public long requests() {
 		return this.requests;
 	}

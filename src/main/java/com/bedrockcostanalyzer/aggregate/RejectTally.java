@@ -19,6 +19,15 @@ public final class RejectTally {
 		}
 	}
 
+	void add(RejectTally other) {
+		this.count += other.count;
+		for (String location : other.sampleLocations) {
+			if (this.sampleLocations.size() < MAX_SAMPLES) {
+				this.sampleLocations.add(location);
+			}
+		}
+	}
+
 	public long count() {
 		return this.count;
 	}

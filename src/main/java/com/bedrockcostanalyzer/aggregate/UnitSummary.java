@@ -13,8 +13,10 @@ import com.bedrockcostanalyzer.source.RecordSink;
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
 /**
- * What one input unit adds for the days still to count: totals per key, rejects per reason, notes. Small whatever the
- * unit's size, and written to the database in one piece with the unit's ledger entry.
+ * What one input unit adds for the days still to count: totals per key, the per-minute profile, prefixes, rejects
+ * per reason, notes. Small whatever the unit's size, and written to the database in one piece with the unit's ledger
+ * entry. What is read goes into a staged part first and counts only once its data is known to be sound (a gzip
+ * member whose checksum matched): a corrupt member's records are dropped, never half counted.
  */
 public final class UnitSummary implements RecordSink {
 
@@ -24,23 +26,44 @@ public final class UnitSummary implements RecordSink {
 
 	private final boolean firstRead;
 
-	private final Map<UsageKey, UsageTotals> totals = new HashMap<>();
+	private final Part committed = new Part();
 
-	private final Map<MinuteKey, MinuteTotals> minutes = new HashMap<>();
-
-	private final Map<PrefixKey, PrefixTotals> prefixes = new HashMap<>();
-
-	private final Map<String, RejectTally> rejects = new LinkedHashMap<>();
+	private Part staged = new Part();
 
 	private final List<String> notes = new ArrayList<>();
 
-	private long recordsCounted;
-
-	private long recordsOutsideDays;
-
-	private long recordsSkipped;
-
 	private boolean contentRead = true;
+
+	/** Counters of one stretch of the unit. */
+	private static final class Part {
+
+		final Map<UsageKey, UsageTotals> totals = new HashMap<>();
+
+		final Map<MinuteKey, MinuteTotals> minutes = new HashMap<>();
+
+		final Map<PrefixKey, PrefixTotals> prefixes = new HashMap<>();
+
+		final Map<String, RejectTally> rejects = new LinkedHashMap<>();
+
+		long recordsCounted;
+
+		long recordsOutsideDays;
+
+		long recordsSkipped;
+
+		void mergeInto(Part target) {
+			this.totals.forEach((k, v) -> target.totals.computeIfAbsent(k, (x) -> new UsageTotals()).add(v));
+			this.minutes.forEach((k, v) -> target.minutes.computeIfAbsent(k, (x) -> new MinuteTotals()).add(v));
+			this.prefixes.forEach((k, v) -> target.prefixes.merge(k, v,
+					(a, b) -> new PrefixTotals(a.requests() + b.requests(), a.prefixTokens() + b.prefixTokens(),
+							a.cacheMarkedRequests() + b.cacheMarkedRequests())));
+			this.rejects.forEach((k, v) -> target.rejects.computeIfAbsent(k, (x) -> new RejectTally()).add(v));
+			target.recordsCounted += this.recordsCounted;
+			target.recordsOutsideDays += this.recordsOutsideDays;
+			target.recordsSkipped += this.recordsSkipped;
+		}
+
+	}
 
 	/**
 	 * @param daysToCount the window's days this unit has not been counted for yet
@@ -55,50 +78,61 @@ public final class UnitSummary implements RecordSink {
 	@Override
 	public void accept(UsageRecord record) {
 		if (!this.daysToCount.contains(record.day())) {
-			this.recordsOutsideDays++;
+			this.staged.recordsOutsideDays++;
 			return;
 		}
-		this.totals.computeIfAbsent(UsageKey.of(record), (k) -> new UsageTotals()).add(record);
+		this.staged.totals.computeIfAbsent(UsageKey.of(record), (k) -> new UsageTotals()).add(record);
 		if (record.detail() != null && record.requests() > 0) {
 			MinuteKey minute = MinuteKey.of(record);
-			this.minutes.computeIfAbsent(minute, (k) -> new MinuteTotals()).add(record);
+			this.staged.minutes.computeIfAbsent(minute, (k) -> new MinuteTotals()).add(record);
 			if (record.detail().prefixFingerprint() != 0) {
-				this.prefixes.merge(new PrefixKey(minute, record.detail().prefixFingerprint()),
+				this.staged.prefixes.merge(new PrefixKey(minute, record.detail().prefixFingerprint()),
 						new PrefixTotals(1, record.detail().prefixTokens(), record.detail().cacheMarked() ? 1 : 0),
 						(a, b) -> new PrefixTotals(a.requests() + b.requests(), a.prefixTokens() + b.prefixTokens(),
 								a.cacheMarkedRequests() + b.cacheMarkedRequests()));
 			}
 		}
-		this.recordsCounted++;
+		this.staged.recordsCounted++;
 	}
 
 	@Override
 	public void reject(String location, String reason, LocalDate day) {
 		boolean ours = (day != null) ? this.daysToCount.contains(day) : this.firstRead;
 		if (ours) {
-			this.rejects.computeIfAbsent(reason, (r) -> new RejectTally()).add(location);
+			this.staged.rejects.computeIfAbsent(reason, (r) -> new RejectTally()).add(location);
 		}
 	}
 
 	/** The whole unit cannot be counted for these days, and was not read; said once, whichever read it is. */
 	public void rejectUnit(String reason) {
-		this.rejects.computeIfAbsent(reason, (r) -> new RejectTally()).add("whole file");
+		this.committed.rejects.computeIfAbsent(reason, (r) -> new RejectTally()).add("whole file");
 		this.contentRead = false;
-	}
-
-	/** Whether the unit's current content was read (and so its version is the one now counted). */
-	public boolean contentRead() {
-		return this.contentRead;
 	}
 
 	@Override
 	public void skip() {
-		this.recordsSkipped++;
+		this.staged.recordsSkipped++;
 	}
 
 	@Override
 	public void note(String note) {
 		this.notes.add(note);
+	}
+
+	@Override
+	public void commit() {
+		this.staged.mergeInto(this.committed);
+		this.staged = new Part();
+	}
+
+	@Override
+	public void discard() {
+		this.staged = new Part();
+	}
+
+	/** Whether the unit's current content was read (and so its version is the one now counted). */
+	public boolean contentRead() {
+		return this.contentRead;
 	}
 
 	public InputUnit unit() {
@@ -110,23 +144,23 @@ public final class UnitSummary implements RecordSink {
 	}
 
 	public Map<UsageKey, UsageTotals> totals() {
-		return this.totals;
+		return this.committed.totals;
 	}
 
 	public Map<MinuteKey, MinuteTotals> minutes() {
-		return this.minutes;
+		return this.committed.minutes;
 	}
 
 	public Map<PrefixKey, PrefixTotals> prefixes() {
-		return this.prefixes;
+		return this.committed.prefixes;
 	}
 
 	public Map<String, RejectTally> rejects() {
-		return this.rejects;
+		return this.committed.rejects;
 	}
 
 	public long rejectedCount() {
-		return this.rejects.values().stream().mapToLong(RejectTally::count).sum();
+		return this.committed.rejects.values().stream().mapToLong(RejectTally::count).sum();
 	}
 
 	public List<String> notes() {
@@ -134,15 +168,15 @@ public final class UnitSummary implements RecordSink {
 	}
 
 	public long recordsCounted() {
-		return this.recordsCounted;
+		return this.committed.recordsCounted;
 	}
 
 	public long recordsOutsideDays() {
-		return this.recordsOutsideDays;
+		return this.committed.recordsOutsideDays;
 	}
 
 	public long recordsSkipped() {
-		return this.recordsSkipped;
+		return this.committed.recordsSkipped;
 	}
 
 }

@@ -39,7 +39,8 @@ public class AnalyzeJobConfiguration {
 	/** Files read at once; each chunk holds this many, so one transaction commits what they all add. */
 	static final int READ_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-	static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+	/** Bedrock offloads bodies past some tens of KB to S3, so a longer log line is damage, not a record. */
+	static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
 	@Bean
 	Job analyzeJob(JobRepository jobRepository, Step forgetCounted, Step countUsage, Step writeReport) {

@@ -32,6 +32,13 @@ final class LineReader {
 
 	private long lineNumber;
 
+	/** Offset in the whole (decompressed) stream of buffer[0]. */
+	private long base;
+
+	private long lineEndOffset;
+
+	private long lineStartOffset;
+
 	LineReader(InputStream in, int maxLineBytes) {
 		this.in = in;
 		this.maxLineBytes = maxLineBytes;
@@ -49,11 +56,13 @@ final class LineReader {
 						length--;
 					}
 					this.lineStart = this.start;
+					this.lineStartOffset = this.base + this.start;
 					this.lineLength = discarding ? 0 : length;
 					this.lineTooLong = discarding;
 					this.start = i + 1;
 					this.scan = this.start;
 					this.lineNumber++;
+					this.lineEndOffset = this.base + this.start;
 					return true;
 				}
 			}
@@ -61,10 +70,12 @@ final class LineReader {
 			if (this.eof) {
 				if (this.start < this.end || discarding) {
 					this.lineStart = this.start;
+					this.lineStartOffset = this.base + this.start;
 					this.lineLength = discarding ? 0 : this.end - this.start;
 					this.lineTooLong = discarding;
 					this.start = this.end;
 					this.lineNumber++;
+					this.lineEndOffset = this.base + this.start;
 					return true;
 				}
 				return false;
@@ -82,6 +93,7 @@ final class LineReader {
 	private void fill() throws IOException {
 		if (this.start > 0) {
 			int remaining = this.end - this.start;
+			this.base += this.start;
 			System.arraycopy(this.buffer, this.start, this.buffer, 0, remaining);
 			this.scan -= this.start;
 			this.end = remaining;
@@ -97,6 +109,21 @@ final class LineReader {
 		else {
 			this.end += read;
 		}
+	}
+
+	/** Offset in the decompressed stream where the current line starts. */
+	long lineStartOffset() {
+		return this.lineStartOffset;
+	}
+
+	/** Offset in the decompressed stream just past the current line. */
+	long lineEndOffset() {
+		return this.lineEndOffset;
+	}
+
+	/** Offset in the decompressed stream of everything read so far. */
+	long readOffset() {
+		return this.base + this.end;
 	}
 
 	byte[] buffer() {

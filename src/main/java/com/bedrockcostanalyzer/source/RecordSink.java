@@ -23,4 +23,12 @@ public interface RecordSink {
 	/** Something the report should say about the unit as a whole, such as which CSV columns were understood. */
 	void note(String note);
 
+	/** What was accepted since the last commit is sound (a gzip member's checksum matched, or the stream ended). */
+	default void commit() {
+	}
+
+	/** What was accepted since the last commit came from corrupt data and must not count. */
+	default void discard() {
+	}
+
 }

@@ -43,11 +43,19 @@ final class StrictGzipInputStream extends InputStream {
 
 	private long memberStart;
 
+	private Runnable onMemberVerified = () -> {
+	};
+
 	StrictGzipInputStream(InputStream in) throws IOException {
 		this.in = in;
 		if (!startMember()) {
 			throw new EOFException("empty gzip stream");
 		}
+	}
+
+	/** Called each time a member's checksum and length have been verified. */
+	void onMemberVerified(Runnable callback) {
+		this.onMemberVerified = callback;
 	}
 
 	/** The compressed offset reached so far. */
@@ -155,6 +163,7 @@ final class StrictGzipInputStream extends InputStream {
 			throw new ZipException("gzip checksum mismatch in the member at compressed byte " + this.memberStart);
 		}
 		this.inMember = false;
+		this.onMemberVerified.run();
 	}
 
 	private long readUInt() throws IOException {

@@ -79,6 +79,16 @@ public final class UsageCsvReader {
 	}
 
 	public void read(InputStream raw, RecordSink sink) throws IOException {
+		try {
+			readRows(raw, sink);
+		}
+		finally {
+			// A CSV has no checksum: what was read, rows and rejects alike, stands.
+			sink.commit();
+		}
+	}
+
+	private void readRows(InputStream raw, RecordSink sink) throws IOException {
 		Reader reader = withoutBom(new InputStreamReader(Decompression.maybeGunzip(raw),
 				StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)));
 		CSVFormat format = CSVFormat.DEFAULT.builder()

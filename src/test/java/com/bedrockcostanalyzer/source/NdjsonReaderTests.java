@@ -41,7 +41,7 @@ class NdjsonReaderTests {
 		assertThat(sink.records).hasSize(2);
 		assertThat(sink.rejects).singleElement().asString()
 			.contains("compressed byte")
-			.contains("gzip stream is truncated or corrupt");
+			.contains("gzip stream is truncated");
 	}
 
 	@Test
@@ -52,7 +52,28 @@ class NdjsonReaderTests {
 		Sink sink = read(cut);
 
 		assertThat(sink.records).hasSizeBetween(1, 1999);
-		assertThat(sink.rejects).singleElement().asString().contains("truncated or corrupt");
+		assertThat(sink.rejects).singleElement().asString().contains("truncated");
+	}
+
+	@Test
+	void dropsTheRecordsOfACorruptMemberAndKeepsTheVerifiedOnes() throws IOException {
+		byte[] good = gzip((RECORD + "\n").repeat(3));
+		byte[] damaged = gzip((RECORD + "\n").repeat(500));
+		// Flip bytes in the middle of the second member's deflate data.
+		for (int i = damaged.length / 2; i < damaged.length / 2 + 8; i++) {
+			damaged[i] ^= (byte) 0x5A;
+		}
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.write(good);
+		file.write(damaged);
+		com.bedrockcostanalyzer.aggregate.UnitSummary summary = new com.bedrockcostanalyzer.aggregate.UnitSummary(
+				new InputUnit("s", "k", "k", 1, "v", UnitFormat.INVOCATION_LOG, null),
+				java.util.Set.of(LocalDate.of(2026, 10, 2)), true);
+
+		this.reader.read(new ByteArrayInputStream(file.toByteArray()), summary);
+
+		assertThat(summary.recordsCounted()).as("only the verified first member").isEqualTo(3);
+		assertThat(summary.rejects()).containsOnlyKeys("gzip data is corrupt; the records of the damaged part are not counted");
 	}
 
 	@Test
