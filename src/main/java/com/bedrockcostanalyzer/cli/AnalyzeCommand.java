@@ -143,7 +143,18 @@ class AnalyzeCommand implements Callable<Integer> {
 				outDir.toAbsolutePath().normalize(), region, discountRules, display,
 				this.reprocess);
 		AnalysisOutcome outcome;
-		try (ConfigurableApplicationContext context = startApplication()) {
+		ConfigurableApplicationContext started;
+		try {
+			started = startApplication();
+		}
+		catch (RuntimeException ex) {
+			this.spec.commandLine()
+				.getErr()
+				.println("error: cannot open the job database " + JdbcUrls.withoutSecrets(this.db) + ": "
+						+ rootMessage(ex));
+			return ExitCodes.FAILED;
+		}
+		try (ConfigurableApplicationContext context = started) {
 			outcome = context.getBean(AnalysisRunner.class).run(request);
 		}
 		var out = this.spec.commandLine().getOut();
@@ -173,6 +184,17 @@ class AnalyzeCommand implements Callable<Integer> {
 			return ExitCodes.DONE_WITH_REJECTS;
 		}
 		return ExitCodes.DONE;
+	}
+
+	/** The innermost cause, which names what is wrong (refused connection, read-only file, locked database). */
+	static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		int newline = message.indexOf('\n');
+		return JdbcUrls.withoutSecrets(newline < 0 ? message : message.substring(0, newline));
 	}
 
 	private ConfigurableApplicationContext startApplication() {

@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.util.zip.ZipException;
 
 /**
- * Counts one NDJSON unit (invocation logs, CloudWatch messages, batch outputs) into a sink, line by line. A bad line is rejected with its line number and the
- * lines around it still count; a gzip stream that breaks off is rejected at its byte offset after every complete line
- * before it has counted.
+ * Counts one NDJSON unit (invocation logs, CloudWatch messages, batch outputs) into a sink, line by line. A bad line
+ * is rejected with its line number and the lines around it still count. In gzip, records count once their member's
+ * checksum has matched: a member that is corrupt or cut short is rejected at its byte offset and adds nothing.
  */
 public final class NdjsonReader {
 
@@ -19,6 +19,13 @@ public final class NdjsonReader {
 	public NdjsonReader(LineParser parser, int maxLineBytes) {
 		this.parser = parser;
 		this.maxLineBytes = maxLineBytes;
+	}
+
+	/** The stream broke right after a verified member whose last lines were read but not yet committed. */
+	private static void commitVerified(RecordSink sink, long verifiedUpTo, long lastLineEnd) {
+		if (verifiedUpTo >= 0 && lastLineEnd <= verifiedUpTo) {
+			sink.commit();
+		}
 	}
 
 	public void read(InputStream raw, RecordSink sink) throws IOException {
@@ -35,6 +42,7 @@ public final class NdjsonReader {
 		}
 		// A gzip member's records count once its checksum has matched: commit when the lines reach its end.
 		long[] verifiedUpTo = { -1 };
+		long lastLineEnd = 0;
 		if (in instanceof StrictGzipInputStream gzip) {
 			gzip.onMemberVerified(() -> verifiedUpTo[0] = lines.readOffset());
 		}
@@ -62,6 +70,7 @@ public final class NdjsonReader {
 				else {
 					sink.reject(location, parsed.rejectReason(), parsed.day());
 				}
+				lastLineEnd = lines.lineEndOffset();
 				if (verifiedUpTo[0] >= 0 && lines.lineEndOffset() == verifiedUpTo[0]) {
 					sink.commit();
 					verifiedUpTo[0] = -1;
@@ -70,14 +79,18 @@ public final class NdjsonReader {
 			sink.commit();
 		}
 		catch (EOFException ex) {
-			// Cut short: what was read before the cut is sound. The incomplete last line is lost with the rest.
+			// Cut short inside a member: its checksum cannot be checked, and a damaged member can look just like a
+			// short one, so its records do not count; members before it were verified and do.
 			// Our own stream's messages carry the compressed offset and nothing of the content.
+			commitVerified(sink, verifiedUpTo[0], lastLineEnd);
+			sink.discard();
 			sink.reject("line " + (lines.lineNumber() + 1) + " (" + ex.getMessage() + ")",
-					"gzip stream is truncated; the rest of the file cannot be read", null);
+					"gzip stream is truncated; the records of its unfinished part are not counted", null);
 			sink.commit();
 		}
 		catch (ZipException ex) {
 			// Corrupt: the records of the member that failed its checksum may be altered, so none of them count.
+			commitVerified(sink, verifiedUpTo[0], lastLineEnd);
 			sink.discard();
 			sink.reject("line " + (lines.lineNumber() + 1) + " (" + ex.getMessage() + ")",
 					"gzip data is corrupt; the records of the damaged part are not counted", null);
