@@ -136,8 +136,9 @@ class S3SourceTests {
 		}
 
 		assertThat(read).isEqualTo(content);
-		// 1: answered 503 SlowDown and retried by the SDK; 2: cut after 64 KiB; 3: the ranged GET that resumes.
-		assertThat(gets.get()).isEqualTo(3);
+		// 1: answered 500 and 2: 503 SlowDown, both retried by the SDK; 3: cut after 64 KiB; 4: the ranged GET that
+		// resumes from there.
+		assertThat(gets.get()).isEqualTo(4);
 		assertThat(faults.rangesAsked).containsExactly("bytes=" + FaultInjector.CUT_AFTER + "-");
 	}
 
@@ -150,8 +151,8 @@ class S3SourceTests {
 	}
 
 	/**
-	 * Faults in the real HTTP exchange: the first GET is answered 503 SlowDown, the second one's body breaks off
-	 * with a connection reset after {@link #CUT_AFTER} bytes.
+	 * Faults in the real HTTP exchange: the first GET is answered 500, the second 503 SlowDown, the third one's body
+	 * breaks off with a connection reset after {@link #CUT_AFTER} bytes.
 	 */
 	static final class FaultInjector implements ExecutionInterceptor {
 
@@ -174,6 +175,9 @@ class S3SourceTests {
 					this.rangesAsked.add(request.range());
 				}
 				if (n == 1) {
+					return context.httpResponse().toBuilder().statusCode(500).statusText("Internal Error").build();
+				}
+				if (n == 2) {
 					return context.httpResponse().toBuilder().statusCode(503).statusText("Slow Down").build();
 				}
 			}
@@ -186,10 +190,15 @@ class S3SourceTests {
 			Optional<InputStream> body = context.responseBody();
 			if (context.request() instanceof GetObjectRequest && this.gets.get() == 1) {
 				return Optional.of(new java.io.ByteArrayInputStream(
+						"<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			}
+			if (context.request() instanceof GetObjectRequest && this.gets.get() == 2) {
+				return Optional.of(new java.io.ByteArrayInputStream(
 						"<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"
 							.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 			}
-			if (context.request() instanceof GetObjectRequest && this.gets.get() == 2 && body.isPresent()) {
+			if (context.request() instanceof GetObjectRequest && this.gets.get() == 3 && body.isPresent()) {
 				return Optional.of(new FilterInputStream(body.get()) {
 					private int sent;
 
