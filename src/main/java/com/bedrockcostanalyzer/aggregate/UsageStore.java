@@ -32,18 +32,20 @@ public class UsageStore {
 	private static final AdditiveTable DAILY = new AdditiveTable("bca_usage_daily", DAILY_KEY,
 			List.of("requests", "errors", "streaming_requests", "truncated_requests", "input_tokens", "output_tokens",
 					"cache_read_input_tokens", "cache_write_5m_input_tokens", "cache_write_1h_input_tokens",
-					"human_requests", "output_tokens_squared"));
+					"human_requests", "output_tokens_squared"),
+			"usage_day");
 
 	private static final List<String> MINUTE_KEY = List.of("source_id", "usage_minute", "region", "model", "scope",
 			"tier", "path");
 
 	private static final AdditiveTable MINUTES = new AdditiveTable("bca_usage_minute", MINUTE_KEY,
 			List.of("requests", "streaming_requests", "input_tokens", "output_tokens", "cache_read_input_tokens",
-					"cache_write_input_tokens"));
+					"cache_write_input_tokens"),
+			"usage_minute");
 
 	private static final AdditiveTable PREFIXES = new AdditiveTable("bca_prefix_minute",
 			List.of("source_id", "usage_minute", "region", "model", "scope", "tier", "path", "fingerprint"),
-			List.of("requests", "prefix_tokens", "cache_marked_requests"));
+			List.of("requests", "prefix_tokens", "cache_marked_requests"), "usage_minute");
 
 	private final JdbcTemplate jdbc;
 
@@ -64,17 +66,30 @@ public class UsageStore {
 		return this.jdbc.queryForObject("SELECT id FROM bca_source WHERE name = ?", Long.class, name);
 	}
 
-	/** Adds what one unit counted to the stored rows. Runs in the caller's transaction. */
-	public void add(long sourceId, UnitSummary summary) {
-		add(sourceId, summary.totals());
-		List<Object[]> minutes = new ArrayList<>(summary.minutes().size());
-		summary.minutes().forEach((key, t) -> minutes.add(new Object[] { t.requests, t.streamingRequests,
+	/**
+	 * Adds what some units of one source counted to the stored rows, summed first so that each key is written once.
+	 * Runs in the caller's transaction.
+	 */
+	public void add(long sourceId, List<UnitSummary> summaries) {
+		Map<UsageKey, UsageTotals> totals = new java.util.HashMap<>();
+		Map<MinuteKey, MinuteTotals> minuteTotals = new java.util.HashMap<>();
+		Map<PrefixKey, PrefixTotals> prefixTotals = new java.util.HashMap<>();
+		for (UnitSummary summary : summaries) {
+			summary.totals().forEach((k, v) -> totals.computeIfAbsent(k, (x) -> new UsageTotals()).add(v));
+			summary.minutes().forEach((k, v) -> minuteTotals.computeIfAbsent(k, (x) -> new MinuteTotals()).add(v));
+			summary.prefixes().forEach((k, v) -> prefixTotals.merge(k, v,
+					(a, b) -> new PrefixTotals(a.requests() + b.requests(), a.prefixTokens() + b.prefixTokens(),
+							a.cacheMarkedRequests() + b.cacheMarkedRequests())));
+		}
+		add(sourceId, totals);
+		List<Object[]> minutes = new ArrayList<>(minuteTotals.size());
+		minuteTotals.forEach((key, t) -> minutes.add(new Object[] { t.requests, t.streamingRequests,
 				t.inputTokens, t.outputTokens, t.cacheReadTokens, t.cacheWriteTokens, sourceId,
 				utc(key.minute()), key.region(), key.model(), key.scope().label(), key.tier().label(),
 				key.path() }));
 		MINUTES.add(this.jdbc, minutes);
-		List<Object[]> prefixes = new ArrayList<>(summary.prefixes().size());
-		summary.prefixes().forEach((key, t) -> {
+		List<Object[]> prefixes = new ArrayList<>(prefixTotals.size());
+		prefixTotals.forEach((key, t) -> {
 			MinuteKey m = key.minute();
 			prefixes.add(new Object[] { t.requests(), t.prefixTokens(), t.cacheMarkedRequests(), sourceId,
 					utc(m.minute()), m.region(), m.model(), m.scope().label(), m.tier().label(), m.path(),

@@ -36,8 +36,14 @@ public class AnalyzeJobConfiguration {
 
 	public static final String JOB_NAME = "analyzeJob";
 
-	/** Files read at once; each chunk holds this many, so one transaction commits what they all add. */
+	/** Files read at once. */
 	static final int READ_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+	/**
+	 * Files per chunk: one transaction adds what they all counted, summed per key, and marks them done. Larger chunks
+	 * spread the commit and the job-repository update over more files; memory holds one chunk's summaries.
+	 */
+	static final int UNITS_PER_CHUNK = 8 * READ_THREADS;
 
 	/** Bedrock offloads bodies past some tens of KB to S3, so a longer log line is damage, not a record. */
 	static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -70,7 +76,7 @@ public class AnalyzeJobConfiguration {
 		// time. Memory is bounded by the summaries of one chunk, whatever the number of files or records.
 		SimpleAsyncTaskExecutor readers = new SimpleAsyncTaskExecutor("read-");
 		readers.setConcurrencyLimit(READ_THREADS);
-		return new StepBuilder("countUsage", jobRepository).<InputUnit, UnitSummary>chunk(READ_THREADS)
+		return new StepBuilder("countUsage", jobRepository).<InputUnit, UnitSummary>chunk(UNITS_PER_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(inputUnitReader)
 			.processor(unitSummaryProcessor)

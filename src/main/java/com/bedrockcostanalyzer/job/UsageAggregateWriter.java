@@ -1,5 +1,10 @@
 package com.bedrockcostanalyzer.job;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -36,12 +41,18 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 
 	@Override
 	public void write(Chunk<? extends UnitSummary> chunk) {
+		Map<String, List<UnitSummary>> bySource = new LinkedHashMap<>();
 		for (UnitSummary summary : chunk) {
-			long sourceId = this.store.sourceId(summary.unit().source());
-			this.store.add(sourceId, summary);
-			this.ledger.record(sourceId, summary);
-			this.units++;
-			this.records += summary.recordsCounted();
+			bySource.computeIfAbsent(summary.unit().source(), (s) -> new ArrayList<>()).add(summary);
+		}
+		for (Map.Entry<String, List<UnitSummary>> source : bySource.entrySet()) {
+			long sourceId = this.store.sourceId(source.getKey());
+			this.store.add(sourceId, source.getValue());
+			for (UnitSummary summary : source.getValue()) {
+				this.ledger.record(sourceId, summary);
+				this.units++;
+				this.records += summary.recordsCounted();
+			}
 		}
 		long now = System.nanoTime();
 		if (now - this.lastLog >= PROGRESS_INTERVAL_NANOS) {

@@ -44,7 +44,9 @@ public final class SavingsContext {
 
 	private final List<MinuteRow> minutes;
 
-	private final List<PrefixRow> prefixes;
+	private final Map<String, List<MinuteRow>> minutesByTraffic = new java.util.HashMap<>();
+
+	private final Map<String, List<PrefixRow>> prefixesByTraffic = new java.util.HashMap<>();
 
 	private final CostCalculator calculator;
 
@@ -70,7 +72,12 @@ public final class SavingsContext {
 			.map((rows) -> new Traffic(rows.get(0).key().model(), rows.get(0).key().path(), rows))
 			.toList();
 		this.minutes = minutes;
-		this.prefixes = prefixes;
+		minutes.forEach((m) -> this.minutesByTraffic
+			.computeIfAbsent(m.key().model() + "\n" + m.key().path(), (k) -> new ArrayList<>())
+			.add(m));
+		prefixes.forEach((p) -> this.prefixesByTraffic
+			.computeIfAbsent(p.key().minute().model() + "\n" + p.key().minute().path(), (k) -> new ArrayList<>())
+			.add(p));
 		this.calculator = calculator;
 		this.discounts = discounts;
 		this.settings = settings;
@@ -102,9 +109,7 @@ public final class SavingsContext {
 	}
 
 	List<MinuteRow> minutes(String model, String path) {
-		return this.minutes.stream()
-			.filter((m) -> m.key().model().equals(model) && (path == null || m.key().path().equals(path)))
-			.toList();
+		return this.minutesByTraffic.getOrDefault(model + "\n" + path, List.of());
 	}
 
 	List<MinuteRow> allMinutes() {
@@ -112,9 +117,7 @@ public final class SavingsContext {
 	}
 
 	List<PrefixRow> prefixes(String model, String path) {
-		return this.prefixes.stream()
-			.filter((m) -> m.key().minute().model().equals(model) && m.key().minute().path().equals(path))
-			.toList();
+		return this.prefixesByTraffic.getOrDefault(model + "\n" + path, List.of());
 	}
 
 	/** The rows as they were billed, after discount; null when some usage in them has no price. */

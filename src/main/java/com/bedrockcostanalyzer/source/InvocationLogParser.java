@@ -41,6 +41,8 @@ public final class InvocationLogParser implements LineParser {
 	@Override
 	public ParsedLine parse(byte[] buffer, int offset, int length) {
 		Fields f = new Fields();
+		f.line = buffer;
+		f.lineOffset = offset;
 		try (JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), buffer, offset, length)) {
 			if (p.nextToken() != JsonToken.START_OBJECT) {
 				return ParsedLine.rejected("not a JSON object", null);
@@ -267,7 +269,7 @@ public final class InvocationLogParser implements LineParser {
 			JsonToken value = p.nextToken();
 			switch (name) {
 				case "serviceTier", "service_tier" -> readServiceTier(p, value, f);
-				case "system", "tools", "toolConfig" -> f.prefix().addValue(p, value);
+				case "system", "tools", "toolConfig" -> f.prefix().addValue(p, value, f.line, f.lineOffset);
 				case "messages" -> findCacheMarkers(p, value, f);
 				case "prompt" -> llamaSystemTurn(p, value, f);
 				default -> p.skipChildren();
@@ -515,6 +517,10 @@ public final class InvocationLogParser implements LineParser {
 		boolean truncated;
 
 		long requestBodyBytes;
+
+		byte[] line;
+
+		int lineOffset;
 
 		PrefixHasher prefix;
 

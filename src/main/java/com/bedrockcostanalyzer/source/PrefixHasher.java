@@ -1,97 +1,110 @@
 package com.bedrockcostanalyzer.source;
 
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Fingerprints the cacheable prefix of a request (system prompt, tools) as the streaming parser passes over it:
- * FNV-1a over the field names and values, straight from the parser's buffers. Only the 64-bit hash and the length are
- * kept; cache-point markers are noted but do not change the fingerprint.
+ * Fingerprints the cacheable prefix of a request (system prompt, tools) from the raw bytes of the log line, never
+ * decoding its text: two hardware-accelerated checksums (CRC32C and CRC32) over each part's JSON bytes make a 64-bit
+ * fingerprint. Only that and the byte length are kept. Cache-point markers are found by field name as the parser steps
+ * over the value.
  */
 final class PrefixHasher {
 
-	private static final long OFFSET_BASIS = 0xcbf29ce484222325L;
+	private final CRC32C crc32c = new CRC32C();
 
-	private static final long PRIME = 0x100000001b3L;
+	private final CRC32 crc32 = new CRC32();
 
-	private long hash = OFFSET_BASIS;
-
-	private long chars;
+	private long bytes;
 
 	private boolean cacheMarked;
 
-	/** Hashes the value the parser is on (an object, array or scalar) and everything inside it. */
-	void addValue(JsonParser p, JsonToken token) {
-		int depth = 0;
-		JsonToken t = token;
-		while (true) {
-			if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-				depth++;
-				mix('{');
-			}
-			else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-				depth--;
-				mix('}');
-			}
-			else if (t == JsonToken.PROPERTY_NAME) {
-				String name = p.currentName();
-				if (name.equals("cachePoint") || name.equals("cache_control")) {
-					this.cacheMarked = true;
-					p.nextToken();
-					p.skipChildren();
-				}
-				else {
-					mix(name);
-				}
-			}
-			else if (t == JsonToken.VALUE_STRING) {
-				addChars(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
-			}
-			else if (t != null && t.isScalarValue()) {
-				mix(p.getString());
-			}
-			if (depth <= 0) {
-				return;
-			}
-			t = p.nextToken();
+	/**
+	 * Adds the value the parser is on: its raw JSON bytes are hashed and the parser is moved past it.
+	 * @param line the line the parser reads, and the offset it was created at
+	 */
+	void addValue(JsonParser p, JsonToken token, byte[] line, int lineOffset) {
+		long start = p.currentTokenLocation().getByteOffset();
+		long end;
+		if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+			findMarkers(p);
+			end = p.currentLocation().getByteOffset();
 		}
+		else if (token == JsonToken.VALUE_STRING) {
+			end = endOfString(line, lineOffset + (int) start) - lineOffset;
+		}
+		else {
+			return;
+		}
+		if (start < 0 || end <= start || lineOffset + end > line.length) {
+			return;
+		}
+		int from = lineOffset + (int) start;
+		int length = (int) (end - start);
+		this.crc32c.update(line, from, length);
+		this.crc32.update(line, from, length);
+		this.bytes += length;
 	}
 
 	/** Hashes part of a string, such as the system turn of a Llama prompt. */
 	void addText(String text) {
-		addChars(text.toCharArray(), 0, text.length());
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		this.crc32c.update(utf8, 0, utf8.length);
+		this.crc32.update(utf8, 0, utf8.length);
+		this.bytes += utf8.length;
 	}
 
 	void markCached() {
 		this.cacheMarked = true;
 	}
 
-	private void addChars(char[] buffer, int offset, int length) {
-		long h = this.hash;
-		for (int i = offset; i < offset + length; i++) {
-			h = (h ^ buffer[i]) * PRIME;
+	/** Steps over an object or array to its end, noting cache points; strings are skipped, not decoded. */
+	private void findMarkers(JsonParser p) {
+		int depth = 1;
+		while (depth > 0) {
+			JsonToken t = p.nextToken();
+			if (t == null) {
+				return;
+			}
+			if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+				depth++;
+			}
+			else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+				depth--;
+			}
+			else if (t == JsonToken.PROPERTY_NAME
+					&& (p.currentName().equals("cachePoint") || p.currentName().equals("cache_control"))) {
+				this.cacheMarked = true;
+			}
 		}
-		this.hash = h;
-		this.chars += length;
 	}
 
-	private void mix(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			this.hash = (this.hash ^ text.charAt(i)) * PRIME;
+	/** The offset just past the closing quote of the JSON string that opens at {@code quote}. */
+	private static int endOfString(byte[] line, int quote) {
+		for (int i = quote + 1; i < line.length; i++) {
+			if (line[i] == '\\') {
+				i++;
+			}
+			else if (line[i] == '"') {
+				return i + 1;
+			}
 		}
+		return quote;
 	}
 
-	private void mix(char c) {
-		this.hash = (this.hash ^ c) * PRIME;
-	}
-
+	/** The prefix's size in bytes of the log line (comparable with the request body's). */
 	long chars() {
-		return this.chars;
+		return this.bytes;
 	}
 
 	/** The fingerprint; never 0, which means "no prefix". */
 	long fingerprint() {
-		return this.hash == 0 ? 1 : this.hash;
+		long hash = (this.crc32c.getValue() << 32) | this.crc32.getValue();
+		return hash == 0 ? 1 : hash;
 	}
 
 	boolean cacheMarked() {

@@ -1,0 +1,196 @@
+package com.bedrockcostanalyzer.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import com.bedrockcostanalyzer.cli.Main;
+
+/**
+ * The benchmark: a month of realistic invocation logs (long system prompts, text delivery on, every operation), then
+ * (a) inflate-only over the same files on all cores — the physical limit — and (b) the full {@code analyze}, in this
+ * JVM. Prints records/s, uncompressed MB/s, the ratio (b)/(a) and the peak heap of (b). Not a test: run it with
+ * <pre>mvn -q -Pbenchmark test-compile exec:exec -Dbench.records=200000</pre>
+ */
+public final class Benchmark {
+
+	private static final String[] MODELS = { "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+			"global.anthropic.claude-haiku-4-5-20251001-v1:0", "amazon.nova-pro-v1:0", "amazon.nova-lite-v1:0",
+			"anthropic.claude-3-haiku-20240307-v1:0", "meta.llama3-3-70b-instruct-v1:0" };
+
+	private static final String[] OPERATIONS = { "Converse", "ConverseStream", "InvokeModel",
+			"InvokeModelWithResponseStream" };
+
+	private static final String WORDS = "the customer account order invoice shipping refund policy product support "
+			+ "question answer summary context document section clause payment delivery warranty escalation ";
+
+	public static void main(String[] args) throws Exception {
+		int records = Integer.getInteger("bench.records", 200_000);
+		Path root = Path.of(System.getProperty("bench.dir", "target/bench")).resolve("corpus-" + records);
+		LocalDate from = LocalDate.of(2026, 9, 1);
+		LocalDate to = from.plusDays(30);
+		if (!Files.exists(root.resolve("done"))) {
+			System.out.println("generating " + records + " records in " + root + " …");
+			generate(root, records, from);
+			Files.writeString(root.resolve("done"), "");
+		}
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(root)) {
+			files = walk.filter((p) -> p.toString().endsWith(".json.gz")).toList();
+		}
+		long compressed = 0;
+		for (Path f : files) {
+			compressed += Files.size(f);
+		}
+		int cores = Runtime.getRuntime().availableProcessors();
+		// Warm the JIT and the page cache once, then measure.
+		inflateAll(files, cores);
+		long t0 = System.nanoTime();
+		long uncompressed = inflateAll(files, cores);
+		double inflateSeconds = (System.nanoTime() - t0) / 1e9;
+
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			pool.resetPeakUsage();
+		}
+		Path work = Files.createTempDirectory("bca-bench");
+		long t1 = System.nanoTime();
+		int exit = Main.execute(new String[] { "analyze", "--db", "jdbc:h2:file:" + work.resolve("db/bca"),
+				"--source", root.toString(), "--from", from.toString(), "--to", to.toString(), "--out",
+				work.resolve("out").toString() }, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+		double analyzeSeconds = (System.nanoTime() - t1) / 1e9;
+		long peakHeap = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peakHeap += pool.getPeakUsage().getUsed();
+			}
+		}
+		double mb = uncompressed / 1e6;
+		System.out.printf("%nmachine: %d cores, %s, max heap %d MB%n", cores, System.getProperty("java.vm.name")
+				+ " " + System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1 << 20));
+		System.out.printf("corpus: %,d records in %,d files, %.1f MB gzip, %.1f MB uncompressed%n", records,
+				files.size(), compressed / 1e6, mb);
+		System.out.printf("(a) inflate only, %d threads: %.2f s, %.0f MB/s%n", cores, inflateSeconds,
+				mb / inflateSeconds);
+		System.out.printf("(b) full analyze (exit %d): %.2f s, %,.0f records/s, %.0f MB/s%n", exit, analyzeSeconds,
+				records / analyzeSeconds, mb / analyzeSeconds);
+		System.out.printf("ratio (b)/(a): %.0f%%%n", 100 * inflateSeconds / analyzeSeconds);
+		System.out.printf("peak heap during (b): %.0f MB%n", peakHeap / 1e6);
+	}
+
+	private static long inflateAll(List<Path> files, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicLong total = new AtomicLong();
+		List<Future<?>> futures = new ArrayList<>();
+		for (Path file : files) {
+			futures.add(pool.submit(() -> {
+				byte[] buffer = new byte[64 * 1024];
+				try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 64 * 1024)) {
+					int n;
+					while ((n = in.read(buffer)) > 0) {
+						total.addAndGet(n);
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		return total.get();
+	}
+
+	/** About 280 records an hour for 30 days, 100 to a file, in the S3 delivery layout. */
+	static void generate(Path root, int records, LocalDate from) throws IOException {
+		Random random = new Random(1);
+		List<String> prompts = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			prompts.add("You are assistant number " + i + ". " + text(random, 6_000 + random.nextInt(6_000)));
+		}
+		int hours = 30 * 24;
+		int perHour = Math.max(1, records / hours);
+		int written = 0;
+		for (int h = 0; h < hours && written < records; h++) {
+			LocalDateTime hour = from.atStartOfDay().plusHours(h);
+			Path folder = root.resolve(String.format("AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/%04d/%02d/%02d/%02d",
+					hour.getYear(), hour.getMonthValue(), hour.getDayOfMonth(), hour.getHour()));
+			Files.createDirectories(folder);
+			int inHour = (h == hours - 1) ? records - written : Math.min(perHour, records - written);
+			for (int start = 0; start < inHour; start += 100) {
+				Path file = folder.resolve(String.format("%04d%02d%02dT%02d%04dZ_%08x.json.gz", hour.getYear(),
+						hour.getMonthValue(), hour.getDayOfMonth(), hour.getHour(), start, random.nextInt()));
+				try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+					for (int i = start; i < Math.min(inHour, start + 100); i++) {
+						String line = record(random, hour.plusSeconds(random.nextInt(3600)), prompts) + "\n";
+						out.write(line.getBytes(StandardCharsets.UTF_8));
+					}
+				}
+			}
+			written += inHour;
+		}
+	}
+
+	private static String record(Random random, LocalDateTime at, List<String> prompts) {
+		String model = MODELS[random.nextInt(MODELS.length)];
+		String operation = OPERATIONS[random.nextInt(OPERATIONS.length)];
+		String system = prompts.get(random.nextInt(prompts.size()));
+		String question = text(random, 400 + random.nextInt(2_000));
+		String answer = text(random, 300 + random.nextInt(1_500));
+		long input = question.length() / 4 + 20;
+		long cacheRead = random.nextInt(3) == 0 ? system.length() / 4 : 0;
+		long output = answer.length() / 4;
+		String ts = at.toInstant(ZoneOffset.UTC).toString();
+		String body = operation.startsWith("Invoke")
+				? "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":2048,\"system\":\"" + system
+						+ "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}"
+				: "{\"system\":[{\"text\":\"" + system + "\"}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\""
+						+ question + "\"}]}],\"inferenceConfig\":{\"maxTokens\":2048}}";
+		String out = operation.equals("InvokeModelWithResponseStream")
+				? "[{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":" + input + "}}},"
+						+ "{\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"" + answer
+						+ "\"}},{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":"
+						+ output + "}}]"
+				: "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":\"" + answer
+						+ "\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":" + input + ",\"outputTokens\":"
+						+ output + "}}";
+		return "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"" + ts
+				+ "\",\"accountId\":\"123456789012\",\"identity\":{\"arn\":\"arn:aws:sts::123456789012:assumed-role/App"
+				+ random.nextInt(8) + "/s\"},\"region\":\"us-east-1\",\"requestId\":\"" + random.nextLong()
+				+ "\",\"operation\":\"" + operation + "\",\"modelId\":\"" + model
+				+ "\",\"input\":{\"inputContentType\":\"application/json\",\"inputBodyJson\":" + body
+				+ ",\"inputTokenCount\":" + input + ",\"cacheReadInputTokenCount\":" + cacheRead
+				+ "},\"output\":{\"outputContentType\":\"application/json\",\"outputBodyJson\":" + out
+				+ ",\"outputTokenCount\":" + output + "},\"requestMetadata\":{\"feature\":\"feature-"
+				+ random.nextInt(12) + "\"}}";
+	}
+
+	private static String text(Random random, int length) {
+		StringBuilder text = new StringBuilder(length + 16);
+		String[] words = WORDS.split(" ");
+		while (text.length() < length) {
+			text.append(words[random.nextInt(words.length)]).append(' ');
+		}
+		return text.substring(0, length);
+	}
+
+}
