@@ -2,10 +2,7 @@ package com.bedrockcostanalyzer.pricing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -132,19 +128,8 @@ public final class PriceBookLoader {
 			throw new IllegalStateException(ex);
 		}
 		DigestInputStream digest = new DigestInputStream(raw, sha256);
-		Reader reader = new InputStreamReader(digest, StandardCharsets.UTF_8);
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreSurroundingSpaces(true)
-			.setIgnoreEmptyLines(true)
-			.setCommentMarker('#')
-			.get();
 		int count = 0;
-		try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-			if (!csv.getHeaderNames().equals(HEADER)) {
-				throw new PriceBookException(name + ": the header must be " + String.join(",", HEADER));
-			}
+		try (CSVParser csv = PriceCsv.open(digest, name, HEADER)) {
 			for (CSVRecord record : csv) {
 				into.add(row(record, name, csv.getCurrentLineNumber()));
 				count++;

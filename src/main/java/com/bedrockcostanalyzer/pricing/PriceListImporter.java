@@ -2,7 +2,6 @@ package com.bedrockcostanalyzer.pricing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -78,16 +76,7 @@ public final class PriceListImporter {
 	}
 
 	private static void readNames(InputStream in, Map<String, String> into) throws IOException {
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setCommentMarker('#')
-			.setIgnoreSurroundingSpaces(true)
-			.get();
-		try (CSVParser csv = CSVParser.builder()
-			.setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-			.setFormat(format)
-			.get()) {
+		try (CSVParser csv = PriceCsv.open(in, NAMES_RESOURCE, null)) {
 			for (CSVRecord record : csv) {
 				into.put(record.get("price_list_name"), record.get("model_id"));
 			}

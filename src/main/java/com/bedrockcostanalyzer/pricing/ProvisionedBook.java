@@ -2,10 +2,8 @@ package com.bedrockcostanalyzer.pricing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -79,21 +76,8 @@ public final class ProvisionedBook {
 	}
 
 	static List<Row> read(InputStream in, String name) throws IOException {
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setCommentMarker('#')
-			.setIgnoreSurroundingSpaces(true)
-			.setIgnoreEmptyLines(true)
-			.get();
 		List<Row> rows = new ArrayList<>();
-		try (CSVParser csv = CSVParser.builder()
-			.setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-			.setFormat(format)
-			.get()) {
-			if (!csv.getHeaderNames().equals(HEADER)) {
-				throw new PriceBookException(name + ": the header must be " + String.join(",", HEADER));
-			}
+		try (CSVParser csv = PriceCsv.open(in, name, HEADER)) {
 			for (CSVRecord r : csv) {
 				try {
 					rows.add(new Row(r.get("model_id"), r.get("region"), r.get("commitment"),

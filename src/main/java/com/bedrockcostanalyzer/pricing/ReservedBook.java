@@ -2,17 +2,14 @@ package com.bedrockcostanalyzer.pricing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -60,21 +57,8 @@ public final class ReservedBook {
 	}
 
 	private static List<Row> read(InputStream in, String name) throws IOException {
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setCommentMarker('#')
-			.setIgnoreSurroundingSpaces(true)
-			.setIgnoreEmptyLines(true)
-			.get();
 		List<Row> rows = new ArrayList<>();
-		try (CSVParser csv = CSVParser.builder()
-			.setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-			.setFormat(format)
-			.get()) {
-			if (!csv.getHeaderNames().equals(HEADER)) {
-				throw new PriceBookException(name + ": the header must be " + String.join(",", HEADER));
-			}
+		try (CSVParser csv = PriceCsv.open(in, name, HEADER)) {
 			for (CSVRecord r : csv) {
 				try {
 					rows.add(new Row(r.get("model_id"), r.get("region"), Scope.fromLabel(r.get("scope")), r.get("term"),

@@ -278,22 +278,8 @@ public final class InvocationLogParser implements LineParser {
 	}
 
 	private static void findCacheMarkers(JsonParser p, JsonToken token, Fields f) {
-		if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
-			return;
-		}
-		int depth = 1;
-		while (depth > 0) {
-			JsonToken t = p.nextToken();
-			if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-				depth++;
-			}
-			else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-				depth--;
-			}
-			else if (t == JsonToken.PROPERTY_NAME
-					&& (p.currentName().equals("cachePoint") || p.currentName().equals("cache_control"))) {
-				f.prefix().markCached();
-			}
+		if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+			f.prefix().findMarkers(p);
 		}
 	}
 

@@ -63,7 +63,7 @@ final class PrefixHasher {
 	}
 
 	/** Steps over an object or array to its end, noting cache points; strings are skipped, not decoded. */
-	private void findMarkers(JsonParser p) {
+	void findMarkers(JsonParser p) {
 		int depth = 1;
 		while (depth > 0) {
 			JsonToken t = p.nextToken();
