@@ -41,6 +41,26 @@ import picocli.CommandLine.Spec;
 		footer = { "", "Exit status: 0 done, 1 failed, 2 bad usage, 3 done but some input was rejected (see the report)." })
 class AnalyzeCommand implements Callable<Integer> {
 
+	/** {@code report}: the same options, but only the report step, from what the database already holds. */
+	@Command(name = "report", aliases = "recommendations", mixinStandardHelpOptions = true, sortOptions = false,
+			description = { "Writes the reports and savings opportunities of a window again from the aggregates "
+					+ "already in the job database, without reading a log: with other prices, discounts or "
+					+ "thresholds, or after the report folder could not be written.", "",
+					"--source names the sources whose aggregates to report on; they need not be reachable." },
+			footer = { "", "Exit status: 0 done, 1 failed, 2 bad usage, 3 done but the window holds rejected input." })
+	static class Report extends AnalyzeCommand {
+
+		@Override
+		boolean reportOnly() {
+			return true;
+		}
+
+	}
+
+	boolean reportOnly() {
+		return false;
+	}
+
 	@Spec
 	CommandLine.Model.CommandSpec spec;
 
@@ -111,7 +131,9 @@ class AnalyzeCommand implements Callable<Integer> {
 		List<String> canonical = new ArrayList<>();
 		for (String source : this.sources) {
 			try {
-				inputSources.check(source);
+				if (!reportOnly()) {
+					inputSources.check(source);
+				}
 			}
 			catch (IllegalArgumentException ex) {
 				throw new ParameterException(this.spec.commandLine(), ex.getMessage());
@@ -155,7 +177,7 @@ class AnalyzeCommand implements Callable<Integer> {
 			return ExitCodes.FAILED;
 		}
 		try (ConfigurableApplicationContext context = started) {
-			outcome = context.getBean(AnalysisRunner.class).run(request);
+			outcome = context.getBean(AnalysisRunner.class).run(request, reportOnly());
 		}
 		var out = this.spec.commandLine().getOut();
 		if (!outcome.completed()) {

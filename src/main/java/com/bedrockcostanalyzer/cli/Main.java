@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bedrock-cost-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Reads Amazon Bedrock invocation logs and usage exports, prices the tokens under every mode "
 				+ "and writes cost reports.",
-		subcommands = { AnalyzeCommand.class, PricesCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { AnalyzeCommand.class, AnalyzeCommand.Report.class, PricesCommand.class,
+				CommandLine.HelpCommand.class })
 public class Main implements Runnable {
 
 	@CommandLine.Spec

@@ -27,15 +27,21 @@ public class AnalysisRunner {
 
 	private final Job analyzeJob;
 
-	public AnalysisRunner(JobOperator jobOperator, JobRepository jobRepository, Job analyzeJob) {
+	private final Job reportJob;
+
+	public AnalysisRunner(JobOperator jobOperator, JobRepository jobRepository, Job analyzeJob, Job reportJob) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.analyzeJob = analyzeJob;
+		this.reportJob = reportJob;
 	}
 
-	public AnalysisOutcome run(AnalysisRequest request) throws Exception {
+	/**
+	 * @param reportOnly write the reports from the stored aggregates without counting anything
+	 */
+	public AnalysisOutcome run(AnalysisRequest request, boolean reportOnly) throws Exception {
 		recoverAbandonedExecutions();
-		JobExecution execution = this.jobOperator.start(this.analyzeJob,
+		JobExecution execution = this.jobOperator.start(reportOnly ? this.reportJob : this.analyzeJob,
 				request.toJobParameters(System.currentTimeMillis()));
 		var context = execution.getExecutionContext();
 		long rejects = context.containsKey(ReportTasklet.REJECTS_KEY) ? context.getLong(ReportTasklet.REJECTS_KEY) : 0;
@@ -54,9 +60,12 @@ public class AnalysisRunner {
 	private void recoverAbandonedExecutions() {
 		// The embedded H2 file database admits one process at a time, so a STARTED execution found here belongs to a
 		// process that died (kill -9, power loss). Its uncommitted chunks were rolled back; the ledger has the rest.
-		for (JobExecution running : this.jobRepository.findRunningJobExecutions(AnalyzeJobConfiguration.JOB_NAME)) {
-			log.info("marking execution {} of a process that stopped without finishing as failed", running.getId());
-			this.jobOperator.recover(running);
+		for (String job : new String[] { AnalyzeJobConfiguration.JOB_NAME, AnalyzeJobConfiguration.REPORT_JOB_NAME }) {
+			for (JobExecution running : this.jobRepository.findRunningJobExecutions(job)) {
+				log.info("marking execution {} of a process that stopped without finishing as failed",
+						running.getId());
+				this.jobOperator.recover(running);
+			}
 		}
 	}
 

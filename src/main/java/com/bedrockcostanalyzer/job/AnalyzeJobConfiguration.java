@@ -36,6 +36,8 @@ public class AnalyzeJobConfiguration {
 
 	public static final String JOB_NAME = "analyzeJob";
 
+	public static final String REPORT_JOB_NAME = "reportJob";
+
 	/** Files read at once. */
 	static final int READ_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -51,6 +53,12 @@ public class AnalyzeJobConfiguration {
 	@Bean
 	Job analyzeJob(JobRepository jobRepository, Step forgetCounted, Step countUsage, Step writeReport) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(forgetCounted).next(countUsage).next(writeReport).build();
+	}
+
+	/** The report step alone: reports written again from the stored aggregates, no log read. */
+	@Bean
+	Job reportJob(JobRepository jobRepository, Step writeReport) {
+		return new JobBuilder(REPORT_JOB_NAME, jobRepository).start(writeReport).build();
 	}
 
 	@Bean
