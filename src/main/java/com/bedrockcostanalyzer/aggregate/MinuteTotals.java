@@ -39,7 +39,7 @@ public final class MinuteTotals {
 		this.cacheWriteTokens += record.tokens().cacheWrite();
 	}
 
-	void add(MinuteTotals other) {
+	public void add(MinuteTotals other) {
 		this.requests += other.requests;
 		this.streamingRequests += other.streamingRequests;
 		this.inputTokens += other.inputTokens;

@@ -153,7 +153,8 @@ public class UsageStore {
 	public record MinuteRow(MinuteKey key, MinuteTotals totals) {
 	}
 
-	public List<MinuteRow> loadMinutes(Collection<Long> sourceIds, Window window) {
+	/** The minutes of one model on one path, summed over the sources, in time order. */
+	public List<MinuteRow> loadMinutes(Collection<Long> sourceIds, Window window, String model, String path) {
 		if (sourceIds.isEmpty()) {
 			return List.of();
 		}
@@ -164,20 +165,59 @@ public class UsageStore {
 				  SUM(cache_write_input_tokens) AS cache_write
 				FROM bca_usage_minute
 				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
+				  AND model = :model AND path = :path
 				GROUP BY usage_minute, region, model, scope, tier, path
 				ORDER BY usage_minute""";
-		return this.named.query(sql, minuteParams(sourceIds, window),
-				(rs, n) -> new MinuteRow(minuteKey(rs),
-						new MinuteTotals(rs.getLong("requests"), rs.getLong("streaming_requests"),
-								rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getLong("cache_read"),
-								rs.getLong("cache_write"))));
+		return this.named.query(sql, minuteParams(sourceIds, window).addValue("model", model).addValue("path", path),
+				(rs, n) -> new MinuteRow(minuteKey(rs), minuteTotals(rs)));
+	}
+
+	/**
+	 * Standard-tier minutes summed over paths (and sources), handed over one group at a time — per model and Region,
+	 * or per model, Region and scope — so that only one group's minutes are ever in memory.
+	 */
+	public void streamStandardMinutes(Collection<Long> sourceIds, Window window, boolean byScope,
+			java.util.function.Consumer<List<MinuteRow>> group) {
+		if (sourceIds.isEmpty()) {
+			return;
+		}
+		String scope = byScope ? "scope" : "'regional'";
+		String groupBy = byScope ? "model, region, scope" : "model, region";
+		String sql = "SELECT usage_minute, region, model, " + scope + " AS scope, 'standard' AS tier, '' AS path,"
+				+ " SUM(requests) AS requests, SUM(streaming_requests) AS streaming_requests,"
+				+ " SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,"
+				+ " SUM(cache_read_input_tokens) AS cache_read, SUM(cache_write_input_tokens) AS cache_write"
+				+ " FROM bca_usage_minute WHERE source_id IN (:sources) AND usage_minute >= :from"
+				+ " AND usage_minute < :to AND tier = 'standard' GROUP BY " + groupBy + ", usage_minute ORDER BY "
+				+ groupBy + ", usage_minute";
+		List<MinuteRow> current = new ArrayList<>();
+		String[] currentKey = { null };
+		this.named.query(sql, minuteParams(sourceIds, window), (java.sql.ResultSet rs) -> {
+			MinuteRow row = new MinuteRow(minuteKey(rs), minuteTotals(rs));
+			String key = row.key().model() + "\n" + row.key().region() + "\n" + row.key().scope();
+			if (currentKey[0] != null && !currentKey[0].equals(key)) {
+				group.accept(new ArrayList<>(current));
+				current.clear();
+			}
+			currentKey[0] = key;
+			current.add(row);
+		});
+		if (!current.isEmpty()) {
+			group.accept(current);
+		}
+	}
+
+	private static MinuteTotals minuteTotals(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new MinuteTotals(rs.getLong("requests"), rs.getLong("streaming_requests"), rs.getLong("input_tokens"),
+				rs.getLong("output_tokens"), rs.getLong("cache_read"), rs.getLong("cache_write"));
 	}
 
 	/** One row of the prefix minutes, summed over the sources. */
 	public record PrefixRow(PrefixKey key, PrefixTotals totals) {
 	}
 
-	public List<PrefixRow> loadPrefixes(Collection<Long> sourceIds, Window window) {
+	/** The prefix minutes of one model on one path, summed over the sources, in time order. */
+	public List<PrefixRow> loadPrefixes(Collection<Long> sourceIds, Window window, String model, String path) {
 		if (sourceIds.isEmpty()) {
 			return List.of();
 		}
@@ -186,9 +226,10 @@ public class UsageStore {
 				  SUM(prefix_tokens) AS prefix_tokens, SUM(cache_marked_requests) AS cache_marked_requests
 				FROM bca_prefix_minute
 				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
+				  AND model = :model AND path = :path
 				GROUP BY usage_minute, region, model, scope, tier, path, fingerprint
 				ORDER BY usage_minute""";
-		return this.named.query(sql, minuteParams(sourceIds, window),
+		return this.named.query(sql, minuteParams(sourceIds, window).addValue("model", model).addValue("path", path),
 				(rs, n) -> new PrefixRow(new PrefixKey(minuteKey(rs), rs.getLong("fingerprint")),
 						new PrefixTotals(rs.getLong("requests"), rs.getLong("prefix_tokens"),
 								rs.getLong("cache_marked_requests"))));

@@ -16,6 +16,7 @@ import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
+import com.bedrockcostanalyzer.savings.StoredProfile;
 import com.bedrockcostanalyzer.report.AnalysisReport;
 import com.bedrockcostanalyzer.report.ReportBuilder;
 import com.bedrockcostanalyzer.report.ReportBuilder.SourceInput;
@@ -68,8 +69,8 @@ class ReportTasklet implements Tasklet {
 				ProvisionedBook.load(this.request.prices()), ReservedBook.load(this.request.prices()));
 		var window = this.request.window();
 		AnalysisReport report = builder.build(new ReportBuilder.Inputs(window, sourceInputs,
-				this.store.load(sourceIds, window), this.store.loadMinutes(sourceIds, window),
-				this.store.loadPrefixes(sourceIds, window), this.ledger.rejects(sourceIds, window),
+				this.store.load(sourceIds, window), new StoredProfile(this.store, sourceIds, window),
+				this.ledger.rejects(sourceIds, window),
 				this.ledger.notes(sourceIds, window)));
 		try {
 			new ReportWriter().write(report, this.request.out());

@@ -19,12 +19,11 @@ import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.DisplayCurrency;
-import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
-import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
 import com.bedrockcostanalyzer.pricing.PriceBook;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.savings.Opportunity;
+import com.bedrockcostanalyzer.savings.ProfileSource;
 import com.bedrockcostanalyzer.savings.SavingsAnalysis;
 import com.bedrockcostanalyzer.savings.SavingsContext;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
@@ -81,8 +80,8 @@ public final class ReportBuilder {
 	}
 
 	/** What the report is built from: the stored aggregates of the window, never the logs. */
-	public record Inputs(Window window, List<SourceInput> sources, List<DailyUsage> daily, List<MinuteRow> minutes,
-			List<PrefixRow> prefixes, List<StoredReject> rejects, List<UnitNote> notes) {
+	public record Inputs(Window window, List<SourceInput> sources, List<DailyUsage> daily, ProfileSource profile,
+			List<StoredReject> rejects, List<UnitNote> notes) {
 	}
 
 	public AnalysisReport build(Inputs inputs) {
@@ -105,7 +104,7 @@ public final class ReportBuilder {
 			.thenComparing(UsageRow::path));
 
 		List<Opportunity> opportunities = new SavingsAnalysis().analyse(new SavingsContext(window, daily,
-				inputs.minutes(), inputs.prefixes(), this.calculator, this.discounts, this.savings, this.provisioned,
+				inputs.profile(), this.calculator, this.discounts, this.savings, this.provisioned,
 				this.reserved));
 		PriceBook book = this.calculator.book();
 		PriceBookInfo priceBook = new PriceBookInfo(book.name(),

@@ -23,89 +23,85 @@ final class ReservedTierDetector implements Detector {
 
 	@Override
 	public List<Opportunity> detect(SavingsContext context) {
-		Map<String, List<MinuteRow>> groups = new TreeMap<>();
-		for (MinuteRow row : context.allMinutes()) {
-			if (row.key().tier() == Tier.STANDARD) {
-				groups.computeIfAbsent(row.key().model() + "\n" + row.key().region() + "\n" + row.key().scope(),
-						(k) -> new ArrayList<>()).add(row);
-			}
-		}
 		long windowMinutes = context.window().days().size() * 1440L;
 		BigDecimal hours = BigDecimal.valueOf(windowMinutes).divide(BigDecimal.valueOf(60));
 		List<Opportunity> found = new ArrayList<>();
-		for (List<MinuteRow> rows : groups.values()) {
-			var first = rows.get(0).key();
-			List<ReservedBook.Row> offers = context.reserved().rows(first.model(), first.region(), first.scope());
-			if (offers.isEmpty()) {
-				continue;
-			}
-			Map<Instant, long[]> perMinute = new TreeMap<>();
-			for (MinuteRow row : rows) {
-				long[] tpm = perMinute.computeIfAbsent(row.key().minute(), (m) -> new long[2]);
-				tpm[0] += row.totals().inputTokens();
-				tpm[1] += row.totals().outputTokens();
-			}
-			long[] inputs = new long[(int) windowMinutes];
-			long[] outputs = new long[(int) windowMinutes];
-			long inputTotal = 0;
-			long outputTotal = 0;
-			int i = 0;
-			for (long[] tpm : perMinute.values()) {
-				inputs[i] = tpm[0];
-				outputs[i++] = tpm[1];
-				inputTotal += tpm[0];
-				outputTotal += tpm[1];
-			}
-			UsageKey key = new UsageKey(context.window().from(), first.region(), first.model(), first.scope(),
-					Tier.STANDARD, "");
-			BigDecimal current = context.cost(key, new TokenCounts(inputTotal, outputTotal, 0, 0, 0));
-			if (current == null || current.signum() == 0) {
-				continue;
-			}
-			long reservedIn = (ProvisionedThroughputDetector.percentile(inputs, 0.95) + 999) / 1000;
-			long reservedOut = (ProvisionedThroughputDetector.percentile(outputs, 0.95) + 999) / 1000;
-			long overflowIn = 0;
-			long overflowOut = 0;
-			for (int m = 0; m < inputs.length; m++) {
-				overflowIn += Math.max(0, inputs[m] - reservedIn * 1000);
-				overflowOut += Math.max(0, outputs[m] - reservedOut * 1000);
-			}
-			BigDecimal overflow = context.cost(key, new TokenCounts(overflowIn, overflowOut, 0, 0, 0));
-			if (overflow == null) {
-				continue;
-			}
-			Opportunity best = null;
-			for (ReservedBook.Row offer : offers) {
-				BigDecimal reserved = hours.multiply(offer.inputPer1kTpmHour()
-					.multiply(BigDecimal.valueOf(reservedIn))
-					.add(offer.outputPer1kTpmHour().multiply(BigDecimal.valueOf(reservedOut))));
-				BigDecimal projected = reserved.add(overflow);
-				if (projected.compareTo(current) >= 0
-						|| (best != null && projected.compareTo(best.projectedCost()) >= 0)) {
-					continue;
-				}
-				Map<String, Object> evidence = new LinkedHashMap<>();
-				evidence.put("region", first.region());
-				evidence.put("scope", first.scope().label());
-				evidence.put("term", offer.term());
-				evidence.put("reservedInputKtpm", reservedIn);
-				evidence.put("reservedOutputKtpm", reservedOut);
-				evidence.put("inputUtilisation", TrafficShape.round(
-						reservedIn == 0 ? 0 : (double) (inputTotal - overflowIn) / (reservedIn * 1000 * windowMinutes)));
-				evidence.put("overflowInputTokens", overflowIn);
-				evidence.put("overflowOutputTokens", overflowOut);
-				best = new Opportunity(OpportunityType.RESERVED, first.model(), "*", current, projected,
-						current.subtract(projected), Confidence.MEDIUM, evidence,
-						"Reserve " + reservedIn + "K input and " + reservedOut + "K output tokens per minute of "
-								+ first.model() + " (" + first.scope().label() + ", " + first.region() + ") for "
-								+ offer.term() + " through your account team; the busier minutes stay on demand.",
-						true);
-			}
-			if (best != null) {
-				found.add(best);
-			}
-		}
+		context.profile().standardMinutes(true, (rows) -> detect(context, rows, windowMinutes, hours, found));
 		return found;
+	}
+
+	private void detect(SavingsContext context, List<MinuteRow> rows, long windowMinutes, BigDecimal hours,
+			List<Opportunity> found) {
+		var first = rows.get(0).key();
+		List<ReservedBook.Row> offers = context.reserved().rows(first.model(), first.region(), first.scope());
+		if (offers.isEmpty()) {
+			return;
+		}
+		Map<Instant, long[]> perMinute = new TreeMap<>();
+		for (MinuteRow row : rows) {
+			long[] tpm = perMinute.computeIfAbsent(row.key().minute(), (m) -> new long[2]);
+			tpm[0] += row.totals().inputTokens();
+			tpm[1] += row.totals().outputTokens();
+		}
+		long[] inputs = new long[(int) windowMinutes];
+		long[] outputs = new long[(int) windowMinutes];
+		long inputTotal = 0;
+		long outputTotal = 0;
+		int i = 0;
+		for (long[] tpm : perMinute.values()) {
+			inputs[i] = tpm[0];
+			outputs[i++] = tpm[1];
+			inputTotal += tpm[0];
+			outputTotal += tpm[1];
+		}
+		UsageKey key = new UsageKey(context.window().from(), first.region(), first.model(), first.scope(),
+				Tier.STANDARD, "");
+		BigDecimal current = context.cost(key, new TokenCounts(inputTotal, outputTotal, 0, 0, 0));
+		if (current == null || current.signum() == 0) {
+			return;
+		}
+		long reservedIn = (ProvisionedThroughputDetector.percentile(inputs, 0.95) + 999) / 1000;
+		long reservedOut = (ProvisionedThroughputDetector.percentile(outputs, 0.95) + 999) / 1000;
+		long overflowIn = 0;
+		long overflowOut = 0;
+		for (int m = 0; m < inputs.length; m++) {
+			overflowIn += Math.max(0, inputs[m] - reservedIn * 1000);
+			overflowOut += Math.max(0, outputs[m] - reservedOut * 1000);
+		}
+		BigDecimal overflow = context.cost(key, new TokenCounts(overflowIn, overflowOut, 0, 0, 0));
+		if (overflow == null) {
+			return;
+		}
+		Opportunity best = null;
+		for (ReservedBook.Row offer : offers) {
+			BigDecimal reserved = hours.multiply(offer.inputPer1kTpmHour()
+				.multiply(BigDecimal.valueOf(reservedIn))
+				.add(offer.outputPer1kTpmHour().multiply(BigDecimal.valueOf(reservedOut))));
+			BigDecimal projected = reserved.add(overflow);
+			if (projected.compareTo(current) >= 0
+					|| (best != null && projected.compareTo(best.projectedCost()) >= 0)) {
+				continue;
+			}
+			Map<String, Object> evidence = new LinkedHashMap<>();
+			evidence.put("region", first.region());
+			evidence.put("scope", first.scope().label());
+			evidence.put("term", offer.term());
+			evidence.put("reservedInputKtpm", reservedIn);
+			evidence.put("reservedOutputKtpm", reservedOut);
+			evidence.put("inputUtilisation", TrafficShape.round(
+					reservedIn == 0 ? 0 : (double) (inputTotal - overflowIn) / (reservedIn * 1000 * windowMinutes)));
+			evidence.put("overflowInputTokens", overflowIn);
+			evidence.put("overflowOutputTokens", overflowOut);
+			best = new Opportunity(OpportunityType.RESERVED, first.model(), "*", current, projected,
+					current.subtract(projected), Confidence.MEDIUM, evidence,
+					"Reserve " + reservedIn + "K input and " + reservedOut + "K output tokens per minute of "
+							+ first.model() + " (" + first.scope().label() + ", " + first.region() + ") for "
+							+ offer.term() + " through your account team; the busier minutes stay on demand.",
+					true);
+		}
+		if (best != null) {
+			found.add(best);
+		}
 	}
 
 }

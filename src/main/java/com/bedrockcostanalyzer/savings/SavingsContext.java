@@ -42,11 +42,7 @@ public final class SavingsContext {
 
 	private final List<Traffic> traffic;
 
-	private final List<MinuteRow> minutes;
-
-	private final Map<String, List<MinuteRow>> minutesByTraffic = new java.util.HashMap<>();
-
-	private final Map<String, List<PrefixRow>> prefixesByTraffic = new java.util.HashMap<>();
+	private final ProfileSource profile;
 
 	private final CostCalculator calculator;
 
@@ -58,8 +54,7 @@ public final class SavingsContext {
 
 	private final ReservedBook reserved;
 
-	public SavingsContext(Window window, List<DailyUsage> daily, List<MinuteRow> minutes, List<PrefixRow> prefixes,
-			CostCalculator calculator, Discounts discounts, SavingsProperties settings, ProvisionedBook provisioned,
+	public SavingsContext(Window window, List<DailyUsage> daily, ProfileSource profile, CostCalculator calculator, Discounts discounts, SavingsProperties settings, ProvisionedBook provisioned,
 			ReservedBook reserved) {
 		this.reserved = reserved;
 		this.window = window;
@@ -71,13 +66,7 @@ public final class SavingsContext {
 			.stream()
 			.map((rows) -> new Traffic(rows.get(0).key().model(), rows.get(0).key().path(), rows))
 			.toList();
-		this.minutes = minutes;
-		minutes.forEach((m) -> this.minutesByTraffic
-			.computeIfAbsent(m.key().model() + "\n" + m.key().path(), (k) -> new ArrayList<>())
-			.add(m));
-		prefixes.forEach((p) -> this.prefixesByTraffic
-			.computeIfAbsent(p.key().minute().model() + "\n" + p.key().minute().path(), (k) -> new ArrayList<>())
-			.add(p));
+		this.profile = profile;
 		this.calculator = calculator;
 		this.discounts = discounts;
 		this.settings = settings;
@@ -109,15 +98,15 @@ public final class SavingsContext {
 	}
 
 	List<MinuteRow> minutes(String model, String path) {
-		return this.minutesByTraffic.getOrDefault(model + "\n" + path, List.of());
-	}
-
-	List<MinuteRow> allMinutes() {
-		return this.minutes;
+		return this.profile.minutes(model, path);
 	}
 
 	List<PrefixRow> prefixes(String model, String path) {
-		return this.prefixesByTraffic.getOrDefault(model + "\n" + path, List.of());
+		return this.profile.prefixes(model, path);
+	}
+
+	ProfileSource profile() {
+		return this.profile;
 	}
 
 	/** The rows as they were billed, after discount; null when some usage in them has no price. */

@@ -142,7 +142,7 @@ class DetectorTests {
 		DailyUsage row = daily("amazon.nova-pro-v1:0", Scope.REGIONAL, "reports", 10, 1_000_000, 1_000_000, 0, 0);
 		SavingsProperties declared = new SavingsProperties(BigDecimal.valueOf(25), 100, 30, "0-6", List.of("chat"),
 				List.of("reports"), null, 100, 300, null);
-		SavingsContext context = new SavingsContext(WINDOW, List.of(row), List.of(), List.of(),
+		SavingsContext context = new SavingsContext(WINDOW, List.of(row), ProfileSource.of(List.of(), List.of()),
 				new CostCalculator(new PriceBookLoader().loadDefault()), Discounts.NONE, declared,
 				ProvisionedBook.load(null), ReservedBook.load(null));
 
@@ -152,7 +152,7 @@ class DetectorTests {
 			assertThat(o.evidence()).containsEntry("declaredNonInteractive", true);
 		});
 		DailyUsage chat = daily("amazon.nova-pro-v1:0", Scope.REGIONAL, "chat", 10, 1_000_000, 1_000_000, 0, 0);
-		SavingsContext interactive = new SavingsContext(WINDOW, List.of(chat), List.of(), List.of(),
+		SavingsContext interactive = new SavingsContext(WINDOW, List.of(chat), ProfileSource.of(List.of(), List.of()),
 				new CostCalculator(new PriceBookLoader().loadDefault()), Discounts.NONE, declared,
 				ProvisionedBook.load(null), ReservedBook.load(null));
 		assertThat(new TierDetectors.Batch().detect(interactive)).isEmpty();
@@ -236,7 +236,7 @@ class DetectorTests {
 
 	private static SavingsContext context(List<DailyUsage> daily, List<MinuteRow> minutes, List<PrefixRow> prefixes,
 			ProvisionedBook provisioned) {
-		return new SavingsContext(WINDOW, daily, minutes, prefixes,
+		return new SavingsContext(WINDOW, daily, ProfileSource.of(minutes, prefixes),
 				new CostCalculator(new PriceBookLoader().loadDefault()), Discounts.NONE, SavingsProperties.defaults(),
 				provisioned, ReservedBook.load(null));
 	}

@@ -1,0 +1,81 @@
+package com.bedrockcostanalyzer.savings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import com.bedrockcostanalyzer.aggregate.MinuteKey;
+import com.bedrockcostanalyzer.aggregate.MinuteTotals;
+import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
+import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
+import com.bedrockcostanalyzer.usage.Tier;
+
+/**
+ * The per-minute profile and prefix minutes, handed out one piece of traffic at a time: the detectors never hold more
+ * than one path's or one model's minutes, so the report step's memory is bounded by the window's length, not by the
+ * number of records.
+ */
+public interface ProfileSource {
+
+	/** The minutes of one model on one path. */
+	List<MinuteRow> minutes(String model, String path);
+
+	/** The prefix minutes of one model on one path. */
+	List<PrefixRow> prefixes(String model, String path);
+
+	/**
+	 * Standard-tier minutes summed over paths, one group at a time: per model and Region, or per model, Region and
+	 * scope. Each group's rows are in time order.
+	 */
+	void standardMinutes(boolean byScope, Consumer<List<MinuteRow>> group);
+
+	/** A profile held in memory (small windows, tests). */
+	static ProfileSource of(List<MinuteRow> minutes, List<PrefixRow> prefixes) {
+		return new ProfileSource() {
+
+			@Override
+			public List<MinuteRow> minutes(String model, String path) {
+				return minutes.stream()
+					.filter((m) -> m.key().model().equals(model) && m.key().path().equals(path))
+					.toList();
+			}
+
+			@Override
+			public List<PrefixRow> prefixes(String model, String path) {
+				return prefixes.stream()
+					.filter((p) -> p.key().minute().model().equals(model) && p.key().minute().path().equals(path))
+					.toList();
+			}
+
+			@Override
+			public void standardMinutes(boolean byScope, Consumer<List<MinuteRow>> group) {
+				Map<String, Map<java.time.Instant, MinuteRow>> groups = new TreeMap<>();
+				for (MinuteRow row : minutes) {
+					MinuteKey k = row.key();
+					if (k.tier() != Tier.STANDARD) {
+						continue;
+					}
+					String key = k.model() + "\n" + k.region() + (byScope ? "\n" + k.scope() : "");
+					groups.computeIfAbsent(key, (g) -> new TreeMap<>()).merge(k.minute(),
+							new MinuteRow(new MinuteKey(k.minute(), k.region(), k.model(), k.scope(), Tier.STANDARD, ""),
+									copy(row.totals())),
+							(a, b) -> {
+								MinuteTotals sum = copy(a.totals());
+								sum.add(b.totals());
+								return new MinuteRow(a.key(), sum);
+							});
+				}
+				groups.values().forEach((rows) -> group.accept(new ArrayList<>(rows.values())));
+			}
+
+			private MinuteTotals copy(MinuteTotals t) {
+				return new MinuteTotals(t.requests(), t.streamingRequests(), t.inputTokens(), t.outputTokens(),
+						t.cacheReadTokens(), t.cacheWriteTokens());
+			}
+
+		};
+	}
+
+}
