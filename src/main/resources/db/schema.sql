@@ -46,8 +46,6 @@ CREATE TABLE IF NOT EXISTS bca_usage_minute (
     PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path)
 );
 
-CREATE INDEX IF NOT EXISTS bca_usage_minute_traffic ON bca_usage_minute (model, path, usage_minute);
-
 -- Requests per cacheable prefix (a 64-bit fingerprint, never the text) and minute: what the caching replay reads.
 CREATE TABLE IF NOT EXISTS bca_prefix_minute (
     source_id             BIGINT       NOT NULL,
@@ -95,5 +93,3 @@ CREATE TABLE IF NOT EXISTS bca_input_reject (
     sample_locations VARCHAR(2000) NOT NULL,
     PRIMARY KEY (read_id, reason)
 );
-
-CREATE INDEX IF NOT EXISTS bca_prefix_minute_traffic ON bca_prefix_minute (model, path, usage_minute);

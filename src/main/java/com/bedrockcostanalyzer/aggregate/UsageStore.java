@@ -153,10 +153,11 @@ public class UsageStore {
 	public record MinuteRow(MinuteKey key, MinuteTotals totals) {
 	}
 
-	/** The minutes of one model on one path, summed over the sources, in time order. */
-	public List<MinuteRow> loadMinutes(Collection<Long> sourceIds, Window window, String model, String path) {
+	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */
+	public void streamMinutesByTraffic(Collection<Long> sourceIds, Window window,
+			java.util.function.Consumer<List<MinuteRow>> group) {
 		if (sourceIds.isEmpty()) {
-			return List.of();
+			return;
 		}
 		String sql = """
 				SELECT usage_minute, region, model, scope, tier, path, SUM(requests) AS requests,
@@ -165,11 +166,51 @@ public class UsageStore {
 				  SUM(cache_write_input_tokens) AS cache_write
 				FROM bca_usage_minute
 				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
-				  AND model = :model AND path = :path
-				GROUP BY usage_minute, region, model, scope, tier, path
-				ORDER BY usage_minute""";
-		return this.named.query(sql, minuteParams(sourceIds, window).addValue("model", model).addValue("path", path),
-				(rs, n) -> new MinuteRow(minuteKey(rs), minuteTotals(rs)));
+				GROUP BY model, path, usage_minute, region, scope, tier
+				ORDER BY model, path, usage_minute""";
+		streamGroups(sql, minuteParams(sourceIds, window), (rs, n) -> new MinuteRow(minuteKey(rs), minuteTotals(rs)),
+				(row) -> row.key().model() + "\n" + row.key().path(), group);
+	}
+
+	/** The prefix minutes of each model and path, summed over the sources, one (model, path) at a time. */
+	public void streamPrefixesByTraffic(Collection<Long> sourceIds, Window window,
+			java.util.function.Consumer<List<PrefixRow>> group) {
+		if (sourceIds.isEmpty()) {
+			return;
+		}
+		String sql = """
+				SELECT usage_minute, region, model, scope, tier, path, fingerprint, SUM(requests) AS requests,
+				  SUM(prefix_tokens) AS prefix_tokens, SUM(cache_marked_requests) AS cache_marked_requests
+				FROM bca_prefix_minute
+				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
+				GROUP BY model, path, usage_minute, region, scope, tier, fingerprint
+				ORDER BY model, path, usage_minute""";
+		streamGroups(sql, minuteParams(sourceIds, window),
+				(rs, n) -> new PrefixRow(new PrefixKey(minuteKey(rs), rs.getLong("fingerprint")),
+						new PrefixTotals(rs.getLong("requests"), rs.getLong("prefix_tokens"),
+								rs.getLong("cache_marked_requests"))),
+				(row) -> row.key().minute().model() + "\n" + row.key().minute().path(), group);
+	}
+
+	/** Reads rows in order and hands them over a group at a time: only one group is ever held. */
+	private <T> void streamGroups(String sql, MapSqlParameterSource params,
+			org.springframework.jdbc.core.RowMapper<T> mapper, java.util.function.Function<T, String> groupKey,
+			java.util.function.Consumer<List<T>> group) {
+		List<T> current = new ArrayList<>();
+		String[] currentKey = { null };
+		this.named.query(sql, params, (java.sql.ResultSet rs) -> {
+			T row = mapper.mapRow(rs, 0);
+			String key = groupKey.apply(row);
+			if (currentKey[0] != null && !currentKey[0].equals(key)) {
+				group.accept(new ArrayList<>(current));
+				current.clear();
+			}
+			currentKey[0] = key;
+			current.add(row);
+		});
+		if (!current.isEmpty()) {
+			group.accept(current);
+		}
 	}
 
 	/**
@@ -190,21 +231,8 @@ public class UsageStore {
 				+ " FROM bca_usage_minute WHERE source_id IN (:sources) AND usage_minute >= :from"
 				+ " AND usage_minute < :to AND tier = 'standard' GROUP BY " + groupBy + ", usage_minute ORDER BY "
 				+ groupBy + ", usage_minute";
-		List<MinuteRow> current = new ArrayList<>();
-		String[] currentKey = { null };
-		this.named.query(sql, minuteParams(sourceIds, window), (java.sql.ResultSet rs) -> {
-			MinuteRow row = new MinuteRow(minuteKey(rs), minuteTotals(rs));
-			String key = row.key().model() + "\n" + row.key().region() + "\n" + row.key().scope();
-			if (currentKey[0] != null && !currentKey[0].equals(key)) {
-				group.accept(new ArrayList<>(current));
-				current.clear();
-			}
-			currentKey[0] = key;
-			current.add(row);
-		});
-		if (!current.isEmpty()) {
-			group.accept(current);
-		}
+		streamGroups(sql, minuteParams(sourceIds, window), (rs, n) -> new MinuteRow(minuteKey(rs), minuteTotals(rs)),
+				(row) -> row.key().model() + "\n" + row.key().region() + "\n" + row.key().scope(), group);
 	}
 
 	private static MinuteTotals minuteTotals(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -214,25 +242,6 @@ public class UsageStore {
 
 	/** One row of the prefix minutes, summed over the sources. */
 	public record PrefixRow(PrefixKey key, PrefixTotals totals) {
-	}
-
-	/** The prefix minutes of one model on one path, summed over the sources, in time order. */
-	public List<PrefixRow> loadPrefixes(Collection<Long> sourceIds, Window window, String model, String path) {
-		if (sourceIds.isEmpty()) {
-			return List.of();
-		}
-		String sql = """
-				SELECT usage_minute, region, model, scope, tier, path, fingerprint, SUM(requests) AS requests,
-				  SUM(prefix_tokens) AS prefix_tokens, SUM(cache_marked_requests) AS cache_marked_requests
-				FROM bca_prefix_minute
-				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
-				  AND model = :model AND path = :path
-				GROUP BY usage_minute, region, model, scope, tier, path, fingerprint
-				ORDER BY usage_minute""";
-		return this.named.query(sql, minuteParams(sourceIds, window).addValue("model", model).addValue("path", path),
-				(rs, n) -> new PrefixRow(new PrefixKey(minuteKey(rs), rs.getLong("fingerprint")),
-						new PrefixTotals(rs.getLong("requests"), rs.getLong("prefix_tokens"),
-								rs.getLong("cache_marked_requests"))));
 	}
 
 	private static MinuteKey minuteKey(java.sql.ResultSet rs) throws java.sql.SQLException {

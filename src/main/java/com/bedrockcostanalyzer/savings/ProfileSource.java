@@ -19,11 +19,11 @@ import com.bedrockcostanalyzer.usage.Tier;
  */
 public interface ProfileSource {
 
-	/** The minutes of one model on one path. */
-	List<MinuteRow> minutes(String model, String path);
+	/** The minutes of each model on each path, one (model, path) at a time, in time order. */
+	void minutesByTraffic(Consumer<List<MinuteRow>> group);
 
-	/** The prefix minutes of one model on one path. */
-	List<PrefixRow> prefixes(String model, String path);
+	/** The prefix minutes of each model on each path, one (model, path) at a time, in time order. */
+	void prefixesByTraffic(Consumer<List<PrefixRow>> group);
 
 	/**
 	 * Standard-tier minutes summed over paths, one group at a time: per model and Region, or per model, Region and
@@ -36,17 +36,25 @@ public interface ProfileSource {
 		return new ProfileSource() {
 
 			@Override
-			public List<MinuteRow> minutes(String model, String path) {
-				return minutes.stream()
-					.filter((m) -> m.key().model().equals(model) && m.key().path().equals(path))
-					.toList();
+			public void minutesByTraffic(Consumer<List<MinuteRow>> group) {
+				Map<String, List<MinuteRow>> groups = new TreeMap<>();
+				minutes.forEach((m) -> groups.computeIfAbsent(m.key().model() + "\n" + m.key().path(),
+						(k) -> new ArrayList<>()).add(m));
+				groups.values().forEach((rows) -> {
+					rows.sort(java.util.Comparator.comparing((MinuteRow r) -> r.key().minute()));
+					group.accept(rows);
+				});
 			}
 
 			@Override
-			public List<PrefixRow> prefixes(String model, String path) {
-				return prefixes.stream()
-					.filter((p) -> p.key().minute().model().equals(model) && p.key().minute().path().equals(path))
-					.toList();
+			public void prefixesByTraffic(Consumer<List<PrefixRow>> group) {
+				Map<String, List<PrefixRow>> groups = new TreeMap<>();
+				prefixes.forEach((p) -> groups.computeIfAbsent(
+						p.key().minute().model() + "\n" + p.key().minute().path(), (k) -> new ArrayList<>()).add(p));
+				groups.values().forEach((rows) -> {
+					rows.sort(java.util.Comparator.comparing((PrefixRow r) -> r.key().minute().minute()));
+					group.accept(rows);
+				});
 			}
 
 			@Override

@@ -32,21 +32,39 @@ final class PromptCachingDetector implements Detector {
 	@Override
 	public List<Opportunity> detect(SavingsContext context) {
 		List<Opportunity> found = new ArrayList<>();
+		Map<String, SavingsContext.Traffic> byKey = new HashMap<>();
+		context.traffic().forEach((t) -> byKey.put(t.model() + "\n" + t.path(), t));
+		java.util.Set<String> marked = new java.util.HashSet<>();
+		// One pass over the prefix minutes, a path at a time.
+		context.profile().prefixesByTraffic((prefixes) -> {
+			MinuteKey first = prefixes.get(0).key().minute();
+			String key = first.model() + "\n" + first.path();
+			SavingsContext.Traffic traffic = byKey.get(key);
+			if (traffic == null) {
+				return;
+			}
+			if (prefixes.stream().anyMatch((p) -> p.totals().cacheMarkedRequests() > 0)) {
+				marked.add(key);
+				return;
+			}
+			TokenCounts t = traffic.totals((r) -> true).tokens();
+			if (t.cacheRead() > 0 || t.cacheWrite() > 0) {
+				return;
+			}
+			Opportunity enable = enable(context, traffic, prefixes);
+			if (enable != null) {
+				found.add(enable);
+			}
+		});
 		for (SavingsContext.Traffic traffic : context.traffic()) {
 			UsageTotals totals = traffic.totals((r) -> true);
-			List<PrefixRow> prefixes = context.prefixes(traffic.model(), traffic.path());
 			boolean caching = totals.tokens().cacheRead() > 0 || totals.tokens().cacheWrite() > 0
-					|| prefixes.stream().anyMatch((p) -> p.totals().cacheMarkedRequests() > 0);
+					|| marked.contains(traffic.model() + "\n" + traffic.path());
 			if (caching) {
 				Opportunity unread = writesWithoutReads(context, traffic, totals);
 				if (unread != null) {
 					found.add(unread);
 				}
-				continue;
-			}
-			Opportunity enable = enable(context, traffic, prefixes);
-			if (enable != null) {
-				found.add(enable);
 			}
 		}
 		return found;

@@ -10,8 +10,6 @@ import java.util.function.UnaryOperator;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
-import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
-import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
 import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
@@ -19,6 +17,7 @@ import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
@@ -43,6 +42,8 @@ public final class SavingsContext {
 	private final List<Traffic> traffic;
 
 	private final ProfileSource profile;
+
+	private Map<String, TrafficShape> shapes;
 
 	private final CostCalculator calculator;
 
@@ -97,12 +98,28 @@ public final class SavingsContext {
 		return this.reserved;
 	}
 
-	List<MinuteRow> minutes(String model, String path) {
-		return this.profile.minutes(model, path);
-	}
-
-	List<PrefixRow> prefixes(String model, String path) {
-		return this.profile.prefixes(model, path);
+	/**
+	 * How a path's standard-tier traffic looks in time. Computed for every path in one pass over the per-minute
+	 * profile, the first time one is asked for; only the small shapes are kept.
+	 */
+	TrafficShape shape(Traffic traffic) {
+		if (this.shapes == null) {
+			Map<String, Traffic> byKey = new java.util.HashMap<>();
+			this.traffic.forEach((t) -> byKey.put(t.model() + "\n" + t.path(), t));
+			Map<String, TrafficShape> shapes = new java.util.HashMap<>();
+			this.profile.minutesByTraffic((rows) -> {
+				String key = rows.get(0).key().model() + "\n" + rows.get(0).key().path();
+				Traffic t = byKey.get(key);
+				if (t != null) {
+					shapes.put(key, TrafficShape.of(t.totals((r) -> r.key().tier() == Tier.STANDARD), rows,
+							this.settings));
+				}
+			});
+			this.shapes = shapes;
+		}
+		return this.shapes.computeIfAbsent(traffic.model() + "\n" + traffic.path(),
+				(k) -> TrafficShape.of(traffic.totals((r) -> r.key().tier() == Tier.STANDARD), List.of(),
+						this.settings));
 	}
 
 	ProfileSource profile() {

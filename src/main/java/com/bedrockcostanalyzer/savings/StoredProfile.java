@@ -13,13 +13,13 @@ import com.bedrockcostanalyzer.source.Window;
 public record StoredProfile(UsageStore store, Collection<Long> sourceIds, Window window) implements ProfileSource {
 
 	@Override
-	public List<MinuteRow> minutes(String model, String path) {
-		return this.store.loadMinutes(this.sourceIds, this.window, model, path);
+	public void minutesByTraffic(Consumer<List<MinuteRow>> group) {
+		this.store.streamMinutesByTraffic(this.sourceIds, this.window, group);
 	}
 
 	@Override
-	public List<PrefixRow> prefixes(String model, String path) {
-		return this.store.loadPrefixes(this.sourceIds, this.window, model, path);
+	public void prefixesByTraffic(Consumer<List<PrefixRow>> group) {
+		this.store.streamPrefixesByTraffic(this.sourceIds, this.window, group);
 	}
 
 	@Override

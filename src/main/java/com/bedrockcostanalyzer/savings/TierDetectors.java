@@ -33,8 +33,7 @@ final class TierDetectors {
 					continue;
 				}
 				boolean declared = settings.nonInteractivePaths().contains(traffic.path());
-				TrafficShape shape = TrafficShape.of(traffic.totals((r) -> r.key().tier() == Tier.STANDARD),
-						context.minutes(traffic.model(), traffic.path()), settings);
+				TrafficShape shape = context.shape(traffic);
 				if (!declared && !shape.jobLike(settings.batchMinRecords())) {
 					continue;
 				}
@@ -68,8 +67,7 @@ final class TierDetectors {
 					continue;
 				}
 				boolean declared = settings.nonInteractivePaths().contains(traffic.path());
-				TrafficShape shape = TrafficShape.of(traffic.totals((r) -> r.key().tier() == Tier.STANDARD),
-						context.minutes(traffic.model(), traffic.path()), settings);
+				TrafficShape shape = context.shape(traffic);
 				if (!declared && !shape.latencyTolerant()) {
 					continue;
 				}
