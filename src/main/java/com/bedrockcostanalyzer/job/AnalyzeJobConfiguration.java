@@ -102,25 +102,25 @@ public class AnalyzeJobConfiguration {
 	@Bean
 	@StepScope
 	InputUnitReader inputUnitReader(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
-			UsageStore store) {
-		return new InputUnitReader(request(stepExecution), sources, store);
+			UsageStore store, Progress progress) {
+		return new InputUnitReader(request(stepExecution), sources, store, progress);
 	}
 
 	@Bean
 	@StepScope
 	UnitSummaryProcessor unitSummaryProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-			InputSources sources, UsageStore store, InputLedger ledger, UsageProperties usage) {
+			InputSources sources, UsageStore store, InputLedger ledger, UsageProperties usage, Progress progress) {
 		AnalysisRequest request = request(stepExecution);
 		InvocationLogParser parser = new InvocationLogParser(usage.modelIdNormalizer(), usage.pathResolver());
 		return new UnitSummaryProcessor(request, sources, store, ledger,
 				new NdjsonReader(parser, MAX_LINE_BYTES),
-				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion()), usage);
+				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion()), usage, progress);
 	}
 
 	@Bean
 	@StepScope
-	UsageAggregateWriter usageAggregateWriter(UsageStore store, InputLedger ledger) {
-		return new UsageAggregateWriter(store, ledger);
+	UsageAggregateWriter usageAggregateWriter(UsageStore store, InputLedger ledger, Progress progress) {
+		return new UsageAggregateWriter(store, ledger, progress);
 	}
 
 	@Bean

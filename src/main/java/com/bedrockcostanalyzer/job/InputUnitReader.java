@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -22,20 +20,21 @@ import com.bedrockcostanalyzer.source.InputUnit;
  */
 class InputUnitReader implements ItemStreamReader<InputUnit> {
 
-	private static final Logger log = LoggerFactory.getLogger(InputUnitReader.class);
-
 	private final AnalysisRequest request;
 
 	private final InputSources sources;
 
 	private final UsageStore store;
 
+	private final Progress progress;
+
 	private Iterator<InputUnit> units;
 
-	InputUnitReader(AnalysisRequest request, InputSources sources, UsageStore store) {
+	InputUnitReader(AnalysisRequest request, InputSources sources, UsageStore store, Progress progress) {
 		this.request = request;
 		this.sources = sources;
 		this.store = store;
+		this.progress = progress;
 	}
 
 	@Override
@@ -51,7 +50,7 @@ class InputUnitReader implements ItemStreamReader<InputUnit> {
 				throw new UncheckedIOException("cannot list " + source, ex);
 			}
 		}
-		log.info("{} input files to consider for {}", all.size(), this.request.window());
+		this.progress.start(all.size(), all.stream().mapToLong(InputUnit::size).sum());
 		this.units = all.iterator();
 	}
 

@@ -44,8 +44,11 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 
 	private final UsageProperties usage;
 
+	private final Progress progress;
+
 	UnitSummaryProcessor(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
-			NdjsonReader logReader, UsageCsvReader csvReader, UsageProperties usage) {
+			NdjsonReader logReader, UsageCsvReader csvReader, UsageProperties usage, Progress progress) {
+		this.progress = progress;
 		this.request = request;
 		this.sources = sources;
 		this.store = store;
@@ -83,6 +86,7 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 		}
 		boolean changed = status != null && !status.version().equals(unit.version()) && !this.request.reprocess();
 		if (days.isEmpty() && !changed) {
+			this.progress.counted(1, unit.size(), 0);
 			return null;
 		}
 		UnitSummary summary = new UnitSummary(unit, days, status == null);

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -20,23 +18,16 @@ import com.bedrockcostanalyzer.aggregate.UsageStore;
  */
 class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 
-	private static final Logger log = LoggerFactory.getLogger(UsageAggregateWriter.class);
-
-	private static final long PROGRESS_INTERVAL_NANOS = 10_000_000_000L;
-
 	private final UsageStore store;
 
 	private final InputLedger ledger;
 
-	private long units;
+	private final Progress progress;
 
-	private long records;
-
-	private long lastLog = System.nanoTime();
-
-	UsageAggregateWriter(UsageStore store, InputLedger ledger) {
+	UsageAggregateWriter(UsageStore store, InputLedger ledger, Progress progress) {
 		this.store = store;
 		this.ledger = ledger;
+		this.progress = progress;
 	}
 
 	@Override
@@ -50,14 +41,8 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 			this.store.add(sourceId, source.getValue());
 			for (UnitSummary summary : source.getValue()) {
 				this.ledger.record(sourceId, summary);
-				this.units++;
-				this.records += summary.recordsCounted();
+				this.progress.counted(1, summary.unit().size(), summary.recordsCounted());
 			}
-		}
-		long now = System.nanoTime();
-		if (now - this.lastLog >= PROGRESS_INTERVAL_NANOS) {
-			log.info("counted {} files, {} records so far", this.units, this.records);
-			this.lastLog = now;
 		}
 	}
 
