@@ -37,7 +37,7 @@ final class ProvisionedThroughputDetector implements Detector {
 		return found;
 	}
 
-	private void detect(SavingsContext context, List<MinuteRow> rows, long windowMinutes, BigDecimal monthFactor,
+	void detect(SavingsContext context, List<MinuteRow> rows, long windowMinutes, BigDecimal monthFactor,
 			List<Opportunity> found) {
 		String model = rows.get(0).key().model();
 		String region = rows.get(0).key().region();

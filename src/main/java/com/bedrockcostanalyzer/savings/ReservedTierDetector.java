@@ -30,7 +30,7 @@ final class ReservedTierDetector implements Detector {
 		return found;
 	}
 
-	private void detect(SavingsContext context, List<MinuteRow> rows, long windowMinutes, BigDecimal hours,
+	void detect(SavingsContext context, List<MinuteRow> rows, long windowMinutes, BigDecimal hours,
 			List<Opportunity> found) {
 		var first = rows.get(0).key();
 		List<ReservedBook.Row> offers = context.reserved().rows(first.model(), first.region(), first.scope());

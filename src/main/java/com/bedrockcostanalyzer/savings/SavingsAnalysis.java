@@ -22,7 +22,7 @@ public final class SavingsAnalysis {
 
 	private final List<Detector> detectors = List.of(new TierDetectors.Batch(), new TierDetectors.Flex(),
 			new TierDetectors.GlobalProfile(), new ModelRoutingDetector(), new PromptCachingDetector(),
-			new ProvisionedThroughputDetector(), new ReservedTierDetector(), new WasteDetector());
+			new CapacityDetectors(), new WasteDetector());
 
 	/** Monthly figures, ranked by saving (those without an estimate last). */
 	public List<Opportunity> analyse(SavingsContext context) {

@@ -185,6 +185,10 @@ class DetectorTests {
 			assertThat(o.projectedCost()).isEqualByComparingTo("641.52");
 			assertThat(o.evidence()).containsEntry("term", "3-month").containsEntry("reservedInputKtpm", 100L);
 		});
+		// The analysis runs both capacity detectors from one pass over the same minutes.
+		assertThat(new CapacityDetectors().detect(context(List.of(), steady, List.of(), ProvisionedBook.load(null))))
+			.extracting(Opportunity::type)
+			.containsExactlyInAnyOrder(OpportunityType.RESERVED, OpportunityType.PROVISIONED_THROUGHPUT);
 		// Half the minutes idle: the reservation would sit half unused.
 		assertThat(new ReservedTierDetector().detect(context(List.of(), bursty, List.of(), ProvisionedBook.load(null))))
 			.isEmpty();
