@@ -54,13 +54,14 @@ public class InputLedger {
 				covered.add(day);
 			}
 		}, unitId);
-		return new UnitStatus((String) units.get(0)[1], covered);
+		return new UnitStatus(unitId, (String) units.get(0)[1], covered);
 	}
 
 	/** Records that the summary's days of its unit are counted. Runs in the caller's transaction. */
 	public void record(long sourceId, UnitSummary summary) {
 		InputUnit unit = summary.unit();
-		Long unitId = unitId(sourceId, unit.key());
+		// The unit's row as the processor found it: a unit is listed once per run, so it cannot have appeared since.
+		Long unitId = summary.unitId();
 		String notes = summary.notes().isEmpty() ? null : truncate(String.join("; ", summary.notes()), 4000);
 		if (unitId == null) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -126,12 +127,6 @@ public class InputLedger {
 					"INSERT INTO bca_input_reject (read_id, reason, rejected, sample_locations) VALUES (?, ?, ?, ?)",
 					rows);
 		}
-	}
-
-	private Long unitId(long sourceId, String key) {
-		List<Long> ids = this.jdbc.queryForList("SELECT id FROM bca_input_unit WHERE source_id = ? AND unit_key = ?",
-				Long.class, sourceId, key);
-		return ids.isEmpty() ? null : ids.get(0);
 	}
 
 	/**

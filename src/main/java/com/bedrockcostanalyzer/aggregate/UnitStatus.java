@@ -3,6 +3,6 @@ package com.bedrockcostanalyzer.aggregate;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** What the ledger knows of a unit: the content version it counted and the days already counted from it. */
-public record UnitStatus(String version, Set<LocalDate> coveredDays) {
+/** What the ledger knows of a unit: its row, the content version it counted and the days already counted from it. */
+public record UnitStatus(long unitId, String version, Set<LocalDate> coveredDays) {
 }

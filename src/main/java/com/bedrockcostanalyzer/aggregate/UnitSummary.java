@@ -24,7 +24,7 @@ public final class UnitSummary implements RecordSink {
 
 	private final Set<LocalDate> daysToCount;
 
-	private final boolean firstRead;
+	private final Long unitId;
 
 	private final Part committed = new Part();
 
@@ -47,38 +47,31 @@ public final class UnitSummary implements RecordSink {
 
 		long recordsCounted;
 
-		long recordsOutsideDays;
-
-		long recordsSkipped;
-
 		void mergeInto(Part target) {
 			this.totals.forEach((k, v) -> target.totals.computeIfAbsent(k, (x) -> new UsageTotals()).add(v));
 			this.minutes.forEach((k, v) -> target.minutes.computeIfAbsent(k, (x) -> new MinuteTotals()).add(v));
-			this.prefixes.forEach((k, v) -> target.prefixes.merge(k, v,
-					(a, b) -> new PrefixTotals(a.requests() + b.requests(), a.prefixTokens() + b.prefixTokens(),
-							a.cacheMarkedRequests() + b.cacheMarkedRequests())));
+			this.prefixes.forEach((k, v) -> target.prefixes.merge(k, v, PrefixTotals::plus));
 			this.rejects.forEach((k, v) -> target.rejects.computeIfAbsent(k, (x) -> new RejectTally()).add(v));
 			target.recordsCounted += this.recordsCounted;
-			target.recordsOutsideDays += this.recordsOutsideDays;
-			target.recordsSkipped += this.recordsSkipped;
 		}
 
 	}
 
 	/**
 	 * @param daysToCount the window's days this unit has not been counted for yet
-	 * @param firstRead whether the unit was never read before: lines that cannot be dated are reported only then
+	 * @param unitId the unit's ledger row, or null when it was never read: lines that cannot be dated are reported
+	 * only on that first reading
 	 */
-	public UnitSummary(InputUnit unit, Set<LocalDate> daysToCount, boolean firstRead) {
+	public UnitSummary(InputUnit unit, Set<LocalDate> daysToCount, Long unitId) {
 		this.unit = unit;
 		this.daysToCount = Set.copyOf(daysToCount);
-		this.firstRead = firstRead;
+		this.unitId = unitId;
 	}
 
 	@Override
 	public void accept(UsageRecord record) {
 		if (!this.daysToCount.contains(record.day())) {
-			this.staged.recordsOutsideDays++;
+			// Another window's day, or one already counted from this unit.
 			return;
 		}
 		this.staged.totals.computeIfAbsent(UsageKey.of(record), (k) -> new UsageTotals()).add(record);
@@ -88,8 +81,7 @@ public final class UnitSummary implements RecordSink {
 			if (record.detail().prefixFingerprint() != 0) {
 				this.staged.prefixes.merge(new PrefixKey(minute, record.detail().prefixFingerprint()),
 						new PrefixTotals(1, record.detail().prefixTokens(), record.detail().cacheMarked() ? 1 : 0),
-						(a, b) -> new PrefixTotals(a.requests() + b.requests(), a.prefixTokens() + b.prefixTokens(),
-								a.cacheMarkedRequests() + b.cacheMarkedRequests()));
+						PrefixTotals::plus);
 			}
 		}
 		this.staged.recordsCounted++;
@@ -97,7 +89,7 @@ public final class UnitSummary implements RecordSink {
 
 	@Override
 	public void reject(String location, String reason, LocalDate day) {
-		boolean ours = (day != null) ? this.daysToCount.contains(day) : this.firstRead;
+		boolean ours = (day != null) ? this.daysToCount.contains(day) : this.unitId == null;
 		if (ours) {
 			this.staged.rejects.computeIfAbsent(reason, (r) -> new RejectTally()).add(location);
 		}
@@ -111,7 +103,7 @@ public final class UnitSummary implements RecordSink {
 
 	@Override
 	public void skip() {
-		this.staged.recordsSkipped++;
+		// A record of another schema: neither counted nor rejected.
 	}
 
 	@Override
@@ -133,6 +125,11 @@ public final class UnitSummary implements RecordSink {
 	/** Whether the unit's current content was read (and so its version is the one now counted). */
 	public boolean contentRead() {
 		return this.contentRead;
+	}
+
+	/** The unit's ledger row, null when it has none yet. */
+	public Long unitId() {
+		return this.unitId;
 	}
 
 	public InputUnit unit() {
@@ -169,14 +166,6 @@ public final class UnitSummary implements RecordSink {
 
 	public long recordsCounted() {
 		return this.committed.recordsCounted;
-	}
-
-	public long recordsOutsideDays() {
-		return this.committed.recordsOutsideDays;
-	}
-
-	public long recordsSkipped() {
-		return this.committed.recordsSkipped;
 	}
 
 }

@@ -51,19 +51,33 @@ public class UsageStore {
 
 	private final NamedParameterJdbcTemplate named;
 
+	private final Map<String, Long> sourceIds = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public UsageStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
-	/** The id of a source, created on first use. */
+	/**
+	 * The id of a source, created on first use. Ids never change, so each is asked of the database once: the readers
+	 * ask for it for every file.
+	 */
 	public long sourceId(String name) {
-		List<Long> ids = this.jdbc.queryForList("SELECT id FROM bca_source WHERE name = ?", Long.class, name);
-		if (!ids.isEmpty()) {
-			return ids.get(0);
+		Long known = this.sourceIds.get(name);
+		if (known != null) {
+			return known;
 		}
-		this.jdbc.update("INSERT INTO bca_source (name) VALUES (?)", name);
-		return this.jdbc.queryForObject("SELECT id FROM bca_source WHERE name = ?", Long.class, name);
+		List<Long> ids = this.jdbc.queryForList("SELECT id FROM bca_source WHERE name = ?", Long.class, name);
+		long id;
+		if (!ids.isEmpty()) {
+			id = ids.get(0);
+		}
+		else {
+			this.jdbc.update("INSERT INTO bca_source (name) VALUES (?)", name);
+			id = this.jdbc.queryForObject("SELECT id FROM bca_source WHERE name = ?", Long.class, name);
+		}
+		this.sourceIds.put(name, id);
+		return id;
 	}
 
 	/**
@@ -77,9 +91,7 @@ public class UsageStore {
 		for (UnitSummary summary : summaries) {
 			summary.totals().forEach((k, v) -> totals.computeIfAbsent(k, (x) -> new UsageTotals()).add(v));
 			summary.minutes().forEach((k, v) -> minuteTotals.computeIfAbsent(k, (x) -> new MinuteTotals()).add(v));
-			summary.prefixes().forEach((k, v) -> prefixTotals.merge(k, v,
-					(a, b) -> new PrefixTotals(a.requests() + b.requests(), a.prefixTokens() + b.prefixTokens(),
-							a.cacheMarkedRequests() + b.cacheMarkedRequests())));
+			summary.prefixes().forEach((k, v) -> prefixTotals.merge(k, v, PrefixTotals::plus));
 		}
 		add(sourceId, totals);
 		List<Object[]> minutes = new ArrayList<>(minuteTotals.size());

@@ -89,7 +89,7 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 			this.progress.counted(1, unit.size(), 0);
 			return null;
 		}
-		UnitSummary summary = new UnitSummary(unit, days, status == null);
+		UnitSummary summary = new UnitSummary(unit, days, status == null ? null : status.unitId());
 		if (changed) {
 			// Counting the new content would add to what the old content already added.
 			summary.rejectUnit("content changed since it was counted (" + status.version() + ", now " + unit.version()

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,8 +135,7 @@ public final class HtmlReport {
 			if (value == null) {
 				return "";
 			}
-			DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-			return format.format(value.setScale(2, RoundingMode.HALF_EVEN)) + " " + currency;
+			return MarkdownReport.twoDecimals(value) + " " + currency;
 		}
 
 		public String evidence(Map<String, Object> evidence) {

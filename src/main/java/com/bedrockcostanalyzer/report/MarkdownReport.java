@@ -251,8 +251,7 @@ final class MarkdownReport {
 		if (display == null || displayCost == null) {
 			return "";
 		}
-		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-		return " (" + format.format(displayCost.setScale(2, RoundingMode.HALF_EVEN)) + " " + display.code() + ")";
+		return " (" + twoDecimals(displayCost) + " " + display.code() + ")";
 	}
 
 	private void line(String text) {
@@ -263,12 +262,17 @@ final class MarkdownReport {
 		return SafeText.markdownCell(text);
 	}
 
+	/** An amount to the cent, grouped by thousands: {@code 1,234.57}. */
+	static String twoDecimals(BigDecimal amount) {
+		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+		return format.format(amount.setScale(2, RoundingMode.HALF_EVEN));
+	}
+
 	static String usd(BigDecimal amount) {
 		if (amount == null) {
 			return "—";
 		}
-		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-		return "$" + format.format(amount.setScale(2, RoundingMode.HALF_EVEN));
+		return "$" + twoDecimals(amount);
 	}
 
 	private static String count(long value) {

@@ -2,6 +2,7 @@ package com.bedrockcostanalyzer.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -91,10 +92,18 @@ public final class ReportBuilder {
 		List<StoredReject> storedRejects = inputs.rejects();
 		List<UnitNote> notes = inputs.notes();
 		Map<RowKey, RowAccumulator> rows = new TreeMap<>();
+		Map<DayModel, BigDecimal> spendByDay = new TreeMap<>();
 		for (DailyUsage usage : daily) {
 			UsageKey key = usage.key();
+			// Each day is priced once, at the prices in force that day; usage rows and the daily trend share it.
+			Cost actual = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.day(),
+					usage.totals().tokens());
 			RowKey rowKey = new RowKey(key.model(), key.scope().label(), key.region(), key.tier().label(), key.path());
-			rows.computeIfAbsent(rowKey, (k) -> new RowAccumulator()).add(usage, this.calculator);
+			rows.computeIfAbsent(rowKey, (k) -> new RowAccumulator()).add(usage, actual, this.calculator);
+			if (actual.priced()) {
+				spendByDay.merge(new DayModel(key.day(), key.model()), this.discounts.apply(key.model(), actual.usd()),
+						BigDecimal::add);
+			}
 		}
 		List<UsageRow> usageRows = new ArrayList<>();
 		rows.forEach((key, acc) -> usageRows.add(acc.toRow(key, this.discounts)));
@@ -113,26 +122,24 @@ public final class ReportBuilder {
 		return new AnalysisReport(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
 				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
 				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
-				breakdown(usageRows, UsageRow::path), dailySpend(daily), whatIf(daily), unpriced(usageRows),
+				breakdown(usageRows, UsageRow::path), dailySpend(spendByDay), whatIf(daily), unpriced(usageRows),
 				summary(opportunities),
 				shown(opportunities), rejects(storedRejects), opportunities);
 	}
 
-	private List<AnalysisReport.DaySpend> dailySpend(List<DailyUsage> daily) {
-		Map<String, BigDecimal> spend = new TreeMap<>();
-		for (DailyUsage usage : daily) {
-			UsageKey k = usage.key();
-			Cost cost = this.calculator.cost(k.model(), k.region(), k.scope(), k.tier(), k.day(),
-					usage.totals().tokens());
-			if (cost.priced()) {
-				spend.merge(k.day() + "\n" + k.model(), this.discounts.apply(k.model(), cost.usd()), BigDecimal::add);
-			}
+	private record DayModel(LocalDate day, String model) implements Comparable<DayModel> {
+
+		@Override
+		public int compareTo(DayModel o) {
+			int byDay = this.day.compareTo(o.day);
+			return byDay != 0 ? byDay : this.model.compareTo(o.model);
 		}
+
+	}
+
+	private static List<AnalysisReport.DaySpend> dailySpend(Map<DayModel, BigDecimal> spend) {
 		List<AnalysisReport.DaySpend> result = new ArrayList<>();
-		spend.forEach((key, cost) -> {
-			String[] parts = key.split("\n", 2);
-			result.add(new AnalysisReport.DaySpend(java.time.LocalDate.parse(parts[0]), parts[1], cost));
-		});
+		spend.forEach((key, cost) -> result.add(new AnalysisReport.DaySpend(key.day(), key.model(), cost)));
 		return result;
 	}
 
@@ -297,12 +304,11 @@ public final class ReportBuilder {
 
 		private static final Tier[] MODES = { Tier.STANDARD, Tier.BATCH, Tier.FLEX, Tier.PRIORITY };
 
-		void add(DailyUsage usage, CostCalculator calculator) {
+		void add(DailyUsage usage, Cost day, CostCalculator calculator) {
 			UsageKey key = usage.key();
 			TokenCounts tokens = usage.totals().tokens();
 			this.totals.add(usage.totals());
 			if (this.cost != null) {
-				Cost day = calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.day(), tokens);
 				if (day.priced()) {
 					this.cost = this.cost.add(day.usd());
 				}

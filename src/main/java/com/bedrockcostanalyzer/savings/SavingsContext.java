@@ -86,10 +86,6 @@ public final class SavingsContext {
 		return this.settings;
 	}
 
-	public CostCalculator calculator() {
-		return this.calculator;
-	}
-
 	public ProvisionedBook provisioned() {
 		return this.provisioned;
 	}

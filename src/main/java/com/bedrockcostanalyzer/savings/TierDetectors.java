@@ -20,8 +20,28 @@ final class TierDetectors {
 	private TierDetectors() {
 	}
 
-	/** BATCH: paths whose traffic does not need an answer now, on models that offer batch. */
-	static final class Batch implements Detector {
+	/**
+	 * Standard-tier traffic that can wait, moved to a cheaper tier of the same model. Paths declared interactive are
+	 * never moved; paths declared non-interactive are, whatever their shape.
+	 */
+	private abstract static class DeferrableTraffic implements Detector {
+
+		private final OpportunityType type;
+
+		private final Tier tier;
+
+		DeferrableTraffic(OpportunityType type, Tier tier) {
+			this.type = type;
+			this.tier = tier;
+		}
+
+		abstract boolean eligible(TrafficShape shape, SavingsProperties settings);
+
+		abstract Confidence confidence(boolean declared, TrafficShape shape);
+
+		abstract Map<String, Object> evidence(TrafficShape shape, boolean declared, SavingsProperties settings);
+
+		abstract String action(SavingsContext.Traffic traffic, SavingsProperties settings);
 
 		@Override
 		public List<Opportunity> detect(SavingsContext context) {
@@ -34,17 +54,12 @@ final class TierDetectors {
 				}
 				boolean declared = settings.nonInteractivePaths().contains(traffic.path());
 				TrafficShape shape = context.shape(traffic);
-				if (!declared && !shape.jobLike(settings.batchMinRecords())) {
+				if (!declared && !eligible(shape, settings)) {
 					continue;
 				}
-				Opportunity opportunity = repriced(context, traffic, rows, OpportunityType.BATCH,
-						(k) -> withTier(k, Tier.BATCH), declared ? Confidence.HIGH
-								: shape.offHoursShare() >= 0.5 ? Confidence.MEDIUM : Confidence.LOW,
-						withShape(shape, declared, "batchMinRecords", settings.batchMinRecords()),
-						"Move " + traffic.path() + "'s calls to " + traffic.model()
-								+ " to Bedrock batch inference (CreateModelInvocationJob): results within 24 hours "
-								+ "at the batch price; submit at least " + settings.batchMinRecords()
-								+ " records per job.");
+				Opportunity opportunity = repriced(context, traffic, rows, this.type,
+						(k) -> withTier(k, this.tier), confidence(declared, shape),
+						evidence(shape, declared, settings), action(traffic, settings));
 				if (opportunity != null) {
 					found.add(opportunity);
 				}
@@ -54,34 +69,64 @@ final class TierDetectors {
 
 	}
 
-	/** SERVICE_TIER: latency-tolerant traffic on models that offer the flex tier. */
-	static final class Flex implements Detector {
+	/** BATCH: paths whose traffic does not need an answer now, on models that offer batch. */
+	static final class Batch extends DeferrableTraffic {
+
+		Batch() {
+			super(OpportunityType.BATCH, Tier.BATCH);
+		}
 
 		@Override
-		public List<Opportunity> detect(SavingsContext context) {
-			SavingsProperties settings = context.settings();
-			List<Opportunity> found = new ArrayList<>();
-			for (SavingsContext.Traffic traffic : context.traffic()) {
-				List<DailyUsage> rows = standard(traffic);
-				if (rows.isEmpty() || settings.interactivePaths().contains(traffic.path())) {
-					continue;
-				}
-				boolean declared = settings.nonInteractivePaths().contains(traffic.path());
-				TrafficShape shape = context.shape(traffic);
-				if (!declared && !shape.latencyTolerant()) {
-					continue;
-				}
-				Opportunity opportunity = repriced(context, traffic, rows, OpportunityType.SERVICE_TIER,
-						(k) -> withTier(k, Tier.FLEX), declared ? Confidence.MEDIUM : Confidence.LOW,
-						withShape(shape, declared, "tier", "flex"),
-						"Send " + traffic.path() + "'s requests to " + traffic.model()
-								+ " with serviceTier {\"type\": \"flex\"}: the same model at the flex price, answered "
-								+ "when capacity allows; keep a retry for the odd refusal.");
-				if (opportunity != null) {
-					found.add(opportunity);
-				}
-			}
-			return found;
+		boolean eligible(TrafficShape shape, SavingsProperties settings) {
+			return shape.jobLike(settings.batchMinRecords());
+		}
+
+		@Override
+		Confidence confidence(boolean declared, TrafficShape shape) {
+			return declared ? Confidence.HIGH : shape.offHoursShare() >= 0.5 ? Confidence.MEDIUM : Confidence.LOW;
+		}
+
+		@Override
+		Map<String, Object> evidence(TrafficShape shape, boolean declared, SavingsProperties settings) {
+			return withShape(shape, declared, "batchMinRecords", settings.batchMinRecords());
+		}
+
+		@Override
+		String action(SavingsContext.Traffic traffic, SavingsProperties settings) {
+			return "Move " + traffic.path() + "'s calls to " + traffic.model()
+					+ " to Bedrock batch inference (CreateModelInvocationJob): results within 24 hours at the batch "
+					+ "price; submit at least " + settings.batchMinRecords() + " records per job.";
+		}
+
+	}
+
+	/** SERVICE_TIER: latency-tolerant traffic on models that offer the flex tier. */
+	static final class Flex extends DeferrableTraffic {
+
+		Flex() {
+			super(OpportunityType.SERVICE_TIER, Tier.FLEX);
+		}
+
+		@Override
+		boolean eligible(TrafficShape shape, SavingsProperties settings) {
+			return shape.latencyTolerant();
+		}
+
+		@Override
+		Confidence confidence(boolean declared, TrafficShape shape) {
+			return declared ? Confidence.MEDIUM : Confidence.LOW;
+		}
+
+		@Override
+		Map<String, Object> evidence(TrafficShape shape, boolean declared, SavingsProperties settings) {
+			return withShape(shape, declared, "tier", "flex");
+		}
+
+		@Override
+		String action(SavingsContext.Traffic traffic, SavingsProperties settings) {
+			return "Send " + traffic.path() + "'s requests to " + traffic.model()
+					+ " with serviceTier {\"type\": \"flex\"}: the same model at the flex price, answered when "
+					+ "capacity allows; keep a retry for the odd refusal.";
 		}
 
 	}

@@ -2,7 +2,6 @@ package com.bedrockcostanalyzer.source;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -57,13 +56,6 @@ public final class AwsClientFactory {
 			builder.endpointOverride(endpoint);
 		}
 		return builder.build();
-	}
-
-	/** The endpoint overrides in force, for the report and for error messages. */
-	public Map<String, String> endpointOverrides() {
-		URI s3 = endpoint("aws.endpointUrlS3", "AWS_ENDPOINT_URL_S3");
-		URI logs = endpoint("aws.endpointUrlCloudWatchLogs", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS");
-		return Map.of("s3", s3 == null ? "" : s3.toString(), "logs", logs == null ? "" : logs.toString());
 	}
 
 	private ClientOverrideConfiguration overrides() {

@@ -74,11 +74,9 @@ public final class BatchOutputParser implements LineParser {
 		if (usage.input < 0) {
 			return ParsedLine.rejected("no input token count in modelOutput", this.day);
 		}
-		long write = Math.max(usage.cacheWrite, 0);
-		long oneHour = Math.min(Math.max(usage.cacheWrite1h, 0), write);
 		return ParsedLine.of(new UsageRecord(this.day, this.region, this.model, Tier.BATCH, this.path, 1, 0, 0,
-				usage.truncated ? 1 : 0, new TokenCounts(usage.input, Math.max(usage.output, 0),
-						Math.max(usage.cacheRead, 0), write - oneHour, oneHour)));
+				usage.truncated ? 1 : 0, TokenCounts.logged(usage.input, usage.output, usage.cacheRead,
+						usage.cacheWrite, usage.cacheWrite1h)));
 	}
 
 	/** The usage of Anthropic, Converse/Nova, Titan and Llama bodies. */

@@ -68,10 +68,11 @@ public final class InvocationLogParser implements LineParser {
 		if (f.timestamp == null) {
 			return ParsedLine.rejected("missing timestamp", null);
 		}
-		LocalDate day = parseDay(f.timestamp);
-		if (day == null) {
+		Instant at = parseInstant(f.timestamp);
+		if (at == null) {
 			return ParsedLine.rejected("timestamp is not an RFC 3339 date-time", null);
 		}
+		LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
 		if (f.problem != null) {
 			return ParsedLine.rejected(f.problem, day);
 		}
@@ -95,67 +96,44 @@ public final class InvocationLogParser implements LineParser {
 			return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 0, 1,
 					0, 0, TokenCounts.ZERO));
 		}
-		long cacheWrite = Math.max(f.cacheWriteTokens, 0);
-		long oneHour = Math.min(Math.max(f.cacheWrite1hFromBody, 0), cacheWrite);
-		TokenCounts tokens = new TokenCounts(f.inputTokens, Math.max(f.outputTokens, 0), Math.max(f.cacheReadTokens, 0),
-				cacheWrite - oneHour, oneHour);
+		TokenCounts tokens = TokenCounts.logged(f.inputTokens, f.outputTokens, f.cacheReadTokens, f.cacheWriteTokens,
+				f.cacheWrite1hFromBody);
 		return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 1, 0,
-				streaming ? 1 : 0, f.truncated ? 1 : 0, tokens, detail(f, tokens)));
+				streaming ? 1 : 0, f.truncated ? 1 : 0, tokens, detail(f, at, tokens)));
 	}
 
-	private static InvocationDetail detail(Fields f, TokenCounts tokens) {
+	private static InvocationDetail detail(Fields f, Instant at, TokenCounts tokens) {
 		long fingerprint = 0;
 		long prefixTokens = 0;
-		if (f.prefix != null && f.prefix.chars() > 0 && f.requestBodyBytes > 0) {
+		if (f.prefix != null && f.prefix.bytes() > 0 && f.requestBodyBytes > 0) {
 			// Tokens per byte of this very request, applied to the prefix's length: calibrated per record.
 			long promptTokens = tokens.input() + tokens.cacheRead() + tokens.cacheWrite();
 			fingerprint = f.prefix.fingerprint();
-			prefixTokens = Math.min(promptTokens, f.prefix.chars() * promptTokens / f.requestBodyBytes);
+			prefixTokens = Math.min(promptTokens, f.prefix.bytes() * promptTokens / f.requestBodyBytes);
 		}
-		return new InvocationDetail(parseInstant(f.timestamp), isHuman(f.identityArn), fingerprint, prefixTokens,
+		return new InvocationDetail(at, PathResolver.isPerson(f.identityArn), fingerprint, prefixTokens,
 				f.prefix != null && f.prefix.cacheMarked());
 	}
 
-	/** An IAM user, or a federated person (an SSO role, or a session named by an e-mail address). */
-	static boolean isHuman(String arn) {
-		if (arn == null) {
-			return false;
-		}
-		if (arn.contains(":user/")) {
-			return true;
-		}
-		int role = arn.indexOf(":assumed-role/");
-		if (role < 0) {
-			return false;
-		}
-		String rest = arn.substring(role + ":assumed-role/".length());
-		int slash = rest.indexOf('/');
-		String roleName = slash < 0 ? rest : rest.substring(0, slash);
-		String session = slash < 0 ? "" : rest.substring(slash + 1);
-		return roleName.startsWith("AWSReservedSSO_") || session.contains("@");
-	}
-
+	/** An RFC 3339 date-time ({@code Z} or an offset), or null. */
 	static Instant parseInstant(String timestamp) {
 		try {
 			return Instant.parse(timestamp);
 		}
 		catch (DateTimeParseException ex) {
-			return OffsetDateTime.parse(timestamp).toInstant();
-		}
-	}
-
-	static LocalDate parseDay(String timestamp) {
-		try {
-			return LocalDate.ofInstant(Instant.parse(timestamp), ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
 			try {
-				return LocalDate.ofInstant(OffsetDateTime.parse(timestamp).toInstant(), ZoneOffset.UTC);
+				return OffsetDateTime.parse(timestamp).toInstant();
 			}
 			catch (DateTimeParseException ex2) {
 				return null;
 			}
 		}
+	}
+
+	/** The UTC day of an RFC 3339 date-time, or null. */
+	static LocalDate parseDay(String timestamp) {
+		Instant at = parseInstant(timestamp);
+		return at == null ? null : LocalDate.ofInstant(at, ZoneOffset.UTC);
 	}
 
 	private static void readRecord(JsonParser p, Fields f) {

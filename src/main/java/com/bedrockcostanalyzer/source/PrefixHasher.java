@@ -97,7 +97,7 @@ final class PrefixHasher {
 	}
 
 	/** The prefix's size in bytes of the log line (comparable with the request body's). */
-	long chars() {
+	long bytes() {
 		return this.bytes;
 	}
 

@@ -39,6 +39,25 @@ public final class PathResolver {
 		return value.length() <= MAX_LENGTH ? value : value.substring(0, MAX_LENGTH - 1) + "…";
 	}
 
+	/** Whether a person called: an IAM user, or a federated session (an SSO role, or one named by an e-mail address). */
+	public static boolean isPerson(String arn) {
+		if (arn == null) {
+			return false;
+		}
+		String resource = Arns.resourceOf(arn.trim());
+		if (resource.startsWith("user/")) {
+			return true;
+		}
+		if (!resource.startsWith("assumed-role/")) {
+			return false;
+		}
+		String rest = resource.substring("assumed-role/".length());
+		int slash = rest.indexOf('/');
+		String role = slash < 0 ? rest : rest.substring(0, slash);
+		String session = slash < 0 ? "" : rest.substring(slash + 1);
+		return role.startsWith("AWSReservedSSO_") || session.contains("@");
+	}
+
 	static String callerPath(String arn) {
 		String resource = Arns.resourceOf(arn);
 		if (resource.startsWith("assumed-role/")) {

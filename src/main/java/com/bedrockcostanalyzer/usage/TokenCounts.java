@@ -8,6 +8,17 @@ public record TokenCounts(long input, long output, long cacheRead, long cacheWri
 
 	public static final TokenCounts ZERO = new TokenCounts(0, 0, 0, 0, 0);
 
+	/**
+	 * The vector of a logged request, whose absent counts are negative: they count as zero. The 1-hour part of the
+	 * cache writes (from the body) is capped at the writes the record states; the rest are 5-minute writes.
+	 */
+	public static TokenCounts logged(long input, long output, long cacheRead, long cacheWrite, long cacheWrite1h) {
+		long write = Math.max(cacheWrite, 0);
+		long oneHour = Math.min(Math.max(cacheWrite1h, 0), write);
+		return new TokenCounts(Math.max(input, 0), Math.max(output, 0), Math.max(cacheRead, 0), write - oneHour,
+				oneHour);
+	}
+
 	public long cacheWrite() {
 		return this.cacheWrite5m + this.cacheWrite1h;
 	}

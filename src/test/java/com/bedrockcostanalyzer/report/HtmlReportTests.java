@@ -114,14 +114,11 @@ class HtmlReportTests {
 
 		assertThat(log).as("console messages").doesNotContain(":CONSOLE(").doesNotContain("Refused to");
 		for (String chart : List.of("chart-model", "chart-path", "chart-trend", "chart-tokens")) {
-			Matcher m = Pattern.compile("id=\"" + chart + "\"[^>]*>(.*?)</div>\\s*(</div>|<div)", Pattern.DOTALL)
-				.matcher(renderedDom);
 			assertThat(renderedDom).contains("id=\"" + chart + "\"");
 			int at = renderedDom.indexOf("id=\"" + chart + "\"");
 			String after = renderedDom.substring(at, Math.min(renderedDom.length(), at + 4000));
 			assertThat(after).as(chart + " drew an SVG").contains("data-rendered=\"true\"").contains("<svg")
 				.containsPattern("<path[^>]+d=\"M");
-			assertThat(m).isNotNull();
 		}
 		assertThat(screenshot).exists().isNotEmptyFile();
 	}

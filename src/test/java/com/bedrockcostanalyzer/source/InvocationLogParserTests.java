@@ -71,10 +71,10 @@ class InvocationLogParserTests {
 
 	@Test
 	void tellsPeopleFromServiceRoles() {
-		assertThat(InvocationLogParser.isHuman("arn:aws:iam::1:user/alice")).isTrue();
-		assertThat(InvocationLogParser.isHuman("arn:aws:sts::1:assumed-role/AWSReservedSSO_Dev_abc/alice@example.com"))
+		assertThat(PathResolver.isPerson("arn:aws:iam::1:user/alice")).isTrue();
+		assertThat(PathResolver.isPerson("arn:aws:sts::1:assumed-role/AWSReservedSSO_Dev_abc/alice@example.com"))
 			.isTrue();
-		assertThat(InvocationLogParser.isHuman("arn:aws:sts::1:assumed-role/EtlRole/glue-job")).isFalse();
+		assertThat(PathResolver.isPerson("arn:aws:sts::1:assumed-role/EtlRole/glue-job")).isFalse();
 		assertThat(parse(CONVERSE).detail().humanCaller()).isTrue();
 		assertThat(parse(CONVERSE).detail().timestamp()).isEqualTo(java.time.Instant.parse("2025-12-03T10:54:44Z"));
 	}

@@ -50,7 +50,7 @@ class NdjsonReaderTests {
 		byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
 		com.bedrockcostanalyzer.aggregate.UnitSummary summary = new com.bedrockcostanalyzer.aggregate.UnitSummary(
 				new InputUnit("s", "k", "k", 1, "v", UnitFormat.INVOCATION_LOG, null),
-				java.util.Set.of(LocalDate.of(2026, 10, 2)), true);
+				java.util.Set.of(LocalDate.of(2026, 10, 2)), null);
 
 		this.reader.read(new java.io.ByteArrayInputStream(cut), summary);
 
@@ -71,7 +71,7 @@ class NdjsonReaderTests {
 		file.write(damaged);
 		com.bedrockcostanalyzer.aggregate.UnitSummary summary = new com.bedrockcostanalyzer.aggregate.UnitSummary(
 				new InputUnit("s", "k", "k", 1, "v", UnitFormat.INVOCATION_LOG, null),
-				java.util.Set.of(LocalDate.of(2026, 10, 2)), true);
+				java.util.Set.of(LocalDate.of(2026, 10, 2)), null);
 
 		this.reader.read(new ByteArrayInputStream(file.toByteArray()), summary);
 
