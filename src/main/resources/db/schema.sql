@@ -93,3 +93,11 @@ CREATE TABLE IF NOT EXISTS bca_input_reject (
     sample_locations VARCHAR(2000) NOT NULL,
     PRIMARY KEY (read_id, reason)
 );
+
+-- One row, locked (SELECT ... FOR UPDATE) by the run that holds the database for its whole length: a second run at
+-- the same time is refused instead of counting alongside it. The lock goes with the connection, so a killed run
+-- leaves nothing to clean up.
+CREATE TABLE IF NOT EXISTS bca_run_lock (
+    id INT PRIMARY KEY
+);
+INSERT INTO bca_run_lock (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM bca_run_lock WHERE id = 1);

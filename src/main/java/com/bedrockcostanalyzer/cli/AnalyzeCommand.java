@@ -2,6 +2,7 @@ package com.bedrockcostanalyzer.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,6 +18,7 @@ import com.bedrockcostanalyzer.AnalyzerApplication;
 import com.bedrockcostanalyzer.job.AnalysisOutcome;
 import com.bedrockcostanalyzer.job.AnalysisRequest;
 import com.bedrockcostanalyzer.job.AnalysisRunner;
+import com.bedrockcostanalyzer.job.RunLock;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBookException;
@@ -124,9 +126,29 @@ class AnalyzeCommand implements Callable<Integer> {
 			description = "Region of CSV rows that name none. Default: AWS_REGION, else us-east-1.")
 	String region;
 
+	@Option(names = "--cur", paramLabel = "FILE",
+			description = "A Cost and Usage Report (legacy or CUR 2.0 / Data Exports CSV, gzip or not) to reconcile "
+					+ "the window's logged usage with. Repeatable.")
+	List<String> curFiles = new ArrayList<>();
+
+	/** Set by {@code run}: the day-over-day day of a nightly job, and the jump that is flagged. */
+	LocalDate trendDay;
+
+	int jumpPercent = AnalysisRequest.DEFAULT_JUMP_PERCENT;
+
+	/** Set by {@code run}: the job file's {@code savings:} and {@code usage:} settings, as Spring arguments. */
+	List<String> settings = List.of();
+
 	@Override
 	public Integer call() throws Exception {
 		Window window = window();
+		return execute(window, window);
+	}
+
+	/**
+	 * Counts {@code window} (unless this is the report command) and reports {@code reportWindow}, which holds it.
+	 */
+	Integer execute(Window window, Window reportWindow) throws Exception {
 		InputSources inputSources = new InputSources();
 		List<String> canonical = new ArrayList<>();
 		for (String source : this.sources) {
@@ -155,15 +177,24 @@ class AnalyzeCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
 		}
+		List<String> bills = new ArrayList<>();
+		for (String file : this.curFiles) {
+			Path path = Path.of(file);
+			if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+				throw new ParameterException(this.spec.commandLine(), "CUR file " + file + " is not a readable file");
+			}
+			bills.add(path.toAbsolutePath().normalize().toString());
+		}
 		String region = defaultRegion();
 		if (!Regions.isRegionCode(region)) {
 			throw new ParameterException(this.spec.commandLine(), "'" + region + "' is not an AWS Region code");
 		}
-		Path outDir = (this.out != null) ? this.out : Path.of("reports", window.from() + "_" + window.to());
+		Path outDir = (this.out != null) ? this.out
+				: Path.of("reports", reportWindow.from() + "_" + reportWindow.to());
 		AnalysisRequest request = new AnalysisRequest(canonical, window,
 				this.prices == null ? "" : Path.of(this.prices).toAbsolutePath().toString(),
-				outDir.toAbsolutePath().normalize(), region, discountRules, display,
-				this.reprocess);
+				outDir.toAbsolutePath().normalize(), region, discountRules, display, this.reprocess, reportWindow,
+				bills, this.trendDay, this.jumpPercent);
 		AnalysisOutcome outcome;
 		ConfigurableApplicationContext started;
 		try {
@@ -179,6 +210,10 @@ class AnalyzeCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = started) {
 			outcome = context.getBean(AnalysisRunner.class).run(request, reportOnly());
 		}
+		catch (RunLock.HeldElsewhereException ex) {
+			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
+			return ExitCodes.FAILED;
+		}
 		var out = this.spec.commandLine().getOut();
 		if (!outcome.completed()) {
 			this.spec.commandLine()
@@ -188,7 +223,7 @@ class AnalyzeCommand implements Callable<Integer> {
 						+ ". Run the same command again to resume: what was counted stays counted.");
 			return ExitCodes.FAILED;
 		}
-		out.println("Spend " + window + ": $" + outcome.spend().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+		out.println("Spend " + reportWindow + ": $" + outcome.spend().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
 				+ (discountRules.isEmpty() ? " at list prices" : " after discount")
 				+ (display.isUsd() ? ""
 						: " (" + display.convert(outcome.spend()).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
@@ -196,6 +231,15 @@ class AnalyzeCommand implements Callable<Integer> {
 		if (outcome.monthlySavings() != null) {
 			out.println("Potential savings: $" + outcome.monthlySavings().setScale(2, RoundingMode.HALF_EVEN)
 				.toPlainString() + " a month (see the opportunities in the report)");
+		}
+		if (outcome.topSaving() != null) {
+			out.println("Top saving: " + outcome.topSaving());
+		}
+		for (String flag : outcome.flags()) {
+			out.println("Flagged: " + flag);
+		}
+		if (outcome.bill() != null) {
+			out.println(outcome.bill());
 		}
 		out.println("Report: " + outDir.resolve(ReportWriter.HTML) + " (also " + ReportWriter.MARKDOWN + ", "
 				+ ReportWriter.JSON + ", "
@@ -221,7 +265,7 @@ class AnalyzeCommand implements Callable<Integer> {
 
 	private ConfigurableApplicationContext startApplication() {
 		SpringApplication application = new SpringApplication(AnalyzerApplication.class);
-		List<String> args = new ArrayList<>();
+		List<String> args = new ArrayList<>(this.settings);
 		if (this.db != null) {
 			args.add("--spring.datasource.url=" + this.db);
 		}

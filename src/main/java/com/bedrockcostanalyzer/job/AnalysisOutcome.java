@@ -1,15 +1,17 @@
 package com.bedrockcostanalyzer.job;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.springframework.batch.core.BatchStatus;
 
 /**
  * How a run ended, for the command line: its status, the rejects the report lists, the spend, the potential monthly
- * savings, the failure.
+ * savings, the failure, and the summary lines of the report (largest saving, flagged spend jumps, the bill); absent
+ * ones are null or empty.
  */
 public record AnalysisOutcome(BatchStatus status, long rejects, BigDecimal spend, BigDecimal monthlySavings,
-		String failure) {
+		String failure, String topSaving, List<String> flags, String bill) {
 
 	public boolean completed() {
 		return this.status == BatchStatus.COMPLETED;

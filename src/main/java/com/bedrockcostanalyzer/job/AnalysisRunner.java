@@ -1,6 +1,7 @@
 package com.bedrockcostanalyzer.job;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -29,7 +30,11 @@ public class AnalysisRunner {
 
 	private final Job reportJob;
 
-	public AnalysisRunner(JobOperator jobOperator, JobRepository jobRepository, Job analyzeJob, Job reportJob) {
+	private final RunLock runLock;
+
+	public AnalysisRunner(JobOperator jobOperator, JobRepository jobRepository, Job analyzeJob, Job reportJob,
+			RunLock runLock) {
+		this.runLock = runLock;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.analyzeJob = analyzeJob;
@@ -38,8 +43,15 @@ public class AnalysisRunner {
 
 	/**
 	 * @param reportOnly write the reports from the stored aggregates without counting anything
+	 * @throws RunLock.HeldElsewhereException when another run is using the database
 	 */
 	public AnalysisOutcome run(AnalysisRequest request, boolean reportOnly) throws Exception {
+		try (RunLock.Held held = this.runLock.acquire()) {
+			return runAlone(request, reportOnly);
+		}
+	}
+
+	private AnalysisOutcome runAlone(AnalysisRequest request, boolean reportOnly) throws Exception {
 		recoverAbandonedExecutions();
 		JobExecution execution = this.jobOperator.start(reportOnly ? this.reportJob : this.analyzeJob,
 				request.toJobParameters(System.currentTimeMillis()));
@@ -54,12 +66,17 @@ public class AnalysisRunner {
 			.collect(Collectors.joining("; "));
 		BigDecimal savings = context.containsKey(ReportTasklet.SAVINGS_KEY)
 				? new BigDecimal(context.getString(ReportTasklet.SAVINGS_KEY)) : null;
-		return new AnalysisOutcome(execution.getStatus(), rejects, spend, savings, failure.isEmpty() ? null : failure);
+		String flags = context.containsKey(ReportTasklet.FLAGS_KEY) ? context.getString(ReportTasklet.FLAGS_KEY) : "";
+		return new AnalysisOutcome(execution.getStatus(), rejects, spend, savings, failure.isEmpty() ? null : failure,
+				context.containsKey(ReportTasklet.TOP_SAVING_KEY) ? context.getString(ReportTasklet.TOP_SAVING_KEY)
+						: null,
+				flags.isEmpty() ? List.of() : List.of(flags.split("\n")),
+				context.containsKey(ReportTasklet.BILL_KEY) ? context.getString(ReportTasklet.BILL_KEY) : null);
 	}
 
 	private void recoverAbandonedExecutions() {
-		// The embedded H2 file database admits one process at a time, so a STARTED execution found here belongs to a
-		// process that died (kill -9, power loss). Its uncommitted chunks were rolled back; the ledger has the rest.
+		// This run holds the run lock, so a STARTED execution found here belongs to a process that died (kill -9, power
+		// loss) and lost the lock with its connection. Its uncommitted chunks were rolled back; the ledger has the rest.
 		for (String job : new String[] { AnalyzeJobConfiguration.JOB_NAME, AnalyzeJobConfiguration.REPORT_JOB_NAME }) {
 			for (JobExecution running : this.jobRepository.findRunningJobExecutions(job)) {
 				log.info("marking execution {} of a process that stopped without finishing as failed",

@@ -3,13 +3,17 @@ package com.bedrockcostanalyzer.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
+import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
@@ -22,6 +26,8 @@ import com.bedrockcostanalyzer.report.ReportBuilder;
 import com.bedrockcostanalyzer.report.ReportBuilder.SourceInput;
 import com.bedrockcostanalyzer.report.ReportWriter;
 import com.bedrockcostanalyzer.source.InputSources;
+import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.report.RunSummary;
 
 /** Prices the stored aggregates of the run's sources and window and writes the report files. */
 class ReportTasklet implements Tasklet {
@@ -31,6 +37,12 @@ class ReportTasklet implements Tasklet {
 	static final String SPEND_KEY = "bca.spend";
 
 	static final String SAVINGS_KEY = "bca.savings";
+
+	static final String TOP_SAVING_KEY = "bca.topSaving";
+
+	static final String FLAGS_KEY = "bca.flags";
+
+	static final String BILL_KEY = "bca.bill";
 
 	private final AnalysisRequest request;
 
@@ -56,22 +68,31 @@ class ReportTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		Window window = this.request.reportWindow();
 		List<Long> sourceIds = new ArrayList<>();
 		List<SourceInput> sourceInputs = new ArrayList<>();
 		for (String source : this.request.sources()) {
 			String name = this.sources.canonicalName(source);
 			long id = this.store.sourceId(name);
 			sourceIds.add(id);
-			sourceInputs.add(new SourceInput(name, this.ledger.unitsRead(List.of(id), this.request.window())));
+			sourceInputs.add(new SourceInput(name, this.ledger.unitsRead(List.of(id), window)));
 		}
 		ReportBuilder builder = new ReportBuilder(new PriceBookLoader().load(this.request.prices()), this.version,
 				this.request.discounts(), this.request.displayCurrency(), this.savings,
 				ProvisionedBook.load(this.request.prices()), ReservedBook.load(this.request.prices()));
-		var window = this.request.window();
-		AnalysisReport report = builder.build(new ReportBuilder.Inputs(window, sourceInputs,
-				this.store.load(sourceIds, window), new StoredProfile(this.store, sourceIds, window),
-				this.ledger.rejects(sourceIds, window),
+		List<DailyUsage> daily = this.store.load(sourceIds, window);
+		AnalysisReport report = builder.build(new ReportBuilder.Inputs(window, sourceInputs, daily,
+				new StoredProfile(this.store, sourceIds, window), this.ledger.rejects(sourceIds, window),
 				this.ledger.notes(sourceIds, window)));
+		LocalDate trendDay = this.request.trendDay();
+		if (trendDay != null) {
+			report = report.withDayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
+					this.store.load(sourceIds, new Window(trendDay.minusDays(7), trendDay.plusDays(1)))));
+		}
+		if (!this.request.curFiles().isEmpty()) {
+			report = report.withReconciliation(
+					builder.reconcile(this.request.curFiles().stream().map(Path::of).toList(), window, daily));
+		}
 		try {
 			new ReportWriter().write(report, this.request.out());
 		}
@@ -82,7 +103,17 @@ class ReportTasklet implements Tasklet {
 		context.putLong(REJECTS_KEY, report.rejects().count());
 		context.putString(SPEND_KEY, report.totals().cost().toPlainString());
 		context.putString(SAVINGS_KEY, report.savings().potentialMonthlySavings().toPlainString());
+		putIfPresent(context, TOP_SAVING_KEY, RunSummary.topSaving(report));
+		List<String> flags = RunSummary.flags(report);
+		putIfPresent(context, FLAGS_KEY, flags.isEmpty() ? null : String.join("\n", flags));
+		putIfPresent(context, BILL_KEY, RunSummary.bill(report));
 		return RepeatStatus.FINISHED;
+	}
+
+	private static void putIfPresent(ExecutionContext context, String key, String value) {
+		if (value != null) {
+			context.putString(key, value);
+		}
 	}
 
 }

@@ -3,7 +3,6 @@ package com.bedrockcostanalyzer.pricing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,6 +20,8 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.bedrockcostanalyzer.pricing.UsageType.Placement;
+import com.bedrockcostanalyzer.pricing.UsageType.TokenKind;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import tools.jackson.databind.JsonNode;
@@ -40,14 +41,8 @@ public final class PriceListImporter {
 
 	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-	enum Dimension {
-
-		INPUT, OUTPUT, CACHE_READ, CACHE_WRITE_5M, CACHE_WRITE_1H
-
-	}
-
 	/** What one SKU says, once understood. */
-	record Sku(String modelId, String region, Scope scope, Tier tier, Dimension dimension, BigDecimal usdPerMillion,
+	record Sku(String modelId, String region, Scope scope, Tier tier, TokenKind dimension, BigDecimal usdPerMillion,
 			LocalDate effectiveFrom, String source) {
 	}
 
@@ -109,8 +104,7 @@ public final class PriceListImporter {
 				count(skipped, "no usage type or region");
 				continue;
 			}
-			Placement placement = usageType.contains("-MP:") ? marketplace(usageType)
-					: firstParty(usageType, attributes.path("feature").asString(""));
+			Placement placement = UsageType.placement(usageType, attributes.path("feature").asString(""));
 			if (placement == null) {
 				count(skipped, "not a per-token price (provisioned, reserved, long-context, latency-optimized, other)");
 				continue;
@@ -133,7 +127,7 @@ public final class PriceListImporter {
 				continue;
 			}
 			LocalDate effective = date(term.path("effectiveDate").asString(""), publication);
-			skus.add(new Sku(modelId, region, placement.scope(), placement.tier(), placement.dimension(), perMillion,
+			skus.add(new Sku(modelId, region, placement.scope(), placement.tier(), placement.kind(), perMillion,
 					effective, "AWS Price List " + offerCode + " " + publication.split("T")[0] + " " + usageType));
 		}
 	}
@@ -148,84 +142,6 @@ public final class PriceListImporter {
 			return service.substring(0, service.length() - EDITION_SUFFIX.length());
 		}
 		return service.isEmpty() ? null : service;
-	}
-
-	private record Placement(Dimension dimension, Tier tier, Scope scope) {
-	}
-
-	/** {@code USE1-NovaPro-input-tokens-batch}, {@code USE1-Nova2.0Lite-input-tokens-priority-cross-region-global}. */
-	static Placement firstParty(String usageType, String feature) {
-		String u = usageType.toLowerCase(Locale.ROOT);
-		if (u.contains("long-context") || u.contains("latency") || u.contains("mantle") || u.contains("provisioned")
-				|| u.contains("reserved") || u.contains("custom")) {
-			return null;
-		}
-		Dimension dimension;
-		if (u.contains("cache-read-input-token")) {
-			dimension = Dimension.CACHE_READ;
-		}
-		else if (u.contains("cache-write-input-token")) {
-			dimension = Dimension.CACHE_WRITE_5M;
-		}
-		else if (u.contains("-input-tokens")) {
-			dimension = Dimension.INPUT;
-		}
-		else if (u.contains("-output-tokens")) {
-			dimension = Dimension.OUTPUT;
-		}
-		else {
-			return null;
-		}
-		Tier tier = Tier.STANDARD;
-		if (u.contains("-batch") || feature.equalsIgnoreCase("Batch Inference")) {
-			tier = Tier.BATCH;
-		}
-		else if (u.contains("-flex")) {
-			tier = Tier.FLEX;
-		}
-		else if (u.contains("-priority")) {
-			tier = Tier.PRIORITY;
-		}
-		Scope scope = u.contains("cross-region-global") ? Scope.GLOBAL
-				: u.contains("cross-region-geo") ? Scope.GEO : Scope.REGIONAL;
-		return new Placement(dimension, tier, scope);
-	}
-
-	/** {@code USE1-MP:USE1_InputTokenCount_Global_Batch-Units}. */
-	static Placement marketplace(String usageType) {
-		String rest = usageType.substring(usageType.indexOf("-MP:") + 4);
-		int underscore = rest.indexOf('_');
-		if (underscore < 0) {
-			return null;
-		}
-		rest = rest.substring(underscore + 1).replaceFirst("-Units$", "");
-		String[] parts = rest.split("_");
-		Dimension dimension = switch (parts[0]) {
-			case "InputTokenCount" -> Dimension.INPUT;
-			case "OutputTokenCount" -> Dimension.OUTPUT;
-			case "CacheReadInputTokenCount" -> Dimension.CACHE_READ;
-			case "CacheWriteInputTokenCount" -> Dimension.CACHE_WRITE_5M;
-			case "CacheWrite1hInputTokenCount" -> Dimension.CACHE_WRITE_1H;
-			default -> null;
-		};
-		if (dimension == null) {
-			return null;
-		}
-		Tier tier = Tier.STANDARD;
-		Scope scope = Scope.REGIONAL;
-		for (int i = 1; i < parts.length; i++) {
-			switch (parts[i]) {
-				case "Global" -> scope = Scope.GLOBAL;
-				case "Geo" -> scope = Scope.GEO;
-				case "Batch" -> tier = Tier.BATCH;
-				case "Flex" -> tier = Tier.FLEX;
-				case "Priority" -> tier = Tier.PRIORITY;
-				default -> {
-					return null;
-				}
-			}
-		}
-		return new Placement(dimension, tier, scope);
 	}
 
 	private static BigDecimal perMillion(JsonNode dimension) {
@@ -271,7 +187,7 @@ public final class PriceListImporter {
 	private static List<PriceRow> rows(List<Sku> skus, Map<String, Integer> skipped) {
 		record Key(String modelId, String region, Scope scope, Tier tier, LocalDate effectiveFrom) {
 		}
-		Map<Key, Map<Dimension, Sku>> grouped = new LinkedHashMap<>();
+		Map<Key, Map<TokenKind, Sku>> grouped = new LinkedHashMap<>();
 		for (Sku sku : skus) {
 			grouped
 				.computeIfAbsent(new Key(sku.modelId(), sku.region(), sku.scope(), sku.tier(), sku.effectiveFrom()),
@@ -280,14 +196,14 @@ public final class PriceListImporter {
 		}
 		List<PriceRow> rows = new ArrayList<>();
 		grouped.forEach((key, dims) -> {
-			Sku input = dims.get(Dimension.INPUT);
+			Sku input = dims.get(TokenKind.INPUT);
 			if (input == null) {
 				count(skipped, "token prices without an input price for their model, region, scope and tier");
 				return;
 			}
-			rows.add(new PriceRow(key.modelId(), key.region(), key.scope(), key.tier(), rate(dims, Dimension.INPUT),
-					rate(dims, Dimension.OUTPUT), rate(dims, Dimension.CACHE_READ),
-					rate(dims, Dimension.CACHE_WRITE_5M), rate(dims, Dimension.CACHE_WRITE_1H), key.effectiveFrom(),
+			rows.add(new PriceRow(key.modelId(), key.region(), key.scope(), key.tier(), rate(dims, TokenKind.INPUT),
+					rate(dims, TokenKind.OUTPUT), rate(dims, TokenKind.CACHE_READ),
+					rate(dims, TokenKind.CACHE_WRITE_5M), rate(dims, TokenKind.CACHE_WRITE_1H), key.effectiveFrom(),
 					input.source().substring(0, input.source().lastIndexOf(' ')), "", 0));
 		});
 		rows.sort(Comparator.comparing(PriceRow::modelId)
@@ -298,7 +214,7 @@ public final class PriceListImporter {
 		return rows;
 	}
 
-	private static BigDecimal rate(Map<Dimension, Sku> dims, Dimension dimension) {
+	private static BigDecimal rate(Map<TokenKind, Sku> dims, TokenKind dimension) {
 		Sku sku = dims.get(dimension);
 		return sku == null ? null : sku.usdPerMillion();
 	}

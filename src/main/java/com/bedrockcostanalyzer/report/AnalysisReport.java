@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.savings.Opportunity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -17,8 +18,37 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
 		List<Breakdown> byPath, List<DaySpend> dailySpend, List<WhatIf> whatIf, List<Unpriced> unpriced,
-		Savings savings, List<Opportunity> opportunities, Rejects rejects,
-		@JsonIgnore List<Opportunity> allOpportunities) {
+		Savings savings, List<Opportunity> opportunities, Rejects rejects, DayOverDay dayOverDay,
+		Reconciliation reconciliation, @JsonIgnore List<Opportunity> allOpportunities) {
+
+	/** The same report with the nightly job's day-over-day section. */
+	public AnalysisReport withDayOverDay(DayOverDay section) {
+		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
+				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.dailySpend,
+				this.whatIf, this.unpriced, this.savings, this.opportunities, this.rejects, section,
+				this.reconciliation, this.allOpportunities);
+	}
+
+	/** The same report with the bill set beside it. */
+	public AnalysisReport withReconciliation(Reconciliation section) {
+		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
+				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.dailySpend,
+				this.whatIf, this.unpriced, this.savings, this.opportunities, this.rejects, this.dayOverDay, section,
+				this.allOpportunities);
+	}
+
+	/**
+	 * One day's spend against the day and the week before, per model and per path (after discount), with a flag where
+	 * it rose by {@code jumpPercent} or more over the day before, or appeared from nothing, at a dollar or more.
+	 */
+	public record DayOverDay(LocalDate day, int jumpPercent, List<SpendChange> byModel, List<SpendChange> byPath,
+			List<SpendChange> flagged) {
+	}
+
+	/** Changes in percent, null when the earlier day had no spend. */
+	public record SpendChange(String kind, String name, BigDecimal spend, BigDecimal dayBefore, BigDecimal weekBefore,
+			BigDecimal dayOverDayPercent, BigDecimal weekOverWeekPercent, boolean flagged) {
+	}
 
 	public record Tool(String name, String version) {
 	}

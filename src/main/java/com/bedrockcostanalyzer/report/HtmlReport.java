@@ -131,6 +131,11 @@ public final class HtmlReport {
 			return SafeText.plain(text);
 		}
 
+		/** A change in percent with its sign, or "new" when there was nothing before. */
+		public String change(BigDecimal percent) {
+			return percent == null ? "new" : (percent.signum() > 0 ? "+" : "") + percent.toPlainString() + "%";
+		}
+
 		public String amount(BigDecimal value, String currency) {
 			if (value == null) {
 				return "";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
 import com.bedrockcostanalyzer.savings.Opportunity;
@@ -71,6 +72,8 @@ final class MarkdownReport {
 				+ count(totals.cacheWrite1hInputTokens()) + " of them 1-hour), " + count(totals.outputTokens())
 				+ " output.");
 		line("");
+		dayOverDay();
+		reconciliation();
 		opportunities();
 		breakdown("Spend by model", "Model", this.report.byModel());
 		breakdown("Spend by path", "Path", this.report.byPath());
@@ -149,6 +152,122 @@ final class MarkdownReport {
 			return usd(row.cost());
 		}
 		return row.cost().signum() == 0 ? "unpriced" : usd(row.cost()) + " + unpriced";
+	}
+
+	private void dayOverDay() {
+		AnalysisReport.DayOverDay section = this.report.dayOverDay();
+		if (section == null) {
+			return;
+		}
+		line("## " + section.day() + " against the day and the week before");
+		line("");
+		if (section.flagged().isEmpty()) {
+			line("Nothing flagged: no path or model rose by " + section.jumpPercent() + "% or more over the day before.");
+		}
+		else {
+			line("**Flagged** (up " + section.jumpPercent() + "% or more on the day before, or new, at $1 a day or more):");
+			line("");
+			section.flagged().forEach((c) -> line("- " + c.kind() + " " + cell(c.name()) + ": " + usd(c.spend())
+					+ (c.dayOverDayPercent() == null ? ", nothing the day before"
+							: ", " + signed(c.dayOverDayPercent()) + " on " + usd(c.dayBefore()))));
+		}
+		line("");
+		changeTable("Path", section.day(), section.byPath());
+		changeTable("Model", section.day(), section.byModel());
+	}
+
+	private void changeTable(String what, java.time.LocalDate day, List<AnalysisReport.SpendChange> changes) {
+		line("| " + what + " | " + day + " | Day before | Change | Week before | Change |");
+		line("|---|---:|---:|---:|---:|---:|");
+		changes.forEach((c) -> line("| " + cell(c.name()) + (c.flagged() ? " ⚑" : "") + " | " + usd(c.spend()) + " | "
+				+ usd(c.dayBefore()) + " | " + signed(c.dayOverDayPercent()) + " | " + usd(c.weekBefore()) + " | "
+				+ signed(c.weekOverWeekPercent()) + " |"));
+		line("");
+	}
+
+	private static String signed(BigDecimal percent) {
+		return new HtmlReport.Format().change(percent);
+	}
+
+	private static final int MAX_RECONCILIATION_ROWS = 30;
+
+	private void reconciliation() {
+		Reconciliation bill = this.report.reconciliation();
+		if (bill == null) {
+			return;
+		}
+		var totals = bill.totals();
+		line("## The bill against the logs");
+		line("");
+		line("CUR: " + cell(String.join(", ", bill.files())) + ". Bedrock usage billed in the window: **"
+				+ usd(totals.billedUsd()) + "**, of which " + usd(totals.billedTokenUsd())
+				+ " per token; the logged tokens at the price book: **" + usd(totals.pricedUsd())
+				+ "**; difference (billed − logged) **" + usd(totals.deltaUsd()) + "**.  ");
+		line("Tokens billed: " + count(totals.billedTokens()) + "; logged: " + count(totals.loggedTokens()) + ".");
+		line("");
+		line("| What explains it | Billed − logged |");
+		line("|---|---:|");
+		bill.deltaByFinding().forEach((finding, usd) -> line("| " + finding + " | " + usd(usd) + " |"));
+		line("");
+		if (!bill.daysBilledNotLogged().isEmpty()) {
+			line("**Logging gaps**: tokens billed and none logged on "
+					+ String.join(", ", bill.daysBilledNotLogged().stream().map(Object::toString).toList())
+					+ ". Check that invocation logging was on, and for every account and Region.");
+			line("");
+		}
+		line("### Per model and token type");
+		line("");
+		reconciliationTable(bill.byModel(), false);
+		List<Reconciliation.Row> differing = bill.rows()
+			.stream()
+			.filter((r) -> !r.finding().equals(Reconciliation.MATCHES))
+			.sorted(java.util.Comparator.comparing((Reconciliation.Row r) -> r.usdDelta().abs()).reversed())
+			.toList();
+		if (!differing.isEmpty()) {
+			line("### Days that differ" + (differing.size() > MAX_RECONCILIATION_ROWS
+					? " (the " + MAX_RECONCILIATION_ROWS + " largest of " + differing.size() + "; all in reconciliation.csv)"
+					: ""));
+			line("");
+			reconciliationTable(differing.subList(0, Math.min(differing.size(), MAX_RECONCILIATION_ROWS)), true);
+		}
+		if (!bill.otherCharges().isEmpty()) {
+			line("Charged, not per token (provisioned throughput, reserved capacity, other): "
+					+ String.join(", ", bill.otherCharges()
+						.stream()
+						.map((c) -> cell(c.usageType()) + " " + usd(c.usd()))
+						.toList())
+					+ ".");
+			line("");
+		}
+		if (!bill.otherLineTypes().isEmpty()) {
+			line("Not usage, left out: " + String.join(", ", bill.otherLineTypes()
+				.entrySet()
+				.stream()
+				.map((e) -> cell(e.getKey()) + " " + usd(e.getValue()))
+				.toList()) + ".");
+			line("");
+		}
+		bill.notes().forEach((n) -> line("Note: " + cell(n) + ".  "));
+		if (!bill.rejects().isEmpty()) {
+			line("CUR lines not read: " + bill.rejects().size() + " ("
+					+ String.join("; ", bill.rejects().stream().limit(5).map((r) -> cell(r.location() + ": " + r.reason())).toList())
+					+ ").");
+		}
+		line("");
+	}
+
+	private void reconciliationTable(List<Reconciliation.Row> rows, boolean withDay) {
+		line((withDay ? "| Day | Region " : "") + "| Model | Tier | Scope | Tokens | Billed tokens | Billed | Logged tokens "
+				+ "| Priced | Difference | Finding |");
+		line((withDay ? "|---|---" : "") + "|---|---|---|---|---:|---:|---:|---:|---:|---|");
+		for (Reconciliation.Row r : rows) {
+			line((withDay ? "| " + r.day() + " | " + cell(r.region()) + " " : "") + "| "
+					+ cell(r.model() != null ? r.model() : r.usageType()) + " | " + r.tier() + " | " + r.scope() + " | "
+					+ r.tokenType() + " | " + count(r.billedTokens()) + " | " + usd(r.billedUsd()) + " | "
+					+ count(r.loggedTokens()) + " | " + usd(r.pricedUsd()) + " | " + usd(r.usdDelta()) + " | "
+					+ r.finding() + " |");
+		}
+		line("");
 	}
 
 	private void daily() {

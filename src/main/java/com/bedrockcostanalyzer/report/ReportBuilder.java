@@ -1,6 +1,8 @@
 package com.bedrockcostanalyzer.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBook;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
+import com.bedrockcostanalyzer.reconcile.Reconciler;
+import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.savings.Opportunity;
 import com.bedrockcostanalyzer.savings.ProfileSource;
 import com.bedrockcostanalyzer.savings.SavingsAnalysis;
@@ -124,7 +128,78 @@ public final class ReportBuilder {
 				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
 				breakdown(usageRows, UsageRow::path), dailySpend(spendByDay), whatIf(daily), unpriced(usageRows),
 				summary(opportunities),
-				shown(opportunities), rejects(storedRejects), opportunities);
+				shown(opportunities), rejects(storedRejects), null, null, opportunities);
+	}
+
+	/** The bill's Bedrock lines in the window set beside the window's logged usage, at this report's prices. */
+	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily) {
+		return new Reconciler(this.calculator, this.discounts).reconcile(curFiles, window, daily);
+	}
+
+	/** A dollar: smaller daily spend is never flagged, whatever its jump. */
+	private static final BigDecimal FLAG_MINIMUM_USD = BigDecimal.ONE;
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/**
+	 * {@code day}'s spend against the day before and the week before, per model and per path.
+	 * @param rows the stored aggregates of {@code [day − 7, day + 1)}
+	 */
+	public AnalysisReport.DayOverDay dayOverDay(LocalDate day, int jumpPercent, List<DailyUsage> rows) {
+		Map<String, BigDecimal[]> byModel = new TreeMap<>();
+		Map<String, BigDecimal[]> byPath = new TreeMap<>();
+		for (DailyUsage usage : rows) {
+			UsageKey key = usage.key();
+			int slot = key.day().equals(day) ? 0 : key.day().equals(day.minusDays(1)) ? 1
+					: key.day().equals(day.minusDays(7)) ? 2 : -1;
+			if (slot < 0) {
+				continue;
+			}
+			Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.day(),
+					usage.totals().tokens());
+			if (!cost.priced()) {
+				continue;
+			}
+			BigDecimal usd = this.discounts.apply(key.model(), cost.usd());
+			add(byModel, key.model(), slot, usd);
+			add(byPath, key.path(), slot, usd);
+		}
+		List<AnalysisReport.SpendChange> models = changes("model", byModel, jumpPercent);
+		List<AnalysisReport.SpendChange> paths = changes("path", byPath, jumpPercent);
+		List<AnalysisReport.SpendChange> flagged = new ArrayList<>();
+		paths.stream().filter(AnalysisReport.SpendChange::flagged).forEach(flagged::add);
+		models.stream().filter(AnalysisReport.SpendChange::flagged).forEach(flagged::add);
+		return new AnalysisReport.DayOverDay(day, jumpPercent, models, paths, flagged);
+	}
+
+	private static void add(Map<String, BigDecimal[]> spend, String name, int slot, BigDecimal usd) {
+		BigDecimal[] days = spend.computeIfAbsent(name,
+				(n) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+		days[slot] = days[slot].add(usd);
+	}
+
+	private static List<AnalysisReport.SpendChange> changes(String kind, Map<String, BigDecimal[]> spend,
+			int jumpPercent) {
+		List<AnalysisReport.SpendChange> result = new ArrayList<>();
+		BigDecimal jump = BigDecimal.valueOf(jumpPercent);
+		spend.forEach((name, days) -> {
+			BigDecimal dayChange = percentChange(days[0], days[1]);
+			boolean flagged = days[0].compareTo(FLAG_MINIMUM_USD) >= 0
+					&& (dayChange == null || dayChange.compareTo(jump) >= 0);
+			result.add(new AnalysisReport.SpendChange(kind, name, days[0], days[1], days[2], dayChange,
+					percentChange(days[0], days[2]), flagged));
+		});
+		result.sort(Comparator.comparing(AnalysisReport.SpendChange::spend).reversed()
+			.thenComparing(AnalysisReport.SpendChange::name));
+		return result;
+	}
+
+	/** Percent change from {@code before} to {@code now}, one decimal; null when there was nothing before. */
+	private static BigDecimal percentChange(BigDecimal now, BigDecimal before) {
+		if (before.signum() == 0) {
+			return null;
+		}
+		return now.subtract(before).multiply(HUNDRED).divide(before, 1, RoundingMode.HALF_EVEN);
 	}
 
 	private record DayModel(LocalDate day, String model) implements Comparable<DayModel> {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
 import com.bedrockcostanalyzer.savings.Opportunity;
 import tools.jackson.core.StreamWriteFeature;
@@ -35,6 +36,8 @@ public final class ReportWriter {
 
 	public static final String OPPORTUNITIES_CSV = "opportunities.csv";
 
+	public static final String RECONCILIATION_CSV = "reconciliation.csv";
+
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.enable(SerializationFeature.INDENT_OUTPUT)
@@ -48,6 +51,26 @@ public final class ReportWriter {
 		writeAtomically(folder.resolve(USAGE_CSV), (out) -> writeUsageCsv(report.usage(), out));
 		writeAtomically(folder.resolve(OPPORTUNITIES_CSV),
 				(out) -> writeOpportunitiesCsv(report.allOpportunities(), report.savings().thresholdUsd(), out));
+		if (report.reconciliation() != null) {
+			writeAtomically(folder.resolve(RECONCILIATION_CSV),
+					(out) -> writeReconciliationCsv(report.reconciliation().rows(), out));
+		}
+	}
+
+	/** Every (day, Region, model, tier, scope, token type) either side has. */
+	private static void writeReconciliationCsv(List<Reconciliation.Row> rows, Writer out) throws IOException {
+		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+			.setHeader("day", "region", "model", "usage_type", "tier", "scope", "token_type", "billed_tokens",
+					"billed_usd", "logged_tokens", "priced_usd", "token_difference", "usd_difference", "finding")
+			.setRecordSeparator("\n")
+			.get());
+		for (Reconciliation.Row r : rows) {
+			csv.printRecord(r.day(), SafeText.csvText(r.region()), SafeText.csvText(r.model()),
+					SafeText.csvText(r.usageType()), r.tier(), r.scope(), r.tokenType(), r.billedTokens(),
+					money(r.billedUsd()), r.loggedTokens(), money(r.pricedUsd()), r.tokenDelta(),
+					money(r.usdDelta()), r.finding());
+		}
+		csv.flush();
 	}
 
 	public static JsonMapper mapper() {

@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Opens gzip by its magic bytes, not its file name: logs are gzip whatever they are called. */
-final class Decompression {
+public final class Decompression {
 
 	private static final int BUFFER = 64 * 1024;
 
 	private Decompression() {
 	}
 
-	static InputStream maybeGunzip(InputStream raw) throws IOException {
+	public static InputStream maybeGunzip(InputStream raw) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
 		in.mark(2);
 		int b1 = in.read();

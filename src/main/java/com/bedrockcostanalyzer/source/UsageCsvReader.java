@@ -2,12 +2,7 @@ package com.bedrockcostanalyzer.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,13 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -89,16 +82,7 @@ public final class UsageCsvReader {
 	}
 
 	private void readRows(InputStream raw, RecordSink sink) throws IOException {
-		Reader reader = withoutBom(new InputStreamReader(Decompression.maybeGunzip(raw),
-				StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)));
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreSurroundingSpaces(true)
-			.setAllowMissingColumnNames(true)
-			.setIgnoreEmptyLines(true)
-			.get();
-		try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+		try (CSVParser csv = CsvFiles.open(raw)) {
 			List<String> header = csv.getHeaderNames();
 			if (header.stream().anyMatch((h) -> h.startsWith("lineItem/") || h.startsWith("line_item_"))) {
 				sink.note("a CUR / Data Exports file, not a usage export: it is not counted as usage");
@@ -121,22 +105,9 @@ public final class UsageCsvReader {
 						+ " (expected e.g. timestamp,model_id,path,input_tokens,output_tokens)", null);
 				return;
 			}
-			Iterator<CSVRecord> rows = csv.iterator();
-			while (true) {
-				CSVRecord row;
-				try {
-					if (!rows.hasNext()) {
-						break;
-					}
-					row = rows.next();
-				}
-				catch (UncheckedIOException | IllegalStateException ex) {
-					sink.reject("line " + (csv.getCurrentLineNumber() + 1),
-							"CSV cannot be read from here on (bad quoting or not UTF-8)", null);
-					return;
-				}
-				readRow(row, "line " + csv.getCurrentLineNumber(), header.size(), columns, sink);
-			}
+			CsvFiles.eachRow(csv, (row, line) -> readRow(row, "line " + line, header.size(), columns, sink),
+					(line) -> sink.reject("line " + line, "CSV cannot be read from here on (bad quoting or not UTF-8)",
+							null));
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
 			sink.reject("line 1", "CSV cannot be read (bad quoting, duplicate header or not UTF-8)", null);
@@ -284,15 +255,6 @@ public final class UsageCsvReader {
 			note.append("; no region column, so rows are in the run's region");
 		}
 		return note.toString();
-	}
-
-	private static Reader withoutBom(Reader reader) throws IOException {
-		PushbackReader pushback = new PushbackReader(reader, 1);
-		int first = pushback.read();
-		if (first >= 0 && first != '\uFEFF') {
-			pushback.unread(first);
-		}
-		return pushback;
 	}
 
 }

@@ -1,6 +1,9 @@
 package com.bedrockcostanalyzer.job;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.LocalDate;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,6 +16,7 @@ import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
 import com.bedrockcostanalyzer.testing.ReportAssertions;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +59,41 @@ class PostgresJobTests {
 			.isEqualTo(expected.rejects());
 		assertThat(Cli.readReport(this.work.resolve("first")).get("totals"))
 			.isEqualTo(Cli.readReport(this.work.resolve("second")).get("totals"));
+	}
+
+	@Test
+	void nightlyJobsAndTheRunLockOnPostgres() throws Exception {
+		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(67, LocalDate.of(2026, 10, 1),
+				LocalDate.of(2026, 10, 4), 6, false, false, false))
+			.write(this.work.resolve("logs"));
+		String db = postgres.getJdbcUrl("postgres", "postgres");
+
+		for (String day : new String[] { "2026-10-01", "2026-10-02", "2026-10-02" }) {
+			Cli.Result night = Cli.run("run", "jobs/nightly.yaml", "--source", this.work.resolve("logs").toString(),
+					"--date", day, "--reprocess", "--db", db, "--out", this.work.resolve("night").toString());
+			assertThat(night.exitCode()).as(night.err()).isZero();
+		}
+		Cli.Result refused;
+		try (Connection other = DriverManager.getConnection(db, "postgres", "postgres")) {
+			other.setAutoCommit(false);
+			try (Statement lock = other.createStatement()) {
+				lock.executeQuery("SELECT id FROM bca_run_lock WHERE id = 1 FOR UPDATE").close();
+			}
+			refused = Cli.run("run", "jobs/recommendations.yaml", "--source", this.work.resolve("logs").toString(),
+					"--month", "2026-10", "--db", db, "--out", this.work.resolve("refused").toString());
+			other.rollback();
+		}
+
+		// Two nights, the second run twice (with --reprocess: forgotten and counted again, never added twice).
+		JsonNode totals = Cli.readReport(this.work.resolve("night")).get("totals");
+		ExpectedTotals.Counts first = expected.ofDay(LocalDate.of(2026, 10, 1));
+		ExpectedTotals.Counts second = expected.ofDay(LocalDate.of(2026, 10, 2));
+		assertThat(totals.get("requests").asLong()).isEqualTo(first.requests + second.requests);
+		assertThat(totals.get("inputTokens").asLong()).isEqualTo(first.input + second.input);
+		assertThat(totals.get("outputTokens").asLong()).isEqualTo(first.output + second.output);
+		assertThat(totals.get("cacheReadInputTokens").asLong()).isEqualTo(first.cacheRead + second.cacheRead);
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.err()).contains("another run is using this job database");
 	}
 
 }

@@ -47,8 +47,15 @@ class HtmlReportTests {
 				2026-10-02,amazon.nova-lite-v1:0,"=HYPERLINK(""http://evil.example"",""click"")",5,1000,100
 				2026-10-02,amazon.nova-lite-v1:0,invoice\u202Etxt.exe,5,1000,100
 				""");
+		// A bill with a usage type no one knows, spelled as markup: shown as written, escaped.
+		Files.writeString(work.resolve("cur.csv"), """
+				lineItem/LineItemType,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,pricing/unit,lineItem/UnblendedCost
+				Usage,2026-10-02T00:00:00Z,AmazonBedrock,USE1-<img src=x onerror=alert(1)>-input-tokens,10,1K tokens,0.50
+				Usage,2026-10-02T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,1000,1K tokens,0.80
+				""");
 		Cli.Result result = Cli.analyze(work, "--source", work.resolve("logs").toString(), "--from", "2026-10-01",
-				"--to", "2026-10-08", "--out", work.resolve("out").toString());
+				"--to", "2026-10-08", "--cur", work.resolve("cur.csv").toString(), "--out",
+				work.resolve("out").toString());
 		assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
 		this.json = Cli.readReport(work.resolve("out"));
 		this.html = Files.readString(work.resolve("out/report.html"));
@@ -74,6 +81,14 @@ class HtmlReportTests {
 				}
 			}));
 		assertThat(tableUsd("what-if")).containsExactlyElementsOf(expectedWhatIf);
+		List<String> expectedBill = new ArrayList<>();
+		this.json.get("reconciliation").get("byModel").forEach((r) -> List.of("billedUsd", "pricedUsd", "usdDelta")
+			.forEach((field) -> {
+				if (!r.get(field).isNull()) {
+					expectedBill.add(micro(r.get(field)));
+				}
+			}));
+		assertThat(tableUsd("bill-by-model")).containsExactlyElementsOf(expectedBill);
 	}
 
 	@Test
@@ -86,6 +101,8 @@ class HtmlReportTests {
 	@Test
 	void escapesHostileValuesInEveryFormat() throws Exception {
 		assertThat(this.html).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
+		assertThat(this.html).doesNotContain("<img src=x").contains("USE1-&lt;img src=x onerror=alert(1)&gt;-input-tokens");
+		assertThat(Files.readString(work.resolve("out/reconciliation.csv"))).contains("USE1-<img src=x");
 		assertThat(this.html).doesNotContain("\u202E");
 		String csv = Files.readString(work.resolve("out/usage.csv"));
 		assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain("\u202E");

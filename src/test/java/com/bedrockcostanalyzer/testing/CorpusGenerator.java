@@ -61,11 +61,32 @@ public final class CorpusGenerator {
 
 	private final ExpectedTotals expected = new ExpectedTotals();
 
+	/**
+	 * What AWS would bill for the successful records (the window's and the days either side): tokens per (day, region, model, scope, tier), in the
+	 * order input, output, cache read, cache write 5m, cache write 1h.
+	 */
+	public record BillKey(LocalDate day, String region, String model, String scope, String tier) implements
+			Comparable<BillKey> {
+
+		@Override
+		public int compareTo(BillKey o) {
+			return toString().compareTo(o.toString());
+		}
+
+	}
+
+	private final Map<BillKey, long[]> billable = new TreeMap<>();
+
 	private int fileCounter;
 
 	public CorpusGenerator(Options options) {
 		this.options = options;
 		this.random = new Random(options.seed());
+	}
+
+	/** Filled in by {@link #write}. */
+	public Map<BillKey, long[]> billable() {
+		return this.billable;
 	}
 
 	public ExpectedTotals write(Path root) throws IOException {
@@ -215,6 +236,12 @@ public final class CorpusGenerator {
 				csv.append(day).append(',').append(row[0]).append(',').append(row[1]).append(",us-east-1,")
 					.append(requests).append(',').append(input).append(',').append(output).append(',')
 					.append(cacheRead).append(',').append(cacheWrite).append(",CC-42\n");
+				long[] billed = this.billable.computeIfAbsent(new BillKey(day, "us-east-1", row[0].replace("us.", ""),
+						row[0].startsWith("us.") ? "geo" : "regional", "standard"), (k) -> new long[5]);
+				billed[0] += input;
+				billed[1] += output;
+				billed[2] += cacheRead;
+				billed[3] += cacheWrite;
 				if (!day.isBefore(this.options.windowFrom()) && day.isBefore(this.options.windowTo())) {
 					ExpectedTotals.Counts c = this.expected.of(row[0].replace("us.", ""), row[1]);
 					c.requests += requests;
@@ -401,18 +428,31 @@ public final class CorpusGenerator {
 				out.put("outputTokenCount", output);
 			}
 		}
+		if (!error) {
+			String id = r.get("modelId").asString();
+			String scope = id.startsWith("us.") ? "geo" : id.contains("global.") ? "global" : "regional";
+			long[] tokens = this.billable.computeIfAbsent(new BillKey(LocalDate.ofInstant(ts, ZoneOffset.UTC), region,
+					model, scope, profile == Profile.NIGHTLY_FLEX ? "flex" : "standard"), (k) -> new long[5]);
+			tokens[0] += input;
+			tokens[1] += output;
+			tokens[2] += cacheRead;
+			tokens[3] += write5m;
+			tokens[4] += write1h;
+		}
 		if (counts(ts)) {
-			ExpectedTotals.Counts c = this.expected.of(model, path);
-			if (error) {
-				c.errors++;
-			}
-			else {
-				c.requests++;
-				c.input += input;
-				c.output += output;
-				c.cacheRead += cacheRead;
-				c.cacheWrite5m += write5m;
-				c.cacheWrite1h += write1h;
+			for (ExpectedTotals.Counts c : List.of(this.expected.of(model, path),
+					this.expected.ofDay(LocalDate.ofInstant(ts, ZoneOffset.UTC)))) {
+				if (error) {
+					c.errors++;
+				}
+				else {
+					c.requests++;
+					c.input += input;
+					c.output += output;
+					c.cacheRead += cacheRead;
+					c.cacheWrite5m += write5m;
+					c.cacheWrite1h += write1h;
+				}
 			}
 		}
 		return JSON.writeValueAsString(r);

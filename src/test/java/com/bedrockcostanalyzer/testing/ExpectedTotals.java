@@ -1,5 +1,6 @@
 package com.bedrockcostanalyzer.testing;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,6 +33,13 @@ public final class ExpectedTotals {
 	}
 
 	private final Map<String, Counts> byModelAndPath = new TreeMap<>();
+
+	private final Map<LocalDate, Counts> byDay = new TreeMap<>();
+
+	/** The invocation-log records of one UTC day (usage-export rows are not kept per day). */
+	public Counts ofDay(LocalDate day) {
+		return this.byDay.computeIfAbsent(day, (d) -> new Counts());
+	}
 
 	private long rejects;
 

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * Writes {@code sample-logs/}: three days of October 2026 (plus a day either side, which a {@code --month 2026-10}
- * run must leave out) in the S3 delivery layout, every operation and model-id form, and a usage CSV export.
+ * run must leave out) in the S3 delivery layout, every operation and model-id form, a usage CSV export, and the
+ * month's CUR 2.0 export ({@link SampleCur}).
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.bedrockcostanalyzer.testing.SampleLogs</pre>
  */
 public final class SampleLogs {
@@ -17,10 +18,21 @@ public final class SampleLogs {
 	private SampleLogs() {
 	}
 
+	/** The sample's CUR 2.0 export, inside the sample (a CUR among logs is noted, never counted as usage). */
+	public static final String CUR = "cur/bedrock-cur-2026-10.csv";
+
 	public static void main(String[] args) throws IOException {
 		Path target = Path.of(args.length > 0 ? args[0] : "sample-logs");
-		ExpectedTotals totals = new CorpusGenerator(OPTIONS).write(target);
+		ExpectedTotals totals = write(target);
 		System.out.println("wrote " + target + ": " + totals.total());
+	}
+
+	/** The logs, the usage export and the CUR. */
+	public static ExpectedTotals write(Path target) throws IOException {
+		CorpusGenerator generator = new CorpusGenerator(OPTIONS);
+		ExpectedTotals totals = generator.write(target);
+		SampleCur.write(target.resolve(CUR), generator.billable());
+		return totals;
 	}
 
 }

@@ -1,0 +1,128 @@
+package com.bedrockcostanalyzer.cli;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * A saved job definition ({@code jobs/*.yaml}), read with Spring Boot's own YAML loading and binding, so it reads like
+ * any Boot configuration and {@code ${ENV_VAR}} placeholders are not needed: the datasource and AWS credentials come
+ * from the environment. {@code savings:} and {@code usage:} are the {@code bca.savings.*} and {@code bca.usage.*}
+ * settings of the run.
+ * @param job {@code nightly}, {@code monthly-audit} or {@code recommendations}
+ * @param window the window rule: {@code yesterday}, {@code last-month}, {@code month-to-date},
+ * {@code last-N-days}, {@code YYYY-MM}, {@code YYYY-MM-DD} or {@code YYYY-MM-DD..YYYY-MM-DD} (end excluded)
+ * @param reprocess forget what was counted in the window and count it again (the audit recounts)
+ * @param cur Cost and Usage Report files to reconcile with
+ * @param jumpPercent the daily spend rise that is flagged, in percent
+ * @param out the report folder; {@code {from}}, {@code {to}} and {@code {month}} are filled in
+ */
+record JobFile(String job, List<String> sources, String window, String prices, List<String> discounts,
+		String currency, BigDecimal fx, String region, String out, String db, boolean reprocess, List<String> cur,
+		Integer jumpPercent, Map<String, Object> settings) {
+
+	private static final String PREFIX = "job-file";
+
+	static final Set<String> JOBS = Set.of("nightly", "monthly-audit", "recommendations");
+
+	private static final Set<String> KEYS = Set.of("job", "sources", "window", "prices", "discounts", "currency", "fx",
+			"region", "out", "db", "reprocess", "cur", "jump-percent", "savings", "usage");
+
+	JobFile {
+		sources = sources == null ? List.of() : List.copyOf(sources);
+		discounts = discounts == null ? List.of() : List.copyOf(discounts);
+		cur = cur == null ? List.of() : List.copyOf(cur);
+		settings = settings == null ? Map.of() : Map.copyOf(settings);
+	}
+
+	/**
+	 * Reads a job file. Relative paths in it (sources, prices, CUR files) are taken from the current directory, as on
+	 * the command line: the shipped jobs are run from the project folder or the container's working directory.
+	 */
+	static JobFile read(Path file) throws IOException {
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("job file " + file + " does not exist");
+		}
+		List<PropertySource<?>> documents;
+		try {
+			documents = new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("job file " + file + " is not valid YAML: " + firstLine(ex.getMessage()));
+		}
+		if (documents.size() != 1) {
+			throw new IllegalArgumentException("job file " + file + " must hold exactly one YAML document");
+		}
+		EnumerablePropertySource<?> source = (EnumerablePropertySource<?>) documents.get(0);
+		Set<String> unknown = new TreeSet<>();
+		Map<String, Object> settings = new LinkedHashMap<>();
+		for (String name : source.getPropertyNames()) {
+			String top = ConfigurationPropertyName.adapt(name, '.').getElement(0, ConfigurationPropertyName.Form.DASHED);
+			if (!KEYS.contains(top)) {
+				unknown.add(top);
+			}
+			else if (top.equals("savings") || top.equals("usage")) {
+				settings.put("bca." + name, source.getProperty(name));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("job file " + file + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
+					+ String.join(", ", unknown) + " (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+		}
+		// Boot binds below a name, never at the root: the file's keys go under "job-file".
+		Map<String, Object> prefixed = new LinkedHashMap<>();
+		for (String name : source.getPropertyNames()) {
+			prefixed.put(PREFIX + "." + name, source.getProperty(name));
+		}
+		Binder binder = new Binder(new MapConfigurationPropertySource(prefixed));
+		JobFile bound;
+		try {
+			bound = binder.bindOrCreate(PREFIX, Bindable.of(JobFile.class));
+		}
+		catch (BindException ex) {
+			String key = (ex.getProperty() != null ? ex.getProperty().getName().toString() : ex.getName().toString())
+				.substring(PREFIX.length() + 1);
+			throw new IllegalArgumentException("job file " + file + ": '" + key + "' "
+					+ firstLine(ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()));
+		}
+		if (bound.job() == null || !JOBS.contains(bound.job())) {
+			throw new IllegalArgumentException("job file " + file + " must say 'job:' one of "
+					+ String.join(", ", new TreeSet<>(JOBS)));
+		}
+		return new JobFile(bound.job(), bound.sources(), bound.window(), bound.prices(), bound.discounts(),
+				bound.currency(), bound.fx(), bound.region(), bound.out(), bound.db(), bound.reprocess(),
+				bound.cur(), bound.jumpPercent(), settings);
+	}
+
+	List<String> settingsAsArguments() {
+		List<String> arguments = new ArrayList<>();
+		this.settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		return arguments;
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "";
+		}
+		int newline = message.indexOf('\n');
+		return newline < 0 ? message : message.substring(0, newline);
+	}
+
+}

@@ -1,0 +1,67 @@
+package com.bedrockcostanalyzer.reconcile;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bill set beside the logs: per day, Region, model, tier, scope and token type, the tokens and dollars the CUR
+ * billed against the tokens the logs hold and what the price book makes of them. Dollars are USD; our side is after
+ * the run's discount. Each row says what its difference most likely is.
+ * @param files the CUR files read
+ * @param totals the month in a line
+ * @param deltaByFinding the dollar difference (billed − priced) grouped by what explains it
+ * @param byModel per model and token type over the window
+ * @param rows per day (every key either side has)
+ * @param otherCharges Bedrock charges that are not per token (provisioned throughput, reserved capacity, long context)
+ * @param otherLineTypes credits, tax, refunds and other non-usage line types, by type, in USD
+ * @param daysBilledNotLogged days with billed tokens and no logged tokens at all: logging gaps
+ * @param notes how the file was read (units assumed)
+ * @param rejects lines that could not be read, with file and line
+ */
+public record Reconciliation(List<String> files, Totals totals, Map<String, BigDecimal> deltaByFinding,
+		List<Row> byModel, List<Row> rows, List<OtherCharge> otherCharges, Map<String, BigDecimal> otherLineTypes,
+		List<LocalDate> daysBilledNotLogged, List<String> notes, List<Reject> rejects) {
+
+	public static final String MATCHES = "matches";
+
+	public static final String NOT_LOGGED = "billed, not in the logs";
+
+	public static final String NOT_BILLED = "logged, not billed";
+
+	public static final String TOKENS_DIFFER = "tokens differ";
+
+	public static final String PRICE_DIFFERS = "price differs";
+
+	public static final String UNPRICED = "not in the price book";
+
+	public static final String UNRECOGNISED = "usage type not recognised";
+
+	/**
+	 * @param billedUsd every Bedrock usage line of the window (per-token and other charges)
+	 * @param billedTokenUsd the per-token lines only
+	 * @param pricedUsd our price for the logged tokens
+	 * @param deltaUsd billedTokenUsd − pricedUsd
+	 */
+	public record Totals(BigDecimal billedUsd, BigDecimal billedTokenUsd, BigDecimal pricedUsd, BigDecimal deltaUsd,
+			long billedTokens, long loggedTokens) {
+	}
+
+	/**
+	 * One comparison. {@code model} is null and {@code usageType} set when the bill line's model is not known;
+	 * {@code day} and {@code region} are null in the per-model summary. {@code pricedUsd} is null when the price book
+	 * has no price for the logged tokens.
+	 */
+	public record Row(LocalDate day, String region, String model, String usageType, String tier, String scope,
+			String tokenType, long billedTokens, BigDecimal billedUsd, long loggedTokens, BigDecimal pricedUsd,
+			long tokenDelta, BigDecimal usdDelta, String finding) {
+	}
+
+	public record OtherCharge(String usageType, String model, BigDecimal usd) {
+	}
+
+	public record Reject(String location, String reason) {
+	}
+
+}

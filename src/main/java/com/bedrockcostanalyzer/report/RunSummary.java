@@ -1,0 +1,52 @@
+package com.bedrockcostanalyzer.report;
+
+import java.util.List;
+
+import com.bedrockcostanalyzer.savings.Opportunity;
+
+/** The lines the end of a run prints about its report: top saving, flagged jumps, the bill. No text from the logs. */
+public final class RunSummary {
+
+	private RunSummary() {
+	}
+
+	/** The largest saving shown in the report, or null. */
+	public static String topSaving(AnalysisReport report) {
+		if (report.opportunities().isEmpty() || report.opportunities().get(0).savings() == null) {
+			return null;
+		}
+		Opportunity top = report.opportunities().get(0);
+		return top.type() + " on " + SafeText.plain(top.model())
+				+ (top.path() == null ? "" : " / " + SafeText.plain(top.path())) + ": $"
+				+ MarkdownReport.twoDecimals(top.savings()) + " a month";
+	}
+
+	/** One line per flagged jump of the day-over-day section. */
+	public static List<String> flags(AnalysisReport report) {
+		if (report.dayOverDay() == null) {
+			return List.of();
+		}
+		return report.dayOverDay().flagged().stream().map(RunSummary::flag).toList();
+	}
+
+	/** The bill against the logs in a line, or null without a CUR. */
+	public static String bill(AnalysisReport report) {
+		if (report.reconciliation() == null) {
+			return null;
+		}
+		var totals = report.reconciliation().totals();
+		return "Bill: $" + MarkdownReport.twoDecimals(totals.billedUsd()) + " of Bedrock usage, $"
+				+ MarkdownReport.twoDecimals(totals.billedTokenUsd()) + " of it per token, against $"
+				+ MarkdownReport.twoDecimals(totals.pricedUsd()) + " priced from the logs: difference $"
+				+ MarkdownReport.twoDecimals(totals.deltaUsd()) + " (the report says where)";
+	}
+
+	private static String flag(AnalysisReport.SpendChange change) {
+		return change.kind() + " " + SafeText.plain(change.name()) + ": $"
+				+ MarkdownReport.twoDecimals(change.spend()) + (change.dayOverDayPercent() == null
+						? " (nothing the day before)"
+						: " (" + (change.dayOverDayPercent().signum() > 0 ? "+" : "") + change.dayOverDayPercent()
+								+ "% on $" + MarkdownReport.twoDecimals(change.dayBefore()) + " the day before)");
+	}
+
+}
