@@ -78,7 +78,7 @@ public class AnalyzeJobConfiguration {
 	@Bean
 	Step countUsage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InputUnitReader inputUnitReader, UnitSummaryProcessor unitSummaryProcessor,
-			UsageAggregateWriter usageAggregateWriter) {
+			UsageAggregateWriter usageAggregateWriter, Progress progress) {
 		// Spring Batch 6 runs the processor (here: reading a whole file) on the executor and keeps reading the list
 		// and writing to the database on the step's thread, so files are read in parallel and merged one chunk at a
 		// time. Memory is bounded by the summaries of one chunk, whatever the number of files or records.
@@ -90,6 +90,7 @@ public class AnalyzeJobConfiguration {
 			.processor(unitSummaryProcessor)
 			.writer(usageAggregateWriter)
 			.taskExecutor(readers)
+			.listener(progress)
 			.build();
 	}
 

@@ -3,13 +3,22 @@ package com.bedrockcostanalyzer.job;
 import java.time.Duration;
 import java.util.Locale;
 
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
-/** How far counting has got: files, records, megabytes, rate and time left, logged once per interval. */
+/**
+ * How far counting has got: files, records, megabytes, rate and time left. On an interactive terminal a progress
+ * bar redrawn in place; otherwise (cron, containers, CI) one log line per interval, which log collectors keep.
+ */
 @Component
-class Progress {
+class Progress implements StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(Progress.class);
 
@@ -29,6 +38,8 @@ class Progress {
 
 	private long lastLog;
 
+	private ProgressBar bar;
+
 	synchronized void start(long totalFiles, long totalBytes) {
 		this.totalFiles = totalFiles;
 		this.totalBytes = totalBytes;
@@ -38,6 +49,16 @@ class Progress {
 		this.started = System.nanoTime();
 		this.lastLog = this.started;
 		log.info("{} files to consider ({} MB)", totalFiles, mb(totalBytes));
+		if (System.console() != null && totalFiles > 0) {
+			this.bar = new ProgressBarBuilder().setTaskName("Counting")
+				.setInitialMax(Math.max(1, mb(totalBytes)))
+				.setUnit(" MB", 1)
+				.showSpeed()
+				.setStyle(ProgressBarStyle.ASCII)
+				.setUpdateIntervalMillis(500)
+				.continuousUpdate()
+				.build();
+		}
 	}
 
 	/** A chunk of files was counted (or found already counted). */
@@ -45,6 +66,12 @@ class Progress {
 		this.files += files;
 		this.bytes += bytes;
 		this.records += records;
+		if (this.bar != null) {
+			this.bar.stepTo(mb(this.bytes));
+			this.bar.setExtraMessage(String.format(Locale.ROOT, " %d/%d files, %,d records", this.files,
+					this.totalFiles, this.records));
+			return;
+		}
 		long now = System.nanoTime();
 		if (now - this.lastLog >= INTERVAL_NANOS) {
 			this.lastLog = now;
@@ -55,6 +82,16 @@ class Progress {
 					this.files, this.totalFiles, this.totalFiles == 0 ? 100 : 100 * this.files / this.totalFiles,
 					this.records, mb(this.bytes), rate / 1e6, eta));
 		}
+	}
+
+	/** The counting step ended, done or not: the bar is closed so later output starts on a line of its own. */
+	@Override
+	public synchronized ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.bar != null) {
+			this.bar.close();
+			this.bar = null;
+		}
+		return null;
 	}
 
 	private static long mb(long bytes) {
