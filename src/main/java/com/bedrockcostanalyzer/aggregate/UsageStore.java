@@ -53,6 +53,8 @@ public class UsageStore {
 
 	private final Map<String, Long> sourceIds = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private volatile Boolean h2;
+
 	public UsageStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -78,6 +80,28 @@ public class UsageStore {
 		}
 		this.sourceIds.put(name, id);
 		return id;
+	}
+
+	/**
+	 * Locks the sources' rows until the caller's transaction ends, in id order (so two writers never wait on each
+	 * other in a circle): writers of the same source take turns, in this process and in others sharing the database.
+	 */
+	public void lockSources(java.util.Collection<Long> sourceIds) {
+		List<Long> ids = sourceIds.stream().distinct().sorted().toList();
+		if (ids.isEmpty()) {
+			return;
+		}
+		if (this.h2 == null) {
+			this.h2 = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
+				.startsWith("H2"));
+		}
+		if (this.h2) {
+			// H2 gives up on a lock after a second by default; a writer may hold it for the length of a chunk.
+			this.jdbc.execute("SET LOCK_TIMEOUT 600000");
+		}
+		this.jdbc.queryForList("SELECT id FROM bca_source WHERE id IN ("
+				+ String.join(", ", ids.stream().map((id) -> "?").toList()) + ") ORDER BY id FOR UPDATE", Long.class,
+				ids.toArray());
 	}
 
 	/**

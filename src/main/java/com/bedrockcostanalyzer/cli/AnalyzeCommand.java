@@ -126,6 +126,20 @@ class AnalyzeCommand implements Callable<Integer> {
 			description = "Region of CSV rows that name none. Default: AWS_REGION, else us-east-1.")
 	String region;
 
+	@Option(names = "--workers", paramLabel = "N",
+			description = "Partitions of files read at once (threads). Default: one per core.")
+	Integer workers;
+
+	@Option(names = "--role", paramLabel = "ROLE",
+			description = "standalone (default): read here. manager: send the partitions over --broker to worker "
+					+ "processes sharing --db (PostgreSQL), see the 'worker' command.")
+	String role;
+
+	@Option(names = "--broker", paramLabel = "URL",
+			description = "manager: the JMS broker (ActiveMQ Artemis / Amazon MQ), e.g. tcp://broker:61616. "
+					+ "Credentials: SPRING_ARTEMIS_USER, SPRING_ARTEMIS_PASSWORD.")
+	String broker;
+
 	@Option(names = "--cur", paramLabel = "FILE",
 			description = "A Cost and Usage Report (legacy or CUR 2.0 / Data Exports CSV, gzip or not) to reconcile "
 					+ "the window's logged usage with. Repeatable.")
@@ -184,6 +198,20 @@ class AnalyzeCommand implements Callable<Integer> {
 				throw new ParameterException(this.spec.commandLine(), "CUR file " + file + " is not a readable file");
 			}
 			bills.add(path.toAbsolutePath().normalize().toString());
+		}
+		if (this.role != null && !this.role.equals("standalone") && !this.role.equals("manager")) {
+			throw new ParameterException(this.spec.commandLine(), this.role.equals("worker")
+					? "a worker takes no sources or window: start it with the 'worker' command"
+					: "--role is standalone or manager, not '" + this.role + "'");
+		}
+		if ("manager".equals(this.role) && this.broker == null) {
+			throw new ParameterException(this.spec.commandLine(), "a manager needs --broker, the workers' broker");
+		}
+		if ("manager".equals(this.role) && reportOnly()) {
+			throw new ParameterException(this.spec.commandLine(), "a report reads no log: it has no partitions to send");
+		}
+		if (this.workers != null && this.workers < 1) {
+			throw new ParameterException(this.spec.commandLine(), "--workers is 1 or more");
 		}
 		String region = defaultRegion();
 		if (!Regions.isRegionCode(region)) {
@@ -266,6 +294,13 @@ class AnalyzeCommand implements Callable<Integer> {
 	private ConfigurableApplicationContext startApplication() {
 		SpringApplication application = new SpringApplication(AnalyzerApplication.class);
 		List<String> args = new ArrayList<>(this.settings);
+		if (this.workers != null) {
+			args.add("--bca.scale.workers=" + this.workers);
+		}
+		if ("manager".equals(this.role)) {
+			args.add("--bca.scale.role=manager");
+			args.add("--spring.artemis.broker-url=" + WorkerCommand.brokerUrl(this.broker));
+		}
 		if (this.db != null) {
 			args.add("--spring.datasource.url=" + this.db);
 		}

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bedrock-cost-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Reads Amazon Bedrock invocation logs and usage exports, prices the tokens under every mode "
 				+ "and writes cost reports.",
-		subcommands = { AnalyzeCommand.class, AnalyzeCommand.Report.class, RunCommand.class, PricesCommand.class,
+		subcommands = { AnalyzeCommand.class, AnalyzeCommand.Report.class, RunCommand.class, WorkerCommand.class,
+				PricesCommand.class,
 				CommandLine.HelpCommand.class })
 public class Main implements Runnable {
 

@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,7 @@ import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
  * The analysis job: {@code forgetCounted} clears the window when asked to recount ({@code --reprocess}),
- * {@code countUsage} folds input units into the aggregates (one item per file, never per record), then
+ * {@code countUsage} folds input units into the aggregates in partitions (one item per file, never per record), then
  * {@code writeReport} prices the aggregates and writes the reports.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,14 +39,11 @@ public class AnalyzeJobConfiguration {
 
 	public static final String REPORT_JOB_NAME = "reportJob";
 
-	/** Files read at once. */
-	static final int READ_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
-
 	/**
 	 * Files per chunk: one transaction adds what they all counted, summed per key, and marks them done. Larger chunks
 	 * spread the commit and the job-repository update over more files; memory holds one chunk's summaries.
 	 */
-	static final int UNITS_PER_CHUNK = 8 * READ_THREADS;
+	static final int UNITS_PER_CHUNK = 16;
 
 	/** Bedrock offloads bodies past some tens of KB to S3, so a longer log line is damage, not a record. */
 	static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -75,36 +73,59 @@ public class AnalyzeJobConfiguration {
 		return new ForgetCountedTasklet(request(stepExecution), sources, store, ledger);
 	}
 
+	/**
+	 * Counting, spread: the units are split into partitions of about equal bytes, and the partitions are read on a
+	 * pool of {@code bca.scale.workers} threads (by default one per core), each a step execution of its own. In a
+	 * manager process the same partitions go to worker processes instead (see RemotePartitioningConfiguration).
+	 */
 	@Bean
-	Step countUsage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			InputUnitReader inputUnitReader, UnitSummaryProcessor unitSummaryProcessor,
-			UsageAggregateWriter usageAggregateWriter, Progress progress) {
-		// Spring Batch 6 runs the processor (here: reading a whole file) on the executor and keeps reading the list
-		// and writing to the database on the step's thread, so files are read in parallel and merged one chunk at a
-		// time. Memory is bounded by the summaries of one chunk, whatever the number of files or records.
-		SimpleAsyncTaskExecutor readers = new SimpleAsyncTaskExecutor("read-");
-		readers.setConcurrencyLimit(READ_THREADS);
-		return new StepBuilder("countUsage", jobRepository).<InputUnit, UnitSummary>chunk(UNITS_PER_CHUNK)
-			.transactionManager(transactionManager)
-			.reader(inputUnitReader)
-			.processor(unitSummaryProcessor)
-			.writer(usageAggregateWriter)
-			.taskExecutor(readers)
+	@ConditionalOnExpression("'${bca.scale.role:standalone}' != '" + ScaleProperties.MANAGER + "'")
+	Step countUsage(JobRepository jobRepository, Step countPartition, UnitPartitioner unitPartitioner,
+			ScaleProperties scale, Progress progress) {
+		SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("read-");
+		workers.setConcurrencyLimit(scale.effectiveWorkers());
+		return new StepBuilder("countUsage", jobRepository).partitioner("countPartition", unitPartitioner)
+			.step(countPartition)
+			.gridSize(scale.partitions())
+			.taskExecutor(workers)
 			.listener(progress)
 			.build();
+	}
+
+	/**
+	 * One partition: its units are read one after the other, and each chunk's summaries are added to the aggregates
+	 * together with the ledger entries in one transaction. Memory is bounded by the summaries of one chunk per
+	 * partition in flight, whatever the number of files or records.
+	 */
+	@Bean
+	Step countPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PartitionUnitReader partitionUnitReader, UnitSummaryProcessor unitSummaryProcessor,
+			UsageAggregateWriter usageAggregateWriter) {
+		return new StepBuilder("countPartition", jobRepository).<InputUnit, UnitSummary>chunk(UNITS_PER_CHUNK)
+			.transactionManager(transactionManager)
+			.reader(partitionUnitReader)
+			.processor(unitSummaryProcessor)
+			.writer(usageAggregateWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	UnitPartitioner unitPartitioner(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
+			UsageStore store, Progress progress, ScaleProperties scale) {
+		return new UnitPartitioner(request(stepExecution), sources, store, progress, scale.partitions());
+	}
+
+	@Bean
+	@StepScope
+	PartitionUnitReader partitionUnitReader(@Value("#{stepExecution}") StepExecution stepExecution) {
+		return new PartitionUnitReader(UnitPartitioner.units(stepExecution.getExecutionContext()));
 	}
 
 	@Bean
 	Step writeReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReportTasklet reportTasklet) {
 		return new StepBuilder("writeReport", jobRepository).tasklet(reportTasklet, transactionManager).build();
-	}
-
-	@Bean
-	@StepScope
-	InputUnitReader inputUnitReader(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
-			UsageStore store, Progress progress) {
-		return new InputUnitReader(request(stepExecution), sources, store, progress);
 	}
 
 	@Bean

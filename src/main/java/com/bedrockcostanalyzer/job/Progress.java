@@ -63,6 +63,9 @@ class Progress implements StepExecutionListener {
 
 	/** A chunk of files was counted (or found already counted). */
 	synchronized void counted(long files, long bytes, long records) {
+		if (this.started == 0) {
+			return; // a worker process: the manager that listed the units keeps the count
+		}
 		this.files += files;
 		this.bytes += bytes;
 		this.records += records;

@@ -36,6 +36,9 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 		for (UnitSummary summary : chunk) {
 			bySource.computeIfAbsent(summary.unit().source(), (s) -> new ArrayList<>()).add(summary);
 		}
+		// Partitions write at the same time, here or in other processes: one writer per source at a time, so two never
+		// insert the same new aggregate row. Reading, the costly part, stays parallel.
+		this.store.lockSources(bySource.keySet().stream().map(this.store::sourceId).toList());
 		for (Map.Entry<String, List<UnitSummary>> source : bySource.entrySet()) {
 			long sourceId = this.store.sourceId(source.getKey());
 			this.store.add(sourceId, source.getValue());

@@ -1,0 +1,108 @@
+package com.bedrockcostanalyzer.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.source.InputSources;
+import com.bedrockcostanalyzer.source.InputUnit;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Splits the run's input units into partitions of about equal bytes, in listing order: runs of S3 hour folders per
+ * account and Region, of local files, of CloudWatch hour slices. Each
+ * partition's units go into its execution context, so a worker in another process reads exactly those, and the
+ * listing is made once. A partition re-run after a failure skips, through the ledger, the units it already counted.
+ */
+class UnitPartitioner implements Partitioner {
+
+	static final String UNITS_KEY = "bca.units";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<List<InputUnit>> UNIT_LIST = new TypeReference<>() {
+	};
+
+	private final AnalysisRequest request;
+
+	private final InputSources sources;
+
+	private final UsageStore store;
+
+	private final Progress progress;
+
+	private final int partitions;
+
+	UnitPartitioner(AnalysisRequest request, InputSources sources, UsageStore store, Progress progress,
+			int partitions) {
+		this.request = request;
+		this.sources = sources;
+		this.store = store;
+		this.progress = progress;
+		this.partitions = partitions;
+	}
+
+	@Override
+	public Map<String, ExecutionContext> partition(int gridSize) {
+		List<InputUnit> all = new ArrayList<>();
+		for (String source : this.request.sources()) {
+			// Registered here, once, so that the partitions only ever look the source up.
+			this.store.sourceId(this.sources.canonicalName(source));
+			try {
+				all.addAll(this.sources.list(source, this.request.window()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot list " + source, ex);
+			}
+		}
+		this.progress.start(all.size(), all.stream().mapToLong(InputUnit::size).sum());
+		int count = Math.max(1, Math.min(this.partitions, all.size()));
+		List<List<InputUnit>> groups = balanced(all, count);
+		Map<String, ExecutionContext> result = new HashMap<>();
+		for (int i = 0; i < groups.size(); i++) {
+			ExecutionContext context = new ExecutionContext();
+			context.putString(UNITS_KEY, JSON.writeValueAsString(groups.get(i)));
+			result.put(String.format("partition%03d", i), context);
+		}
+		return result;
+	}
+
+	static List<InputUnit> units(ExecutionContext context) {
+		return JSON.readValue(context.getString(UNITS_KEY), UNIT_LIST);
+	}
+
+	/**
+	 * Cuts the listing into {@code count} runs of about equal bytes, keeping its order: the listing goes folder by
+	 * folder through time, so each partition, and each of its chunks, covers a short span of days. That keeps the
+	 * aggregate rows a chunk adds close together (see AdditiveTable), where a shuffled partition would touch the whole
+	 * window in every chunk.
+	 */
+	static List<List<InputUnit>> balanced(List<InputUnit> units, int count) {
+		long total = units.stream().mapToLong(InputUnit::size).sum();
+		List<List<InputUnit>> groups = new ArrayList<>();
+		List<InputUnit> current = new ArrayList<>();
+		long done = 0;
+		for (InputUnit unit : units) {
+			current.add(unit);
+			done += unit.size();
+			// Cut when this partition's share of the bytes is reached; the last one takes what is left.
+			if (groups.size() < count - 1 && done * count >= total * (groups.size() + 1)) {
+				groups.add(current);
+				current = new ArrayList<>();
+			}
+		}
+		if (!current.isEmpty() || groups.isEmpty()) {
+			groups.add(current);
+		}
+		return groups;
+	}
+
+}
