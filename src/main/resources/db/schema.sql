@@ -94,10 +94,11 @@ CREATE TABLE IF NOT EXISTS bca_input_reject (
     PRIMARY KEY (read_id, reason)
 );
 
--- One row, locked (SELECT ... FOR UPDATE) by the run that holds the database for its whole length: a second run at
--- the same time is refused instead of counting alongside it. The lock goes with the connection, so a killed run
--- leaves nothing to clean up.
-CREATE TABLE IF NOT EXISTS bca_run_lock (
-    id INT PRIMARY KEY
+-- The units of each partition of the current run, written once by the partitioner and read by whichever process
+-- runs the partition: kept out of the step's execution context, which is saved again at every chunk.
+CREATE TABLE IF NOT EXISTS bca_partition_unit (
+    partition_id VARCHAR(64)   NOT NULL,
+    seq          INT           NOT NULL,
+    unit         VARCHAR(8000) NOT NULL,
+    PRIMARY KEY (partition_id, seq)
 );
-INSERT INTO bca_run_lock (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM bca_run_lock WHERE id = 1);

@@ -189,13 +189,22 @@ public class UsageStore {
 	public record MinuteRow(MinuteKey key, MinuteTotals totals) {
 	}
 
-	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */
+	/**
+	 * The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. With
+	 * one source the rows are already one per key: no GROUP BY, which H2 holds in memory whole, so the database can
+	 * sort a month of minutes on disk instead.
+	 */
 	public void streamMinutesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
 		if (sourceIds.isEmpty()) {
 			return;
 		}
-		String sql = """
+		String sql = sourceIds.size() == 1 ? """
+				SELECT usage_minute, region, model, scope, tier, path, requests, streaming_requests, input_tokens,
+				  output_tokens, cache_read_input_tokens AS cache_read, cache_write_input_tokens AS cache_write
+				FROM bca_usage_minute
+				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
+				ORDER BY model, path, usage_minute""" : """
 				SELECT usage_minute, region, model, scope, tier, path, SUM(requests) AS requests,
 				  SUM(streaming_requests) AS streaming_requests, SUM(input_tokens) AS input_tokens,
 				  SUM(output_tokens) AS output_tokens, SUM(cache_read_input_tokens) AS cache_read,
@@ -214,7 +223,12 @@ public class UsageStore {
 		if (sourceIds.isEmpty()) {
 			return;
 		}
-		String sql = """
+		String sql = sourceIds.size() == 1 ? """
+				SELECT usage_minute, region, model, scope, tier, path, fingerprint, requests, prefix_tokens,
+				  cache_marked_requests
+				FROM bca_prefix_minute
+				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
+				ORDER BY model, path, usage_minute""" : """
 				SELECT usage_minute, region, model, scope, tier, path, fingerprint, SUM(requests) AS requests,
 				  SUM(prefix_tokens) AS prefix_tokens, SUM(cache_marked_requests) AS cache_marked_requests
 				FROM bca_prefix_minute

@@ -112,14 +112,17 @@ public class AnalyzeJobConfiguration {
 	@Bean
 	@StepScope
 	UnitPartitioner unitPartitioner(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
-			UsageStore store, Progress progress, ScaleProperties scale) {
-		return new UnitPartitioner(request(stepExecution), sources, store, progress, scale.partitions());
+			UsageStore store, Progress progress, PartitionUnits partitionUnits, ScaleProperties scale) {
+		return new UnitPartitioner(request(stepExecution), sources, store, progress, partitionUnits,
+				scale.partitions());
 	}
 
 	@Bean
 	@StepScope
-	PartitionUnitReader partitionUnitReader(@Value("#{stepExecution}") StepExecution stepExecution) {
-		return new PartitionUnitReader(UnitPartitioner.units(stepExecution.getExecutionContext()));
+	PartitionUnitReader partitionUnitReader(@Value("#{stepExecution}") StepExecution stepExecution,
+			PartitionUnits partitionUnits) {
+		return new PartitionUnitReader(
+				partitionUnits.load(stepExecution.getExecutionContext().getString(UnitPartitioner.PARTITION_KEY)));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -13,23 +14,16 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Splits the run's input units into partitions of about equal bytes, in listing order: runs of S3 hour folders per
  * account and Region, of local files, of CloudWatch hour slices. Each
- * partition's units go into its execution context, so a worker in another process reads exactly those, and the
- * listing is made once. A partition re-run after a failure skips, through the ledger, the units it already counted.
+ * partition's units are kept in the job database under an id its execution context holds, so a worker in another
+ * process reads exactly those, and the listing is made once. A partition re-run after a failure skips, through the ledger, the units it already counted.
  */
 class UnitPartitioner implements Partitioner {
 
-	static final String UNITS_KEY = "bca.units";
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final TypeReference<List<InputUnit>> UNIT_LIST = new TypeReference<>() {
-	};
+	static final String PARTITION_KEY = "bca.partition";
 
 	private final AnalysisRequest request;
 
@@ -39,10 +33,13 @@ class UnitPartitioner implements Partitioner {
 
 	private final Progress progress;
 
+	private final PartitionUnits partitionUnits;
+
 	private final int partitions;
 
 	UnitPartitioner(AnalysisRequest request, InputSources sources, UsageStore store, Progress progress,
-			int partitions) {
+			PartitionUnits partitionUnits, int partitions) {
+		this.partitionUnits = partitionUnits;
 		this.request = request;
 		this.sources = sources;
 		this.store = store;
@@ -66,17 +63,16 @@ class UnitPartitioner implements Partitioner {
 		this.progress.start(all.size(), all.stream().mapToLong(InputUnit::size).sum());
 		int count = Math.max(1, Math.min(this.partitions, all.size()));
 		List<List<InputUnit>> groups = balanced(all, count);
+		this.partitionUnits.clear();
 		Map<String, ExecutionContext> result = new HashMap<>();
 		for (int i = 0; i < groups.size(); i++) {
+			String id = UUID.randomUUID().toString();
+			this.partitionUnits.save(id, groups.get(i));
 			ExecutionContext context = new ExecutionContext();
-			context.putString(UNITS_KEY, JSON.writeValueAsString(groups.get(i)));
+			context.putString(PARTITION_KEY, id);
 			result.put(String.format("partition%03d", i), context);
 		}
 		return result;
-	}
-
-	static List<InputUnit> units(ExecutionContext context) {
-		return JSON.readValue(context.getString(UNITS_KEY), UNIT_LIST);
 	}
 
 	/**

@@ -75,14 +75,15 @@ class PostgresJobTests {
 		}
 		Cli.Result refused;
 		try (Connection other = DriverManager.getConnection(db, "postgres", "postgres")) {
-			other.setAutoCommit(false);
+			// Another run, as the database sees it: a session holding the run's advisory lock.
 			try (Statement lock = other.createStatement()) {
-				lock.executeQuery("SELECT id FROM bca_run_lock WHERE id = 1 FOR UPDATE").close();
+				lock.executeQuery("SELECT pg_advisory_lock(" + RunLock.ADVISORY_KEY + ")").close();
 			}
 			refused = Cli.run("run", "jobs/recommendations.yaml", "--source", this.work.resolve("logs").toString(),
 					"--month", "2026-10", "--db", db, "--out", this.work.resolve("refused").toString());
-			other.rollback();
 		}
+		Cli.Result after = Cli.run("run", "jobs/recommendations.yaml", "--source", this.work.resolve("logs").toString(),
+				"--month", "2026-10", "--db", db, "--out", this.work.resolve("after").toString());
 
 		// Two nights, the second run twice (with --reprocess: forgotten and counted again, never added twice).
 		JsonNode totals = Cli.readReport(this.work.resolve("night")).get("totals");
@@ -94,6 +95,9 @@ class PostgresJobTests {
 		assertThat(totals.get("cacheReadInputTokens").asLong()).isEqualTo(first.cacheRead + second.cacheRead);
 		assertThat(refused.exitCode()).isEqualTo(1);
 		assertThat(refused.err()).contains("another run is using this job database");
+		assertThat(this.work.resolve("refused")).doesNotExist();
+		assertThat(after.exitCode()).as("the lock went with the other session").isZero();
+		assertThat(Cli.readReport(this.work.resolve("after")).get("totals")).isEqualTo(totals);
 	}
 
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,35 +114,6 @@ class SavedJobsTests {
 		assertThat(Files.readString(this.work.resolve("out/report.html"))).contains("id=\"changes-by-path\"")
 			.contains("search ⚑");
 		assertThat(stricter.out()).doesNotContain("Flagged: path search").contains("Flagged: path etl");
-	}
-
-	@Test
-	void refusesToRunWhileAnotherRunHoldsTheDatabase() throws Exception {
-		Path usage = this.work.resolve("usage.csv");
-		Files.writeString(usage, "date,model_id,input_tokens\n2026-10-01,amazon.nova-pro-v1:0,1000000\n");
-		Cli.Result first = Cli.run("run", "jobs/nightly.yaml", "--source", usage.toString(), "--date", "2026-10-01",
-				"--db", db(), "--out", this.work.resolve("first").toString());
-		assertThat(first.exitCode()).as(first.err()).isZero();
-
-		Cli.Result refused;
-		try (Connection other = DriverManager.getConnection(db(), "sa", "")) {
-			other.setAutoCommit(false);
-			try (Statement lock = other.createStatement()) {
-				lock.executeQuery("SELECT id FROM bca_run_lock WHERE id = 1 FOR UPDATE").close();
-			}
-			refused = Cli.run("run", "jobs/nightly.yaml", "--source", usage.toString(), "--date", "2026-10-01",
-					"--reprocess", "--db", db(), "--out", this.work.resolve("refused").toString());
-			other.rollback();
-		}
-		Cli.Result after = Cli.run("run", "jobs/nightly.yaml", "--source", usage.toString(), "--date", "2026-10-01",
-				"--db", db(), "--out", this.work.resolve("after").toString());
-
-		assertThat(refused.exitCode()).isEqualTo(1);
-		assertThat(refused.err()).contains("another run is using this job database");
-		assertThat(this.work.resolve("refused")).doesNotExist();
-		assertThat(after.exitCode()).as(after.err()).isZero();
-		assertThat(Cli.readReport(this.work.resolve("after")).get("totals").get("inputTokens").asLong())
-			.isEqualTo(1_000_000);
 	}
 
 	@Test
