@@ -207,6 +207,10 @@ class AnalyzeCommand implements Callable<Integer> {
 		if ("manager".equals(this.role) && this.broker == null) {
 			throw new ParameterException(this.spec.commandLine(), "a manager needs --broker, the workers' broker");
 		}
+		if ("manager".equals(this.role) && !WorkerCommand.isSharedDatabase(this.db)) {
+			throw new ParameterException(this.spec.commandLine(), "a manager and its workers share one job database: "
+					+ "give a PostgreSQL --db (or SPRING_DATASOURCE_URL), not the embedded H2 file");
+		}
 		if ("manager".equals(this.role) && reportOnly()) {
 			throw new ParameterException(this.spec.commandLine(), "a report reads no log: it has no partitions to send");
 		}

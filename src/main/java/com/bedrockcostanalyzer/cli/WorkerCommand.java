@@ -48,6 +48,10 @@ class WorkerCommand implements Callable<Integer> {
 		if (this.threads != null && this.threads < 1) {
 			throw new ParameterException(this.spec.commandLine(), "--threads is 1 or more");
 		}
+		if (!isSharedDatabase(this.db)) {
+			throw new ParameterException(this.spec.commandLine(), "a worker counts into its manager's job database: "
+					+ "give the same PostgreSQL --db (or SPRING_DATASOURCE_URL)");
+		}
 		List<String> args = new ArrayList<>(List.of("--bca.scale.role=worker",
 				"--spring.artemis.broker-url=" + brokerUrl(this.broker)));
 		if (this.db != null) {
@@ -75,6 +79,12 @@ class WorkerCommand implements Callable<Integer> {
 		context.registerShutdownHook();
 		closed.await();
 		return ExitCodes.DONE;
+	}
+
+	/** Whether the job database can be shared by processes: given, and not an embedded H2 file. */
+	static boolean isSharedDatabase(String db) {
+		String url = db != null ? db : System.getenv("SPRING_DATASOURCE_URL");
+		return url != null && !url.isBlank() && !url.startsWith("jdbc:h2:file:") && !url.startsWith("jdbc:h2:mem:");
 	}
 
 	/**

@@ -50,6 +50,16 @@ class CommandLineTests {
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--currency", "EUR"),
 				"--currency and --fx go together");
 		assertBadUsage(Cli.run(), "a command is required");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--role", "manager"),
+				"a manager needs --broker");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--role", "manager",
+				"--broker", "tcp://127.0.0.1:1"), "share one job database");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--role", "worker"),
+				"start it with the 'worker' command");
+		assertBadUsage(Cli.run("worker", "--broker", "tcp://127.0.0.1:1", "--db", "jdbc:h2:file:./x"),
+				"give the same PostgreSQL --db");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--workers", "0"),
+				"--workers is 1 or more");
 	}
 
 	@Test
