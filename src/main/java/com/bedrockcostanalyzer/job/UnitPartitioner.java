@@ -87,13 +87,15 @@ class UnitPartitioner implements Partitioner {
 		List<InputUnit> current = new ArrayList<>();
 		long done = 0;
 		for (InputUnit unit : units) {
-			current.add(unit);
-			done += unit.size();
-			// Cut when this partition's share of the bytes is reached; the last one takes what is left.
-			if (groups.size() < count - 1 && done * count >= total * (groups.size() + 1)) {
+			// Cut before the unit whose middle passes this partition's share of the bytes, so each boundary falls
+			// as near its share as the units allow; the last partition takes what is left.
+			if (groups.size() < count - 1 && !current.isEmpty()
+					&& (2 * done + unit.size()) * count > 2 * total * (groups.size() + 1)) {
 				groups.add(current);
 				current = new ArrayList<>();
 			}
+			current.add(unit);
+			done += unit.size();
 		}
 		if (!current.isEmpty() || groups.isEmpty()) {
 			groups.add(current);
