@@ -2,8 +2,11 @@ package com.bedrockcostanalyzer.reconcile;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * The bill set beside the logs: per day, Region, model, tier, scope and token type, the tokens and dollars the CUR
@@ -24,6 +27,9 @@ public record Reconciliation(List<String> files, Totals totals, Map<String, BigD
 		List<Row> byModel, List<Row> rows, List<OtherCharge> otherCharges, Map<String, BigDecimal> otherLineTypes,
 		List<LocalDate> daysBilledNotLogged, List<String> notes, List<Reject> rejects) {
 
+	/** How many of the rows that differ the human reports show; reconciliation.csv has them all. */
+	static final int SHOWN_DIFFERENCES = 30;
+
 	public static final String MATCHES = "matches";
 
 	public static final String NOT_LOGGED = "billed, not in the logs";
@@ -37,6 +43,22 @@ public record Reconciliation(List<String> files, Totals totals, Map<String, BigD
 	public static final String UNPRICED = "not in the price book";
 
 	public static final String UNRECOGNISED = "usage type not recognised";
+
+	/** The rows whose finding is not "matches", largest dollar difference first. */
+	@JsonIgnore
+	public List<Row> differing() {
+		return this.rows.stream()
+			.filter((r) -> !r.finding().equals(MATCHES))
+			.sorted(Comparator.comparing((Row r) -> r.usdDelta().abs()).reversed())
+			.toList();
+	}
+
+	/** The largest of {@link #differing()}, as many as the human reports show. */
+	@JsonIgnore
+	public List<Row> shownDifferences() {
+		List<Row> all = differing();
+		return all.subList(0, Math.min(all.size(), SHOWN_DIFFERENCES));
+	}
 
 	/**
 	 * @param billedUsd every Bedrock usage line of the window (per-token and other charges)

@@ -189,8 +189,6 @@ final class MarkdownReport {
 		return new HtmlReport.Format().change(percent);
 	}
 
-	private static final int MAX_RECONCILIATION_ROWS = 30;
-
 	private void reconciliation() {
 		Reconciliation bill = this.report.reconciliation();
 		if (bill == null) {
@@ -218,17 +216,13 @@ final class MarkdownReport {
 		line("### Per model and token type");
 		line("");
 		reconciliationTable(bill.byModel(), false);
-		List<Reconciliation.Row> differing = bill.rows()
-			.stream()
-			.filter((r) -> !r.finding().equals(Reconciliation.MATCHES))
-			.sorted(java.util.Comparator.comparing((Reconciliation.Row r) -> r.usdDelta().abs()).reversed())
-			.toList();
-		if (!differing.isEmpty()) {
-			line("### Days that differ" + (differing.size() > MAX_RECONCILIATION_ROWS
-					? " (the " + MAX_RECONCILIATION_ROWS + " largest of " + differing.size() + "; all in reconciliation.csv)"
-					: ""));
+		List<Reconciliation.Row> shown = bill.shownDifferences();
+		if (!shown.isEmpty()) {
+			int differing = bill.differing().size();
+			line("### Days that differ" + (differing > shown.size()
+					? " (the " + shown.size() + " largest of " + differing + "; all in reconciliation.csv)" : ""));
 			line("");
-			reconciliationTable(differing.subList(0, Math.min(differing.size(), MAX_RECONCILIATION_ROWS)), true);
+			reconciliationTable(shown, true);
 		}
 		if (!bill.otherCharges().isEmpty()) {
 			line("Charged, not per token (provisioned throughput, reserved capacity, other): "
