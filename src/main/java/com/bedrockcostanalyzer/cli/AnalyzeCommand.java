@@ -19,6 +19,7 @@ import com.bedrockcostanalyzer.job.AnalysisOutcome;
 import com.bedrockcostanalyzer.job.AnalysisRequest;
 import com.bedrockcostanalyzer.job.AnalysisRunner;
 import com.bedrockcostanalyzer.job.RunLock;
+import com.bedrockcostanalyzer.job.ScaleProperties;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBookException;
@@ -136,7 +137,7 @@ class AnalyzeCommand implements Callable<Integer> {
 	String role;
 
 	@Option(names = "--broker", paramLabel = "URL",
-			description = "manager: the JMS broker (ActiveMQ Artemis / Amazon MQ), e.g. tcp://broker:61616. "
+			description = "manager: the ActiveMQ Artemis broker the workers listen on, e.g. tcp://broker:61616. "
 					+ "Credentials: SPRING_ARTEMIS_USER, SPRING_ARTEMIS_PASSWORD.")
 	String broker;
 
@@ -199,19 +200,20 @@ class AnalyzeCommand implements Callable<Integer> {
 			}
 			bills.add(path.toAbsolutePath().normalize().toString());
 		}
-		if (this.role != null && !this.role.equals("standalone") && !this.role.equals("manager")) {
-			throw new ParameterException(this.spec.commandLine(), this.role.equals("worker")
+		boolean manager = ScaleProperties.MANAGER.equals(this.role);
+		if (this.role != null && !this.role.equals(ScaleProperties.STANDALONE) && !manager) {
+			throw new ParameterException(this.spec.commandLine(), this.role.equals(ScaleProperties.WORKER)
 					? "a worker takes no sources or window: start it with the 'worker' command"
 					: "--role is standalone or manager, not '" + this.role + "'");
 		}
-		if ("manager".equals(this.role) && this.broker == null) {
+		if (manager && this.broker == null) {
 			throw new ParameterException(this.spec.commandLine(), "a manager needs --broker, the workers' broker");
 		}
-		if ("manager".equals(this.role) && !WorkerCommand.isSharedDatabase(this.db)) {
+		if (manager && !WorkerCommand.isSharedDatabase(this.db)) {
 			throw new ParameterException(this.spec.commandLine(), "a manager and its workers share one job database: "
 					+ "give a PostgreSQL --db (or SPRING_DATASOURCE_URL), not the embedded H2 file");
 		}
-		if ("manager".equals(this.role) && reportOnly()) {
+		if (manager && reportOnly()) {
 			throw new ParameterException(this.spec.commandLine(), "a report reads no log: it has no partitions to send");
 		}
 		if (this.workers != null && this.workers < 1) {
@@ -301,8 +303,8 @@ class AnalyzeCommand implements Callable<Integer> {
 		if (this.workers != null) {
 			args.add("--bca.scale.workers=" + this.workers);
 		}
-		if ("manager".equals(this.role)) {
-			args.add("--bca.scale.role=manager");
+		if (ScaleProperties.MANAGER.equals(this.role)) {
+			args.add("--bca.scale.role=" + ScaleProperties.MANAGER);
 			args.add("--spring.artemis.broker-url=" + WorkerCommand.brokerUrl(this.broker));
 		}
 		if (this.db != null) {

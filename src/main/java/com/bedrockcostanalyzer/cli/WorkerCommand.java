@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import com.bedrockcostanalyzer.AnalyzerApplication;
+import com.bedrockcostanalyzer.job.ScaleProperties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ class WorkerCommand implements Callable<Integer> {
 	CommandLine.Model.CommandSpec spec;
 
 	@Option(names = "--broker", required = true, paramLabel = "URL",
-			description = "The JMS broker (ActiveMQ Artemis / Amazon MQ), e.g. tcp://broker:61616. Credentials: "
+			description = "The ActiveMQ Artemis broker the manager sends to, e.g. tcp://broker:61616. Credentials: "
 					+ "SPRING_ARTEMIS_USER, SPRING_ARTEMIS_PASSWORD.")
 	String broker;
 
@@ -52,7 +53,7 @@ class WorkerCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), "a worker counts into its manager's job database: "
 					+ "give the same PostgreSQL --db (or SPRING_DATASOURCE_URL)");
 		}
-		List<String> args = new ArrayList<>(List.of("--bca.scale.role=worker",
+		List<String> args = new ArrayList<>(List.of("--bca.scale.role=" + ScaleProperties.WORKER,
 				"--spring.artemis.broker-url=" + brokerUrl(this.broker)));
 		if (this.db != null) {
 			args.add("--spring.datasource.url=" + this.db);

@@ -2,16 +2,16 @@ package com.bedrockcostanalyzer.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
@@ -19,15 +19,15 @@ import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
-import com.bedrockcostanalyzer.savings.SavingsProperties;
-import com.bedrockcostanalyzer.savings.StoredProfile;
 import com.bedrockcostanalyzer.report.AnalysisReport;
 import com.bedrockcostanalyzer.report.ReportBuilder;
 import com.bedrockcostanalyzer.report.ReportBuilder.SourceInput;
 import com.bedrockcostanalyzer.report.ReportWriter;
+import com.bedrockcostanalyzer.report.RunSummary;
+import com.bedrockcostanalyzer.savings.SavingsProperties;
+import com.bedrockcostanalyzer.savings.StoredProfile;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.Window;
-import com.bedrockcostanalyzer.report.RunSummary;
 
 /** Prices the stored aggregates of the run's sources and window and writes the report files. */
 class ReportTasklet implements Tasklet {

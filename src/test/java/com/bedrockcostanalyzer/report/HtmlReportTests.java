@@ -89,6 +89,7 @@ class HtmlReportTests {
 				}
 			}));
 		assertThat(tableUsd("bill-by-model")).containsExactlyElementsOf(expectedBill);
+		assertThat(this.html).as("the unrecognised usage type differs, by day").contains("id=\"bill-days\"");
 	}
 
 	@Test
