@@ -68,7 +68,7 @@ class RunCommand implements Callable<Integer> {
 	boolean reprocess;
 
 	@Option(names = "--jump-percent", paramLabel = "N",
-			description = "nightly: flag a path's or model's daily spend rising by N% or more (default 40).")
+			description = "nightly: flag a path's or model's daily spend rising by N%% or more (default 40).")
 	Integer jumpPercent;
 
 	@Option(names = "--workers", paramLabel = "N",

@@ -1,5 +1,7 @@
 package com.bedrockcostanalyzer.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,14 +19,32 @@ class CommandLineTests {
 
 	@Test
 	void showsHelpForEveryCommand() {
-		Cli.Result root = Cli.run("--help");
-		Cli.Result analyze = Cli.run("analyze", "--help");
+		// picocli reports a help text it cannot format on System.err, not on the command's writer.
+		PrintStream stderr = System.err;
+		ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(warnings, true));
+		Cli.Result root;
+		Cli.Result analyze;
+		Cli.Result run;
+		Cli.Result worker;
+		try {
+			root = Cli.run("--help");
+			analyze = Cli.run("analyze", "--help");
+			run = Cli.run("run", "--help");
+			worker = Cli.run("worker", "--help");
+		}
+		finally {
+			System.setErr(stderr);
+		}
 
 		assertThat(root.exitCode()).isZero();
-		assertThat(root.out()).contains("analyze");
+		assertThat(root.out()).contains("analyze", "run", "worker", "report");
 		assertThat(analyze.exitCode()).isZero();
 		assertThat(analyze.out()).contains("--source", "--month", "--from", "--to", "--prices", "--out", "--db",
-				"Exit status");
+				"--cur", "--workers", "--role", "Exit status");
+		assertThat(run.out()).contains("JOB_FILE", "--date", "--jump-percent=N", "N% or more").doesNotContain("N%% or");
+		assertThat(worker.out()).contains("--broker", "--threads");
+		assertThat(warnings.toString()).doesNotContain("picocli WARN");
 	}
 
 	@Test
@@ -60,6 +80,8 @@ class CommandLineTests {
 				"give the same PostgreSQL --db");
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--workers", "0"),
 				"--workers is 1 or more");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--cur",
+				logs.resolve("no-such-cur.csv").toString()), "is not a readable file");
 	}
 
 	@Test
