@@ -49,22 +49,21 @@ final class LineReader {
 		this.lineTooLong = false;
 		boolean discarding = false;
 		while (true) {
-			for (int i = this.scan; i < this.end; i++) {
-				if (this.buffer[i] == '\n') {
-					int length = i - this.start;
-					if (length > 0 && this.buffer[i - 1] == '\r') {
-						length--;
-					}
-					this.lineStart = this.start;
-					this.lineStartOffset = this.base + this.start;
-					this.lineLength = discarding ? 0 : length;
-					this.lineTooLong = discarding;
-					this.start = i + 1;
-					this.scan = this.start;
-					this.lineNumber++;
-					this.lineEndOffset = this.base + this.start;
-					return true;
+			int i = ByteScan.indexOf(this.buffer, this.scan, this.end, (byte) '\n');
+			if (i >= 0) {
+				int length = i - this.start;
+				if (length > 0 && this.buffer[i - 1] == '\r') {
+					length--;
 				}
+				this.lineStart = this.start;
+				this.lineStartOffset = this.base + this.start;
+				this.lineLength = discarding ? 0 : length;
+				this.lineTooLong = discarding;
+				this.start = i + 1;
+				this.scan = this.start;
+				this.lineNumber++;
+				this.lineEndOffset = this.base + this.start;
+				return true;
 			}
 			this.scan = this.end;
 			if (this.eof) {

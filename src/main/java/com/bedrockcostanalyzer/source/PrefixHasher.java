@@ -85,13 +85,16 @@ final class PrefixHasher {
 
 	/** The offset just past the closing quote of the JSON string that opens at {@code quote}. */
 	private static int endOfString(byte[] line, int quote) {
-		for (int i = quote + 1; i < line.length; i++) {
-			if (line[i] == '\\') {
-				i++;
+		int i = quote + 1;
+		while (i < line.length) {
+			int at = ByteScan.indexOfEither(line, i, line.length, (byte) '"', (byte) '\\');
+			if (at < 0) {
+				break;
 			}
-			else if (line[i] == '"') {
-				return i + 1;
+			if (line[at] == '"') {
+				return at + 1;
 			}
+			i = at + 2; // an escape: the next byte is part of it, whatever it is
 		}
 		return quote;
 	}
