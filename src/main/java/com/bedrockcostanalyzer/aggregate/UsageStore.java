@@ -189,30 +189,15 @@ public class UsageStore {
 	public record MinuteRow(MinuteKey key, MinuteTotals totals) {
 	}
 
-	/**
-	 * The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. With
-	 * one source the rows are already one per key: no GROUP BY, which H2 holds in memory whole, so the database can
-	 * sort a month of minutes on disk instead.
-	 */
+	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */
 	public void streamMinutesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
 		if (sourceIds.isEmpty()) {
 			return;
 		}
-		String sql = sourceIds.size() == 1 ? """
-				SELECT usage_minute, region, model, scope, tier, path, requests, streaming_requests, input_tokens,
-				  output_tokens, cache_read_input_tokens AS cache_read, cache_write_input_tokens AS cache_write
-				FROM bca_usage_minute
-				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
-				ORDER BY model, path, usage_minute""" : """
-				SELECT usage_minute, region, model, scope, tier, path, SUM(requests) AS requests,
-				  SUM(streaming_requests) AS streaming_requests, SUM(input_tokens) AS input_tokens,
-				  SUM(output_tokens) AS output_tokens, SUM(cache_read_input_tokens) AS cache_read,
-				  SUM(cache_write_input_tokens) AS cache_write
-				FROM bca_usage_minute
-				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
-				GROUP BY model, path, usage_minute, region, scope, tier
-				ORDER BY model, path, usage_minute""";
+		String sql = byTrafficSql("bca_usage_minute", List.of(), List.of("requests", "streaming_requests",
+				"input_tokens", "output_tokens", "cache_read_input_tokens AS cache_read",
+				"cache_write_input_tokens AS cache_write"), sourceIds.size() == 1);
 		streamGroups(sql, minuteParams(sourceIds, window), (rs, n) -> new MinuteRow(minuteKey(rs), minuteTotals(rs)),
 				(row) -> row.key().model() + "\n" + row.key().path(), group);
 	}
@@ -223,23 +208,34 @@ public class UsageStore {
 		if (sourceIds.isEmpty()) {
 			return;
 		}
-		String sql = sourceIds.size() == 1 ? """
-				SELECT usage_minute, region, model, scope, tier, path, fingerprint, requests, prefix_tokens,
-				  cache_marked_requests
-				FROM bca_prefix_minute
-				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
-				ORDER BY model, path, usage_minute""" : """
-				SELECT usage_minute, region, model, scope, tier, path, fingerprint, SUM(requests) AS requests,
-				  SUM(prefix_tokens) AS prefix_tokens, SUM(cache_marked_requests) AS cache_marked_requests
-				FROM bca_prefix_minute
-				WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to
-				GROUP BY model, path, usage_minute, region, scope, tier, fingerprint
-				ORDER BY model, path, usage_minute""";
+		String sql = byTrafficSql("bca_prefix_minute", List.of("fingerprint"),
+				List.of("requests", "prefix_tokens", "cache_marked_requests"), sourceIds.size() == 1);
 		streamGroups(sql, minuteParams(sourceIds, window),
 				(rs, n) -> new PrefixRow(new PrefixKey(minuteKey(rs), rs.getLong("fingerprint")),
 						new PrefixTotals(rs.getLong("requests"), rs.getLong("prefix_tokens"),
 								rs.getLong("cache_marked_requests"))),
 				(row) -> row.key().minute().model() + "\n" + row.key().minute().path(), group);
+	}
+
+	/**
+	 * A per-minute table's rows in (model, path, minute) order, summed over the sources. With one source the rows are
+	 * already one per key: no GROUP BY, which H2 holds in memory whole, so the database can sort a month of minutes
+	 * on disk instead.
+	 * @param counters counter columns, each optionally {@code column AS name}
+	 */
+	private static String byTrafficSql(String table, List<String> extraKeys, List<String> counters,
+			boolean oneSource) {
+		List<String> keys = new ArrayList<>(List.of("usage_minute", "region", "model", "scope", "tier", "path"));
+		keys.addAll(extraKeys);
+		List<String> columns = new ArrayList<>(keys);
+		for (String counter : counters) {
+			String[] parts = counter.split(" AS ");
+			String name = parts.length > 1 ? parts[1] : parts[0];
+			columns.add(oneSource ? counter : "SUM(" + parts[0] + ") AS " + name);
+		}
+		return "SELECT " + String.join(", ", columns) + " FROM " + table
+				+ " WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to"
+				+ (oneSource ? "" : " GROUP BY " + String.join(", ", keys)) + " ORDER BY model, path, usage_minute";
 	}
 
 	/** Reads rows in order and hands them over a group at a time: only one group is ever held. */

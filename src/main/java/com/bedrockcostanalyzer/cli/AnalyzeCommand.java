@@ -19,7 +19,6 @@ import com.bedrockcostanalyzer.job.AnalysisOutcome;
 import com.bedrockcostanalyzer.job.AnalysisRequest;
 import com.bedrockcostanalyzer.job.AnalysisRunner;
 import com.bedrockcostanalyzer.job.RunLock;
-import com.bedrockcostanalyzer.job.ScaleProperties;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBookException;
@@ -31,6 +30,7 @@ import com.bedrockcostanalyzer.usage.Regions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -127,19 +127,8 @@ class AnalyzeCommand implements Callable<Integer> {
 			description = "Region of CSV rows that name none. Default: AWS_REGION, else us-east-1.")
 	String region;
 
-	@Option(names = "--workers", paramLabel = "N",
-			description = "Partitions of files read at once (threads). Default: one per core.")
-	Integer workers;
-
-	@Option(names = "--role", paramLabel = "ROLE",
-			description = "standalone (default): read here. manager: send the partitions over --broker to worker "
-					+ "processes sharing --db (PostgreSQL), see the 'worker' command.")
-	String role;
-
-	@Option(names = "--broker", paramLabel = "URL",
-			description = "manager: the ActiveMQ Artemis broker the workers listen on, e.g. tcp://broker:61616. "
-					+ "Credentials: SPRING_ARTEMIS_USER, SPRING_ARTEMIS_PASSWORD.")
-	String broker;
+	@Mixin
+	ScaleOptions scale = new ScaleOptions();
 
 	@Option(names = "--cur", paramLabel = "FILE",
 			description = "A Cost and Usage Report (legacy or CUR 2.0 / Data Exports CSV, gzip or not) to reconcile "
@@ -200,25 +189,7 @@ class AnalyzeCommand implements Callable<Integer> {
 			}
 			bills.add(path.toAbsolutePath().normalize().toString());
 		}
-		boolean manager = ScaleProperties.MANAGER.equals(this.role);
-		if (this.role != null && !this.role.equals(ScaleProperties.STANDALONE) && !manager) {
-			throw new ParameterException(this.spec.commandLine(), this.role.equals(ScaleProperties.WORKER)
-					? "a worker takes no sources or window: start it with the 'worker' command"
-					: "--role is standalone or manager, not '" + this.role + "'");
-		}
-		if (manager && this.broker == null) {
-			throw new ParameterException(this.spec.commandLine(), "a manager needs --broker, the workers' broker");
-		}
-		if (manager && !WorkerCommand.isSharedDatabase(this.db)) {
-			throw new ParameterException(this.spec.commandLine(), "a manager and its workers share one job database: "
-					+ "give a PostgreSQL --db (or SPRING_DATASOURCE_URL), not the embedded H2 file");
-		}
-		if (manager && reportOnly()) {
-			throw new ParameterException(this.spec.commandLine(), "a report reads no log: it has no partitions to send");
-		}
-		if (this.workers != null && this.workers < 1) {
-			throw new ParameterException(this.spec.commandLine(), "--workers is 1 or more");
-		}
+		this.scale.check(this.spec.commandLine(), this.db, reportOnly());
 		String region = defaultRegion();
 		if (!Regions.isRegionCode(region)) {
 			throw new ParameterException(this.spec.commandLine(), "'" + region + "' is not an AWS Region code");
@@ -300,13 +271,7 @@ class AnalyzeCommand implements Callable<Integer> {
 	private ConfigurableApplicationContext startApplication() {
 		SpringApplication application = new SpringApplication(AnalyzerApplication.class);
 		List<String> args = new ArrayList<>(this.settings);
-		if (this.workers != null) {
-			args.add("--bca.scale.workers=" + this.workers);
-		}
-		if (ScaleProperties.MANAGER.equals(this.role)) {
-			args.add("--bca.scale.role=" + ScaleProperties.MANAGER);
-			args.add("--spring.artemis.broker-url=" + WorkerCommand.brokerUrl(this.broker));
-		}
+		args.addAll(this.scale.springArguments());
 		if (this.db != null) {
 			args.add("--spring.datasource.url=" + this.db);
 		}

@@ -73,7 +73,10 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 		EnumerablePropertySource<?> source = (EnumerablePropertySource<?>) documents.get(0);
 		Set<String> unknown = new TreeSet<>();
 		Map<String, Object> settings = new LinkedHashMap<>();
+		// Boot binds below a name, never at the root: the file's keys go under "job-file".
+		Map<String, Object> prefixed = new LinkedHashMap<>();
 		for (String name : source.getPropertyNames()) {
+			prefixed.put(PREFIX + "." + name, source.getProperty(name));
 			String top = ConfigurationPropertyName.adapt(name, '.').getElement(0, ConfigurationPropertyName.Form.DASHED);
 			if (!KEYS.contains(top)) {
 				unknown.add(top);
@@ -85,11 +88,6 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("job file " + file + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
 					+ String.join(", ", unknown) + " (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-		}
-		// Boot binds below a name, never at the root: the file's keys go under "job-file".
-		Map<String, Object> prefixed = new LinkedHashMap<>();
-		for (String name : source.getPropertyNames()) {
-			prefixed.put(PREFIX + "." + name, source.getProperty(name));
 		}
 		Binder binder = new Binder(new MapConfigurationPropertySource(prefixed));
 		JobFile bound;

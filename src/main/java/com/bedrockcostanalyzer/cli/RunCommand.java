@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import com.bedrockcostanalyzer.source.Window;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -71,15 +72,8 @@ class RunCommand implements Callable<Integer> {
 			description = "nightly: flag a path's or model's daily spend rising by N%% or more (default 40).")
 	Integer jumpPercent;
 
-	@Option(names = "--workers", paramLabel = "N",
-			description = "Partitions of files read at once (threads). Default: one per core.")
-	Integer workers;
-
-	@Option(names = "--role", paramLabel = "ROLE", description = "standalone (default) or manager, as for analyze.")
-	String role;
-
-	@Option(names = "--broker", paramLabel = "URL", description = "manager: the workers' JMS broker.")
-	String broker;
+	@Mixin
+	ScaleOptions scale = new ScaleOptions();
 
 	@Option(names = "--out", paramLabel = "DIR", description = "Replaces the file's report folder.")
 	String out;
@@ -119,9 +113,7 @@ class RunCommand implements Callable<Integer> {
 		command.db = first(this.db, blankToNull(job.db()));
 		command.reprocess = this.reprocess || job.reprocess();
 		command.settings = job.settingsAsArguments();
-		command.workers = this.workers;
-		command.role = this.role;
-		command.broker = this.broker;
+		command.scale = this.scale;
 		command.jumpPercent = this.jumpPercent != null ? this.jumpPercent
 				: job.jumpPercent() != null ? job.jumpPercent() : command.jumpPercent;
 		if (command.jumpPercent < 1) {

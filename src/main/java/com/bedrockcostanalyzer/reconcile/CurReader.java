@@ -122,9 +122,15 @@ final class CurReader {
 
 	private void readRow(CSVRecord row, Map<Column, Integer> columns, String location, Window window,
 			Consumer<BilledLine> lines, Findings findings) {
-		JsonNode productMap = productMap(cell(row, columns, Column.PRODUCT_MAP));
-		String productName = first(cell(row, columns, Column.PRODUCT_NAME), productMap, "product_name");
 		String productCode = cell(row, columns, Column.PRODUCT_CODE);
+		String mapCell = cell(row, columns, Column.PRODUCT_MAP);
+		String nameCell = cell(row, columns, Column.PRODUCT_NAME);
+		// Most lines of a CUR are other services: they are told apart on the raw text, before any JSON is parsed.
+		if (!productCode.contains("Bedrock") && !nameCell.contains("Bedrock") && !mapCell.contains("Bedrock")) {
+			return;
+		}
+		JsonNode productMap = productMap(mapCell);
+		String productName = first(nameCell, productMap, "product_name");
 		if (!productCode.contains("Bedrock") && !productName.contains("Bedrock")) {
 			return;
 		}

@@ -196,20 +196,17 @@ public final class Reconciler {
 				billedTokens, loggedTokens);
 	}
 
+	/** The findings in the order a reader takes them, the explained ones first; a finding no row has is left out. */
+	private static final List<String> FINDING_ORDER = List.of(Reconciliation.NOT_LOGGED, Reconciliation.NOT_BILLED,
+			Reconciliation.TOKENS_DIFFER, Reconciliation.PRICE_DIFFERS, Reconciliation.UNPRICED,
+			Reconciliation.UNRECOGNISED, Reconciliation.MATCHES);
+
 	private static Map<String, BigDecimal> deltaByFinding(List<Row> rows,
 			Map<String, Reconciliation.OtherCharge> other) {
+		Map<String, BigDecimal> sums = new HashMap<>();
+		rows.forEach((r) -> sums.merge(r.finding(), r.usdDelta(), BigDecimal::add));
 		Map<String, BigDecimal> result = new LinkedHashMap<>();
-		for (String finding : List.of(Reconciliation.NOT_LOGGED, Reconciliation.NOT_BILLED,
-				Reconciliation.TOKENS_DIFFER, Reconciliation.PRICE_DIFFERS, Reconciliation.UNPRICED,
-				Reconciliation.UNRECOGNISED, Reconciliation.MATCHES)) {
-			BigDecimal sum = rows.stream()
-				.filter((r) -> r.finding().equals(finding))
-				.map(Row::usdDelta)
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			if (rows.stream().anyMatch((r) -> r.finding().equals(finding))) {
-				result.put(finding, sum);
-			}
-		}
+		FINDING_ORDER.stream().filter(sums::containsKey).forEach((f) -> result.put(f, sums.get(f)));
 		if (!other.isEmpty()) {
 			result.put("charged, not per token",
 					other.values().stream().map(Reconciliation.OtherCharge::usd).reduce(BigDecimal.ZERO, BigDecimal::add));

@@ -133,7 +133,7 @@ public final class HtmlReport {
 
 		/** A change in percent with its sign, or "new" when there was nothing before. */
 		public String change(BigDecimal percent) {
-			return percent == null ? "new" : (percent.signum() > 0 ? "+" : "") + percent.toPlainString() + "%";
+			return MarkdownReport.signed(percent);
 		}
 
 		public String amount(BigDecimal value, String currency) {

@@ -185,8 +185,9 @@ final class MarkdownReport {
 		line("");
 	}
 
-	private static String signed(BigDecimal percent) {
-		return new HtmlReport.Format().change(percent);
+	/** A change in percent with its sign, or "new" when there was nothing before. */
+	static String signed(BigDecimal percent) {
+		return percent == null ? "new" : (percent.signum() > 0 ? "+" : "") + percent.toPlainString() + "%";
 	}
 
 	private void reconciliation() {

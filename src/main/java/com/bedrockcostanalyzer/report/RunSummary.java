@@ -45,8 +45,8 @@ public final class RunSummary {
 		return change.kind() + " " + SafeText.plain(change.name()) + ": $"
 				+ MarkdownReport.twoDecimals(change.spend()) + (change.dayOverDayPercent() == null
 						? " (nothing the day before)"
-						: " (" + (change.dayOverDayPercent().signum() > 0 ? "+" : "") + change.dayOverDayPercent()
-								+ "% on $" + MarkdownReport.twoDecimals(change.dayBefore()) + " the day before)");
+						: " (" + MarkdownReport.signed(change.dayOverDayPercent()) + " on $"
+								+ MarkdownReport.twoDecimals(change.dayBefore()) + " the day before)");
 	}
 
 }

@@ -35,7 +35,7 @@ public final class BatchOutputParser implements LineParser {
 
 	@Override
 	public ParsedLine parse(byte[] buffer, int offset, int length) {
-		Usage usage = new Usage();
+		LoggedUsage usage = new LoggedUsage();
 		boolean output = false;
 		boolean error = false;
 		try (JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), buffer, offset, length)) {
@@ -75,12 +75,11 @@ public final class BatchOutputParser implements LineParser {
 			return ParsedLine.rejected("no input token count in modelOutput", this.day);
 		}
 		return ParsedLine.of(new UsageRecord(this.day, this.region, this.model, Tier.BATCH, this.path, 1, 0, 0,
-				usage.truncated ? 1 : 0, TokenCounts.logged(usage.input, usage.output, usage.cacheRead,
-						usage.cacheWrite, usage.cacheWrite1h)));
+				usage.truncated ? 1 : 0, usage.tokens()));
 	}
 
 	/** The usage of Anthropic, Converse/Nova, Titan and Llama bodies. */
-	private static void readOutput(JsonParser p, Usage usage) {
+	private static void readOutput(JsonParser p, LoggedUsage usage) {
 		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
@@ -91,16 +90,13 @@ public final class BatchOutputParser implements LineParser {
 				case "generation_token_count" ->
 					usage.output = JsonValues.count(p, value, "modelOutput." + name, usage::problem);
 				case "results" -> readTitanResults(p, value, usage);
-				case "stop_reason", "stopReason" -> {
-					String reason = JsonValues.text(p, value);
-					usage.truncated |= "max_tokens".equals(reason) || "length".equals(reason);
-				}
+				case "stop_reason", "stopReason" -> usage.stopReason(JsonValues.text(p, value));
 				default -> p.skipChildren();
 			}
 		}
 	}
 
-	private static void readUsage(JsonParser p, JsonToken token, Usage usage) {
+	private static void readUsage(JsonParser p, JsonToken token, LoggedUsage usage) {
 		if (token != JsonToken.START_OBJECT) {
 			p.skipChildren();
 			return;
@@ -138,7 +134,7 @@ public final class BatchOutputParser implements LineParser {
 		}
 	}
 
-	private static void readTitanResults(JsonParser p, JsonToken token, Usage usage) {
+	private static void readTitanResults(JsonParser p, JsonToken token, LoggedUsage usage) {
 		if (token != JsonToken.START_ARRAY) {
 			p.skipChildren();
 			return;
@@ -165,30 +161,6 @@ public final class BatchOutputParser implements LineParser {
 			}
 		}
 		usage.output = total;
-	}
-
-	private static final class Usage {
-
-		long input = -1;
-
-		long output = -1;
-
-		long cacheRead = -1;
-
-		long cacheWrite = -1;
-
-		long cacheWrite1h = -1;
-
-		boolean truncated;
-
-		String problem;
-
-		void problem(String text) {
-			if (this.problem == null) {
-				this.problem = text;
-			}
-		}
-
 	}
 
 }

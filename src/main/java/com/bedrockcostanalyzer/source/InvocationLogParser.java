@@ -86,7 +86,7 @@ public final class InvocationLogParser implements LineParser {
 			return ParsedLine.rejected("region is not an AWS Region code", day);
 		}
 		boolean error = f.errorCode != null;
-		if (!error && f.inputTokens < 0) {
+		if (!error && f.input < 0) {
 			return ParsedLine.rejected("missing input.inputTokenCount", day);
 		}
 		boolean streaming = f.operation != null && f.operation.endsWith("Stream");
@@ -96,8 +96,7 @@ public final class InvocationLogParser implements LineParser {
 			return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 0, 1,
 					0, 0, TokenCounts.ZERO));
 		}
-		TokenCounts tokens = TokenCounts.logged(f.inputTokens, f.outputTokens, f.cacheReadTokens, f.cacheWriteTokens,
-				f.cacheWrite1hFromBody);
+		TokenCounts tokens = f.tokens();
 		return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 1, 0,
 				streaming ? 1 : 0, f.truncated ? 1 : 0, tokens, detail(f, at, tokens)));
 	}
@@ -201,11 +200,11 @@ public final class InvocationLogParser implements LineParser {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
 			switch (name) {
-				case "inputTokenCount" -> f.inputTokens = count(p, value, "input.inputTokenCount", f);
+				case "inputTokenCount" -> f.input = count(p, value, "input.inputTokenCount", f);
 				case "cacheReadInputTokenCount" ->
-					f.cacheReadTokens = count(p, value, "input.cacheReadInputTokenCount", f);
+					f.cacheRead = count(p, value, "input.cacheReadInputTokenCount", f);
 				case "cacheWriteInputTokenCount" ->
-					f.cacheWriteTokens = count(p, value, "input.cacheWriteInputTokenCount", f);
+					f.cacheWrite = count(p, value, "input.cacheWriteInputTokenCount", f);
 				case "inputBodyJson" -> {
 					long start = p.currentTokenLocation().getByteOffset();
 					readRequestBody(p, value, f);
@@ -225,7 +224,7 @@ public final class InvocationLogParser implements LineParser {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
 			switch (name) {
-				case "outputTokenCount" -> f.outputTokens = count(p, value, "output.outputTokenCount", f);
+				case "outputTokenCount" -> f.output = count(p, value, "output.outputTokenCount", f);
 				case "outputBodyJson" -> readResponseBody(p, value, f);
 				default -> p.skipChildren();
 			}
@@ -305,7 +304,7 @@ public final class InvocationLogParser implements LineParser {
 			JsonToken value = p.nextToken();
 			switch (name) {
 				case "usage" -> readUsage(p, value, f);
-				case "stopReason", "stop_reason" -> stopReason(p, value, f);
+				case "stopReason", "stop_reason" -> f.stopReason(text(p, value));
 				case "serviceTier", "service_tier" -> readServiceTier(p, value, f);
 				case "output" -> {
 					// Some Converse dumps nest usage and stopReason under "output".
@@ -351,8 +350,8 @@ public final class InvocationLogParser implements LineParser {
 					String inner = p.currentName();
 					JsonToken innerValue = p.nextToken();
 					if (inner.equals("ephemeral_1h_input_tokens") && innerValue == JsonToken.VALUE_NUMBER_INT
-							&& f.cacheWrite1hFromBody < 0) {
-						f.cacheWrite1hFromBody = p.getLongValue();
+							&& f.cacheWrite1h < 0) {
+						f.cacheWrite1h = p.getLongValue();
 					}
 					else {
 						p.skipChildren();
@@ -398,17 +397,11 @@ public final class InvocationLogParser implements LineParser {
 			}
 			seen = true;
 		}
-		if (seen && f.cacheWrite1hFromBody < 0) {
-			f.cacheWrite1hFromBody = oneHour;
+		if (seen && f.cacheWrite1h < 0) {
+			f.cacheWrite1h = oneHour;
 		}
 	}
 
-	private static void stopReason(JsonParser p, JsonToken token, Fields f) {
-		String reason = text(p, token);
-		if ("max_tokens".equals(reason) || "length".equals(reason)) {
-			f.truncated = true;
-		}
-	}
 
 	private static void readServiceTier(JsonParser p, JsonToken token, Fields f) {
 		String type = null;
@@ -450,7 +443,7 @@ public final class InvocationLogParser implements LineParser {
 		return JsonValues.count(p, token, field, f::problem);
 	}
 
-	private static final class Fields {
+	private static final class Fields extends LoggedUsage {
 
 		String schemaType;
 
@@ -468,18 +461,6 @@ public final class InvocationLogParser implements LineParser {
 
 		Map<String, String> requestMetadata;
 
-		long inputTokens = -1;
-
-		long outputTokens = -1;
-
-		long cacheReadTokens = -1;
-
-		long cacheWriteTokens = -1;
-
-		long cacheWrite1hFromBody = -1;
-
-		boolean truncated;
-
 		long requestBodyBytes;
 
 		byte[] line;
@@ -496,14 +477,6 @@ public final class InvocationLogParser implements LineParser {
 		}
 
 		Tier tier = Tier.STANDARD;
-
-		String problem;
-
-		void problem(String problem) {
-			if (this.problem == null) {
-				this.problem = problem;
-			}
-		}
 
 	}
 
