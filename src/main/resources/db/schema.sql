@@ -28,39 +28,37 @@ CREATE TABLE IF NOT EXISTS bca_usage_daily (
     PRIMARY KEY (source_id, usage_day, region, model, scope, tier, path)
 );
 
--- Per-minute traffic of logged invocations: the time profile the batch and capacity detectors read.
-CREATE TABLE IF NOT EXISTS bca_usage_minute (
-    source_id               BIGINT       NOT NULL,
-    usage_minute            TIMESTAMP    NOT NULL,
-    region                  VARCHAR(32)  NOT NULL,
-    model                   VARCHAR(256) NOT NULL,
-    scope                   VARCHAR(16)  NOT NULL,
-    tier                    VARCHAR(16)  NOT NULL,
-    path                    VARCHAR(256) NOT NULL,
-    requests                BIGINT       NOT NULL,
-    streaming_requests      BIGINT       NOT NULL,
-    input_tokens            BIGINT       NOT NULL,
-    output_tokens           BIGINT       NOT NULL,
-    cache_read_input_tokens BIGINT       NOT NULL,
-    cache_write_input_tokens BIGINT      NOT NULL,
-    PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path)
+-- Per-minute traffic of logged invocations, the time profile the batch and capacity detectors read, and requests
+-- per cacheable prefix (a 64-bit fingerprint, never the text) and minute, what the caching replay reads. One row per
+-- source, UTC day and series, the day's minutes packed into `slots` (format: DayBlock.java): a month of sparse traffic
+-- is then a few thousand rows, not one per request. The key starts with model and path, the groups the detectors read.
+CREATE TABLE IF NOT EXISTS bca_minute_day (
+    source_id BIGINT       NOT NULL,
+    model     VARCHAR(256) NOT NULL,
+    path      VARCHAR(256) NOT NULL,
+    usage_day DATE         NOT NULL,
+    region    VARCHAR(32)  NOT NULL,
+    scope     VARCHAR(16)  NOT NULL,
+    tier      VARCHAR(16)  NOT NULL,
+    slots     BYTEA        NOT NULL,
+    PRIMARY KEY (source_id, model, path, usage_day, region, scope, tier)
 );
 
--- Requests per cacheable prefix (a 64-bit fingerprint, never the text) and minute: what the caching replay reads.
-CREATE TABLE IF NOT EXISTS bca_prefix_minute (
-    source_id             BIGINT       NOT NULL,
-    usage_minute          TIMESTAMP    NOT NULL,
-    region                VARCHAR(32)  NOT NULL,
-    model                 VARCHAR(256) NOT NULL,
-    scope                 VARCHAR(16)  NOT NULL,
-    tier                  VARCHAR(16)  NOT NULL,
-    path                  VARCHAR(256) NOT NULL,
-    fingerprint           BIGINT       NOT NULL,
-    requests              BIGINT       NOT NULL,
-    prefix_tokens         BIGINT       NOT NULL,
-    cache_marked_requests BIGINT       NOT NULL,
-    PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path, fingerprint)
+CREATE INDEX IF NOT EXISTS bca_minute_day_by_day ON bca_minute_day (source_id, usage_day);
+
+CREATE TABLE IF NOT EXISTS bca_prefix_day (
+    source_id BIGINT       NOT NULL,
+    model     VARCHAR(256) NOT NULL,
+    path      VARCHAR(256) NOT NULL,
+    usage_day DATE         NOT NULL,
+    region    VARCHAR(32)  NOT NULL,
+    scope     VARCHAR(16)  NOT NULL,
+    tier      VARCHAR(16)  NOT NULL,
+    slots     BYTEA        NOT NULL,
+    PRIMARY KEY (source_id, model, path, usage_day, region, scope, tier)
 );
+
+CREATE INDEX IF NOT EXISTS bca_prefix_day_by_day ON bca_prefix_day (source_id, usage_day);
 
 -- The ledger: every input unit ever read, and which of its days have been counted.
 CREATE TABLE IF NOT EXISTS bca_input_unit (

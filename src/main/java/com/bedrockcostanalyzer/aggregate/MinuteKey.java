@@ -17,8 +17,24 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 				record.model().model(), record.model().scope(), record.tier(), record.path());
 	}
 
+	/** The minute {@code minuteOfDay} of the series' day, with the series' other fields. */
+	static MinuteKey of(UsageKey series, int minuteOfDay) {
+		return new MinuteKey(series.day().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60L * minuteOfDay),
+				series.region(), series.model(), series.scope(), series.tier(), series.path());
+	}
+
 	public LocalDate day() {
 		return LocalDate.ofInstant(this.minute, ZoneOffset.UTC);
+	}
+
+	/** The day and everything but the minute: the row of the per-minute tables this minute is packed into. */
+	UsageKey series() {
+		return new UsageKey(day(), this.region, this.model, this.scope, this.tier, this.path);
+	}
+
+	/** Minutes since the start of the UTC day, 0–1439. */
+	int minuteOfDay() {
+		return (int) Math.floorMod(Math.floorDiv(this.minute.getEpochSecond(), 60L), 1440L);
 	}
 
 }

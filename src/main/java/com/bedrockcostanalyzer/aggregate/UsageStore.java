@@ -1,11 +1,9 @@
 package com.bedrockcostanalyzer.aggregate;
 
 import java.sql.Date;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,17 +33,9 @@ public class UsageStore {
 					"human_requests", "output_tokens_squared"),
 			"usage_day");
 
-	private static final List<String> MINUTE_KEY = List.of("source_id", "usage_minute", "region", "model", "scope",
-			"tier", "path");
+	static final DayBlockTable MINUTES = new DayBlockTable("bca_minute_day", 6, false);
 
-	private static final AdditiveTable MINUTES = new AdditiveTable("bca_usage_minute", MINUTE_KEY,
-			List.of("requests", "streaming_requests", "input_tokens", "output_tokens", "cache_read_input_tokens",
-					"cache_write_input_tokens"),
-			"usage_minute");
-
-	private static final AdditiveTable PREFIXES = new AdditiveTable("bca_prefix_minute",
-			List.of("source_id", "usage_minute", "region", "model", "scope", "tier", "path", "fingerprint"),
-			List.of("requests", "prefix_tokens", "cache_marked_requests"), "usage_minute");
+	static final DayBlockTable PREFIXES = new DayBlockTable("bca_prefix_day", 3, true);
 
 	private final JdbcTemplate jdbc;
 
@@ -110,28 +100,21 @@ public class UsageStore {
 	 */
 	public void add(long sourceId, List<UnitSummary> summaries) {
 		Map<UsageKey, UsageTotals> totals = new java.util.HashMap<>();
-		Map<MinuteKey, MinuteTotals> minuteTotals = new java.util.HashMap<>();
-		Map<PrefixKey, PrefixTotals> prefixTotals = new java.util.HashMap<>();
+		Map<UsageKey, DayBlock> minutes = new java.util.HashMap<>();
+		Map<UsageKey, DayBlock> prefixes = new java.util.HashMap<>();
 		for (UnitSummary summary : summaries) {
 			summary.totals().forEach((k, v) -> totals.computeIfAbsent(k, (x) -> new UsageTotals()).add(v));
-			summary.minutes().forEach((k, v) -> minuteTotals.computeIfAbsent(k, (x) -> new MinuteTotals()).add(v));
-			summary.prefixes().forEach((k, v) -> prefixTotals.merge(k, v, PrefixTotals::plus));
+			summary.minutes().forEach((k, t) -> minutes.computeIfAbsent(k.series(), (x) -> MINUTES.newBlock())
+				.add(k.minuteOfDay(), 0, t.requests, t.streamingRequests, t.inputTokens, t.outputTokens,
+						t.cacheReadTokens, t.cacheWriteTokens));
+			summary.prefixes().forEach((k, t) -> prefixes.computeIfAbsent(k.minute().series(),
+					(x) -> PREFIXES.newBlock())
+				.add(k.minute().minuteOfDay(), k.fingerprint(), t.requests(), t.prefixTokens(),
+						t.cacheMarkedRequests()));
 		}
 		add(sourceId, totals);
-		List<Object[]> minutes = new ArrayList<>(minuteTotals.size());
-		minuteTotals.forEach((key, t) -> minutes.add(new Object[] { t.requests, t.streamingRequests,
-				t.inputTokens, t.outputTokens, t.cacheReadTokens, t.cacheWriteTokens, sourceId,
-				utc(key.minute()), key.region(), key.model(), key.scope().label(), key.tier().label(),
-				key.path() }));
-		MINUTES.add(this.jdbc, minutes);
-		List<Object[]> prefixes = new ArrayList<>(prefixTotals.size());
-		prefixTotals.forEach((key, t) -> {
-			MinuteKey m = key.minute();
-			prefixes.add(new Object[] { t.requests(), t.prefixTokens(), t.cacheMarkedRequests(), sourceId,
-					utc(m.minute()), m.region(), m.model(), m.scope().label(), m.tier().label(), m.path(),
-					key.fingerprint() });
-		});
-		PREFIXES.add(this.jdbc, prefixes);
+		MINUTES.add(this.jdbc, sourceId, minutes);
+		PREFIXES.add(this.jdbc, sourceId, prefixes);
 	}
 
 	/** Adds daily totals to the stored rows. Runs in the caller's transaction. */
@@ -146,12 +129,8 @@ public class UsageStore {
 
 	/** Removes what the source added for the window's days; see {@link InputLedger#forget}. */
 	public int forget(long sourceId, Window window) {
-		LocalDateTime from = window.from().atStartOfDay();
-		LocalDateTime to = window.to().atStartOfDay();
-		this.jdbc.update("DELETE FROM bca_usage_minute WHERE source_id = ? AND usage_minute >= ? AND usage_minute < ?",
-				sourceId, from, to);
-		this.jdbc.update("DELETE FROM bca_prefix_minute WHERE source_id = ? AND usage_minute >= ? AND usage_minute < ?",
-				sourceId, from, to);
+		MINUTES.forget(this.jdbc, sourceId, window);
+		PREFIXES.forget(this.jdbc, sourceId, window);
 		return this.jdbc.update("DELETE FROM bca_usage_daily WHERE source_id = ? AND usage_day >= ? AND usage_day < ?",
 				sourceId, Date.valueOf(window.from()), Date.valueOf(window.to()));
 	}
@@ -192,14 +171,7 @@ public class UsageStore {
 	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */
 	public void streamMinutesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
-		if (sourceIds.isEmpty()) {
-			return;
-		}
-		String sql = byTrafficSql("bca_usage_minute", List.of(), List.of("requests", "streaming_requests",
-				"input_tokens", "output_tokens", "cache_read_input_tokens AS cache_read",
-				"cache_write_input_tokens AS cache_write"), sourceIds.size() == 1);
-		streamGroups(sql, minuteParams(sourceIds, window), (rs, n) -> new MinuteRow(minuteKey(rs), minuteTotals(rs)),
-				(row) -> row.key().model() + "\n" + row.key().path(), group);
+		streamMinutes(sourceIds, window, List.of("model", "path"), "", (key) -> key, group);
 	}
 
 	/** The prefix minutes of each model and path, summed over the sources, one (model, path) at a time. */
@@ -208,54 +180,17 @@ public class UsageStore {
 		if (sourceIds.isEmpty()) {
 			return;
 		}
-		String sql = byTrafficSql("bca_prefix_minute", List.of("fingerprint"),
-				List.of("requests", "prefix_tokens", "cache_marked_requests"), sourceIds.size() == 1);
-		streamGroups(sql, minuteParams(sourceIds, window),
-				(rs, n) -> new PrefixRow(new PrefixKey(minuteKey(rs), rs.getLong("fingerprint")),
-						new PrefixTotals(rs.getLong("requests"), rs.getLong("prefix_tokens"),
-								rs.getLong("cache_marked_requests"))),
-				(row) -> row.key().minute().model() + "\n" + row.key().minute().path(), group);
-	}
-
-	/**
-	 * A per-minute table's rows in (model, path, minute) order, summed over the sources. With one source the rows are
-	 * already one per key: no GROUP BY, which H2 holds in memory whole, so the database can sort a month of minutes
-	 * on disk instead.
-	 * @param counters counter columns, each optionally {@code column AS name}
-	 */
-	private static String byTrafficSql(String table, List<String> extraKeys, List<String> counters,
-			boolean oneSource) {
-		List<String> keys = new ArrayList<>(List.of("usage_minute", "region", "model", "scope", "tier", "path"));
-		keys.addAll(extraKeys);
-		List<String> columns = new ArrayList<>(keys);
-		for (String counter : counters) {
-			String[] parts = counter.split(" AS ");
-			String name = parts.length > 1 ? parts[1] : parts[0];
-			columns.add(oneSource ? counter : "SUM(" + parts[0] + ") AS " + name);
-		}
-		return "SELECT " + String.join(", ", columns) + " FROM " + table
-				+ " WHERE source_id IN (:sources) AND usage_minute >= :from AND usage_minute < :to"
-				+ (oneSource ? "" : " GROUP BY " + String.join(", ", keys)) + " ORDER BY model, path, usage_minute";
-	}
-
-	/** Reads rows in order and hands them over a group at a time: only one group is ever held. */
-	private <T> void streamGroups(String sql, MapSqlParameterSource params,
-			org.springframework.jdbc.core.RowMapper<T> mapper, java.util.function.Function<T, String> groupKey,
-			java.util.function.Consumer<List<T>> group) {
-		List<T> current = new ArrayList<>();
-		String[] currentKey = { null };
-		this.named.query(sql, params, (java.sql.ResultSet rs) -> {
-			T row = mapper.mapRow(rs, 0);
-			String key = groupKey.apply(row);
-			if (currentKey[0] != null && !currentKey[0].equals(key)) {
-				group.accept(new ArrayList<>(current));
-				current.clear();
-			}
-			currentKey[0] = key;
-			current.add(row);
-		});
-		if (!current.isEmpty()) {
-			group.accept(current);
+		List<String> columns = List.of("model", "path");
+		for (List<String> values : PREFIXES.groups(this.named, sourceIds, window, columns, "")) {
+			Map<PrefixKey, long[]> sums = new java.util.HashMap<>();
+			PREFIXES.read(this.named, sourceIds, window, columns, values, "",
+					(series, minute, fingerprint, counters) -> add(sums,
+							new PrefixKey(MinuteKey.of(series, minute), fingerprint), counters));
+			List<PrefixRow> rows = new ArrayList<>(sums.size());
+			sums.forEach((key, c) -> rows.add(new PrefixRow(key, new PrefixTotals(c[0], c[1], c[2]))));
+			rows.sort(Comparator.comparing((PrefixRow r) -> r.key().minute(), MINUTE_ORDER)
+				.thenComparingLong((r) -> r.key().fingerprint()));
+			group.accept(rows);
 		}
 	}
 
@@ -265,53 +200,56 @@ public class UsageStore {
 	 */
 	public void streamStandardMinutes(Collection<Long> sourceIds, Window window, boolean byScope,
 			java.util.function.Consumer<List<MinuteRow>> group) {
+		List<String> columns = byScope ? List.of("model", "region", "scope") : List.of("model", "region");
+		streamMinutes(sourceIds, window, columns, "tier = 'standard'",
+				(key) -> new MinuteKey(key.minute(), key.region(), key.model(), byScope ? key.scope() : Scope.REGIONAL,
+						Tier.STANDARD, ""),
+				group);
+	}
+
+	/** Orders a group's minutes in time, then by the rest of the key, so that every run hands them over alike. */
+	private static final Comparator<MinuteKey> MINUTE_ORDER = Comparator.comparing(MinuteKey::minute)
+		.thenComparing(MinuteKey::region)
+		.thenComparing(MinuteKey::scope)
+		.thenComparing(MinuteKey::tier)
+		.thenComparing(MinuteKey::path);
+
+	/**
+	 * Reads the per-minute rows one group (distinct values of {@code columns}) at a time, each minute's key mapped by
+	 * {@code rekey} and the minutes that then share a key summed.
+	 */
+	private void streamMinutes(Collection<Long> sourceIds, Window window, List<String> columns, String condition,
+			java.util.function.UnaryOperator<MinuteKey> rekey, java.util.function.Consumer<List<MinuteRow>> group) {
 		if (sourceIds.isEmpty()) {
 			return;
 		}
-		String scope = byScope ? "scope" : "'regional'";
-		String groupBy = byScope ? "model, region, scope" : "model, region";
-		String sql = "SELECT usage_minute, region, model, " + scope + " AS scope, 'standard' AS tier, '' AS path,"
-				+ " SUM(requests) AS requests, SUM(streaming_requests) AS streaming_requests,"
-				+ " SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,"
-				+ " SUM(cache_read_input_tokens) AS cache_read, SUM(cache_write_input_tokens) AS cache_write"
-				+ " FROM bca_usage_minute WHERE source_id IN (:sources) AND usage_minute >= :from"
-				+ " AND usage_minute < :to AND tier = 'standard' GROUP BY " + groupBy + ", usage_minute ORDER BY "
-				+ groupBy + ", usage_minute";
-		streamGroups(sql, minuteParams(sourceIds, window), (rs, n) -> new MinuteRow(minuteKey(rs), minuteTotals(rs)),
-				(row) -> row.key().model() + "\n" + row.key().region() + "\n" + row.key().scope(), group);
+		for (List<String> values : MINUTES.groups(this.named, sourceIds, window, columns, condition)) {
+			Map<MinuteKey, long[]> sums = new java.util.HashMap<>();
+			MINUTES.read(this.named, sourceIds, window, columns, values, condition,
+					(series, minute, fingerprint, counters) -> add(sums, rekey.apply(MinuteKey.of(series, minute)),
+							counters));
+			List<MinuteRow> rows = new ArrayList<>(sums.size());
+			sums.forEach((key, c) -> rows.add(new MinuteRow(key, new MinuteTotals(c[0], c[1], c[2], c[3], c[4], c[5]))));
+			rows.sort(Comparator.comparing(MinuteRow::key, MINUTE_ORDER));
+			group.accept(rows);
+		}
 	}
 
-	private static MinuteTotals minuteTotals(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new MinuteTotals(rs.getLong("requests"), rs.getLong("streaming_requests"), rs.getLong("input_tokens"),
-				rs.getLong("output_tokens"), rs.getLong("cache_read"), rs.getLong("cache_write"));
+	private static <K> void add(Map<K, long[]> sums, K key, long[] counters) {
+		long[] sum = sums.computeIfAbsent(key, (k) -> new long[counters.length]);
+		for (int i = 0; i < counters.length; i++) {
+			sum[i] += counters[i];
+		}
 	}
 
 	/** One row of the prefix minutes, summed over the sources. */
 	public record PrefixRow(PrefixKey key, PrefixTotals totals) {
 	}
 
-	private static MinuteKey minuteKey(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new MinuteKey(rs.getObject("usage_minute", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-				rs.getString("region"),
-				rs.getString("model"), Scope.fromLabel(rs.getString("scope")), Tier.fromLabel(rs.getString("tier")),
-				rs.getString("path"));
-	}
-
-	/** Minutes are stored as UTC wall-clock times, whatever the JVM's or the database's time zone. */
-	private static LocalDateTime utc(Instant minute) {
-		return LocalDateTime.ofInstant(minute, ZoneOffset.UTC);
-	}
-
-	private static MapSqlParameterSource dayParams(Collection<Long> sourceIds, Window window) {
+	static MapSqlParameterSource dayParams(Collection<Long> sourceIds, Window window) {
 		return new MapSqlParameterSource().addValue("sources", sourceIds)
 			.addValue("from", Date.valueOf(window.from()))
 			.addValue("to", Date.valueOf(window.to()));
-	}
-
-	private static MapSqlParameterSource minuteParams(Collection<Long> sourceIds, Window window) {
-		return new MapSqlParameterSource().addValue("sources", sourceIds)
-			.addValue("from", window.from().atStartOfDay())
-			.addValue("to", window.to().atStartOfDay());
 	}
 
 }

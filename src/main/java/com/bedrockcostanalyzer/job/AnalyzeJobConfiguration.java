@@ -43,7 +43,7 @@ public class AnalyzeJobConfiguration {
 	 * Files per chunk: one transaction adds what they all counted, summed per key, and marks them done. Larger chunks
 	 * spread the commit and the job-repository update over more files; memory holds one chunk's summaries.
 	 */
-	static final int UNITS_PER_CHUNK = 16;
+	static final int UNITS_PER_CHUNK = 64;
 
 	/** Bedrock offloads bodies past some tens of KB to S3, so a longer log line is damage, not a record. */
 	static final int MAX_LINE_BYTES = 8 * 1024 * 1024;

@@ -1,7 +1,9 @@
 package com.bedrockcostanalyzer.source;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -252,6 +254,39 @@ class InvocationLogParserTests {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void readsBedrockTimestampsWithoutAFormatterExactlyAsTheJdkDoes() {
+		java.util.Random random = new java.util.Random(11);
+		String characters = "0123456789-T:.Zz+ x";
+		for (int i = 0; i < 20_000; i++) {
+			Instant at = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L),
+					random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
+			String text = at.toString();
+			if (text.length() <= 30 && !text.startsWith("+") && !text.startsWith("-")) {
+				assertThat(InvocationLogParser.parseCanonicalInstant(text)).as(text).isEqualTo(at);
+			}
+			// Damaged copies: read as the JDK reads them, or left to it.
+			StringBuilder damaged = new StringBuilder(text);
+			damaged.setCharAt(random.nextInt(damaged.length()),
+					characters.charAt(random.nextInt(characters.length())));
+			Instant fast = InvocationLogParser.parseCanonicalInstant(damaged.toString());
+			if (fast != null) {
+				assertThat(fast).as(damaged.toString()).isEqualTo(Instant.parse(damaged));
+			}
+		}
+		assertThat(InvocationLogParser.parseCanonicalInstant("2024-02-29T00:00:00Z")).isNotNull();
+		for (String refused : List.of("2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z",
+				"2026-01-01T00:60:00Z", "2026-01-01T00:00:60Z", "2026-01-01T00:00:00.Z", "2026-01-01T00:00:00.1234567890Z",
+				"2026-01-01 00:00:00Z", "2026-01-01T00:00:00+00:00")) {
+			assertThat(InvocationLogParser.parseCanonicalInstant(refused)).as(refused).isNull();
+		}
+		assertThat(InvocationLogParser.parseInstant("2026-01-01T02:00:00+02:00"))
+			.isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+		assertThat(InvocationLogParser.parseInstant("2026-02-29T00:00:00Z")).isNull();
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(DateTimeParseException.class)
+			.isThrownBy(() -> Instant.parse("2026-02-29T00:00:00Z"));
 	}
 
 }

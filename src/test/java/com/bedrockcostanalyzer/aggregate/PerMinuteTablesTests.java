@@ -1,0 +1,223 @@
+package com.bedrockcostanalyzer.aggregate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Scope;
+import com.bedrockcostanalyzer.usage.Tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The per-minute tables on both databases: blocks added in several calls are summed minute by minute, read back per
+ * group in time order, summed over sources, and forgotten per source and window. Expected rows are worked out by hand
+ * from the counters below.
+ */
+class PerMinuteTablesTests {
+
+	private static final LocalDate DAY = LocalDate.of(2026, 9, 1);
+
+	private static final Window WINDOW = new Window(DAY, DAY.plusDays(1));
+
+	private static EmbeddedPostgres postgres;
+
+	@BeforeAll
+	static void start() throws Exception {
+		postgres = EmbeddedPostgres.builder().start();
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		postgres.close();
+	}
+
+	private static JdbcTemplate database(String database) {
+		DataSource dataSource = database.equals("h2")
+				? new DriverManagerDataSource("jdbc:h2:mem:minutes" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa",
+						"")
+				: postgres.getPostgresDatabase();
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute("DROP TABLE IF EXISTS bca_minute_day");
+		jdbc.execute("DROP TABLE IF EXISTS bca_prefix_day");
+		new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);
+		return jdbc;
+	}
+
+	private static UsageKey series(LocalDate day, String region, Scope scope, Tier tier, String path) {
+		return new UsageKey(day, region, "m1", scope, tier, path);
+	}
+
+	private static final UsageKey A = series(DAY, "us-east-1", Scope.REGIONAL, Tier.STANDARD, "p1");
+
+	private static final UsageKey A_NEXT_DAY = series(DAY.plusDays(1), "us-east-1", Scope.REGIONAL, Tier.STANDARD,
+			"p1");
+
+	private static final UsageKey B = series(DAY, "us-west-2", Scope.REGIONAL, Tier.STANDARD, "p2");
+
+	private static final UsageKey C = series(DAY, "us-east-1", Scope.GEO, Tier.STANDARD, "p1");
+
+	private static final UsageKey D = series(DAY, "us-east-1", Scope.REGIONAL, Tier.FLEX, "p1");
+
+	private static void addMinute(JdbcTemplate jdbc, long source, UsageKey key, int minute, long... counters) {
+		DayBlockTable table = new DayBlockTable("bca_minute_day", 6, false);
+		DayBlock block = table.newBlock();
+		block.add(minute, 0, counters);
+		table.add(jdbc, source, Map.of(key, block));
+	}
+
+	private static List<String> minutes(UsageStore store, List<Long> sources, String how) {
+		List<String> groups = new ArrayList<>();
+		java.util.function.Consumer<List<UsageStore.MinuteRow>> collect = (rows) -> {
+			List<String> group = new ArrayList<>();
+			for (UsageStore.MinuteRow row : rows) {
+				MinuteKey k = row.key();
+				MinuteTotals t = row.totals();
+				group.add(k.minute().toString().substring(11, 16) + " " + k.region() + " " + k.scope().label() + " "
+						+ k.tier().label() + " " + k.path() + " " + t.requests() + "," + t.streamingRequests() + ","
+						+ t.inputTokens() + "," + t.outputTokens() + "," + t.cacheReadTokens() + ","
+						+ t.cacheWriteTokens());
+			}
+			groups.add(String.join(" | ", group));
+		};
+		switch (how) {
+			case "traffic" -> store.streamMinutesByTraffic(sources, WINDOW, collect);
+			case "standard" -> store.streamStandardMinutes(sources, WINDOW, false, collect);
+			default -> store.streamStandardMinutes(sources, WINDOW, true, collect);
+		}
+		return groups;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgres" })
+	void sumsMinutesAddedInSeveralCallsAndOverSources(String database) {
+		JdbcTemplate jdbc = database(database);
+		UsageStore store = new UsageStore(jdbc);
+		long one = store.sourceId("one-" + System.nanoTime());
+		long two = store.sourceId("two-" + System.nanoTime());
+		addMinute(jdbc, one, A, 10, 1, 0, 100, 10, 0, 0);
+		addMinute(jdbc, one, A, 11, 2, 1, 200, 20, 0, 0);
+		addMinute(jdbc, one, A, 10, 3, 0, 300, 30, 5, 0);
+		addMinute(jdbc, one, B, 10, 1, 0, 50, 5, 0, 0);
+		addMinute(jdbc, one, C, 10, 1, 1, 7, 3, 0, 2);
+		addMinute(jdbc, one, D, 10, 9, 9, 9, 9, 9, 9);
+		addMinute(jdbc, one, A_NEXT_DAY, 0, 1, 1, 1, 1, 1, 1);
+		addMinute(jdbc, two, A, 10, 10, 0, 1000, 100, 0, 0);
+
+		assertThat(minutes(store, List.of(one), "traffic")).containsExactly(
+				"00:10 us-east-1 regional standard p1 4,0,400,40,5,0 | 00:10 us-east-1 regional flex p1 9,9,9,9,9,9"
+						+ " | 00:10 us-east-1 geo standard p1 1,1,7,3,0,2 | 00:11 us-east-1 regional standard p1 2,1,200,20,0,0",
+				"00:10 us-west-2 regional standard p2 1,0,50,5,0,0");
+		assertThat(minutes(store, List.of(one, two), "traffic").get(0))
+			.startsWith("00:10 us-east-1 regional standard p1 14,0,1400,140,5,0 |");
+		// Standard tier only, summed over paths and (here) scopes; 'regional' stands for every scope.
+		assertThat(minutes(store, List.of(one, two), "standard")).containsExactly(
+				"00:10 us-east-1 regional standard  15,1,1407,143,5,2 | 00:11 us-east-1 regional standard  2,1,200,20,0,0",
+				"00:10 us-west-2 regional standard  1,0,50,5,0,0");
+		assertThat(minutes(store, List.of(one), "scope")).containsExactly(
+				"00:10 us-east-1 geo standard  1,1,7,3,0,2",
+				"00:10 us-east-1 regional standard  4,0,400,40,5,0 | 00:11 us-east-1 regional standard  2,1,200,20,0,0",
+				"00:10 us-west-2 regional standard  1,0,50,5,0,0");
+
+		store.forget(one, WINDOW);
+		assertThat(minutes(store, List.of(one), "traffic")).isEmpty();
+		assertThat(minutes(store, List.of(two), "traffic")).containsExactly(
+				"00:10 us-east-1 regional standard p1 10,0,1000,100,0,0");
+		Window nextDay = new Window(DAY.plusDays(1), DAY.plusDays(2));
+		List<String> kept = new ArrayList<>();
+		store.streamMinutesByTraffic(List.of(one), nextDay, (rows) -> kept.add(rows.get(0).key().minute() + " "
+				+ rows.get(0).totals().requests()));
+		assertThat(kept).containsExactly("2026-09-02T00:00:00Z 1");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgres" })
+	void sumsPrefixMinutesPerFingerprint(String database) {
+		JdbcTemplate jdbc = database(database);
+		UsageStore store = new UsageStore(jdbc);
+		long one = store.sourceId("p-" + System.nanoTime());
+		DayBlockTable table = new DayBlockTable("bca_prefix_day", 3, true);
+		Map<UsageKey, DayBlock> first = new HashMap<>();
+		first.computeIfAbsent(A, (k) -> table.newBlock()).add(5, -77, 1, 4000, 1);
+		first.get(A).add(5, 12, 1, 2000, 0);
+		table.add(jdbc, one, first);
+		Map<UsageKey, DayBlock> second = new HashMap<>();
+		second.computeIfAbsent(A, (k) -> table.newBlock()).add(5, -77, 2, 8000, 2);
+		second.get(A).add(3, 12, 1, 2000, 0);
+		table.add(jdbc, one, second);
+
+		List<String> rows = new ArrayList<>();
+		store.streamPrefixesByTraffic(List.of(one), WINDOW, (group) -> group.forEach((r) -> rows.add(
+				r.key().minute().minute().toString().substring(11, 16) + " " + r.key().fingerprint() + " "
+						+ r.totals().requests() + "," + r.totals().prefixTokens() + ","
+						+ r.totals().cacheMarkedRequests())));
+		assertThat(rows).containsExactly("00:03 12 1,2000,0", "00:05 -77 3,12000,3", "00:05 12 1,2000,0");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgres" })
+	void movesRowsOfTheOldPerMinuteTablesOnce(String database) {
+		JdbcTemplate jdbc = database(database);
+		// The per-minute tables as written before they were packed by day.
+		jdbc.execute("""
+				CREATE TABLE bca_usage_minute (source_id BIGINT NOT NULL, usage_minute TIMESTAMP NOT NULL,
+				  region VARCHAR(32) NOT NULL, model VARCHAR(256) NOT NULL, scope VARCHAR(16) NOT NULL,
+				  tier VARCHAR(16) NOT NULL, path VARCHAR(256) NOT NULL, requests BIGINT NOT NULL,
+				  streaming_requests BIGINT NOT NULL, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL,
+				  cache_read_input_tokens BIGINT NOT NULL, cache_write_input_tokens BIGINT NOT NULL,
+				  PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path))""");
+		jdbc.execute("""
+				CREATE TABLE bca_prefix_minute (source_id BIGINT NOT NULL, usage_minute TIMESTAMP NOT NULL,
+				  region VARCHAR(32) NOT NULL, model VARCHAR(256) NOT NULL, scope VARCHAR(16) NOT NULL,
+				  tier VARCHAR(16) NOT NULL, path VARCHAR(256) NOT NULL, fingerprint BIGINT NOT NULL,
+				  requests BIGINT NOT NULL, prefix_tokens BIGINT NOT NULL, cache_marked_requests BIGINT NOT NULL,
+				  PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path, fingerprint))""");
+		UsageStore store = new UsageStore(jdbc);
+		long one = store.sourceId("old-" + System.nanoTime());
+		String insert = "INSERT INTO bca_usage_minute VALUES (?, CAST(? AS TIMESTAMP), ?, 'm1', ?, 'standard', 'p1',"
+				+ " ?, 0, ?, 1, 0, 0)";
+		jdbc.update(insert, one, "2026-09-01 00:10:00", "us-east-1", "regional", 2, 100);
+		jdbc.update(insert, one, "2026-09-01 00:10:00", "us-east-1", "geo", 1, 50);
+		jdbc.update(insert, one, "2026-09-01 23:59:00", "us-east-1", "regional", 4, 400);
+		jdbc.update(insert, one, "2026-09-02 00:00:00", "us-east-1", "regional", 8, 800);
+		jdbc.update("INSERT INTO bca_prefix_minute VALUES (?, CAST('2026-09-01 00:10:00' AS TIMESTAMP), 'us-east-1',"
+				+ " 'm1', 'regional', 'standard', 'p1', -9, 3, 6000, 1)", one);
+
+		new PerMinuteTablesUpgrade(jdbc, new org.springframework.jdbc.datasource.DataSourceTransactionManager(
+				jdbc.getDataSource())).afterPropertiesSet();
+		// Twice: the second start finds nothing to move.
+		new PerMinuteTablesUpgrade(jdbc, new org.springframework.jdbc.datasource.DataSourceTransactionManager(
+				jdbc.getDataSource())).afterPropertiesSet();
+
+		assertThat(minutes(store, List.of(one), "traffic")).containsExactly(
+				"00:10 us-east-1 regional standard p1 2,0,100,1,0,0 | 00:10 us-east-1 geo standard p1 1,0,50,1,0,0"
+						+ " | 23:59 us-east-1 regional standard p1 4,0,400,1,0,0");
+		List<String> nextDay = new ArrayList<>();
+		store.streamMinutesByTraffic(List.of(one), new Window(DAY.plusDays(1), DAY.plusDays(2)),
+				(rows) -> rows.forEach((r) -> nextDay.add(r.key().minute() + " " + r.totals().inputTokens())));
+		assertThat(nextDay).containsExactly("2026-09-02T00:00:00Z 800");
+		List<String> prefixes = new ArrayList<>();
+		store.streamPrefixesByTraffic(List.of(one), WINDOW, (rows) -> rows.forEach((r) -> prefixes
+			.add(r.key().fingerprint() + " " + r.totals().requests() + "," + r.totals().prefixTokens())));
+		assertThat(prefixes).containsExactly("-9 3,6000");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables"
+				+ " WHERE UPPER(table_name) LIKE 'BCA\\_%\\_MINUTE%' ESCAPE '\\'", Integer.class)).isZero();
+	}
+
+}
