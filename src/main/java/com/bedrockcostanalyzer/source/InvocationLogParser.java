@@ -38,12 +38,17 @@ public final class InvocationLogParser implements LineParser {
 		this.paths = paths;
 	}
 
+	/** Parsers run on several threads; each has its own copy buffer. */
+	private static final ThreadLocal<ShortenedLine> SHORTENED = ThreadLocal.withInitial(ShortenedLine::new);
+
 	@Override
 	public ParsedLine parse(byte[] buffer, int offset, int length) {
 		Fields f = new Fields();
-		f.line = buffer;
-		f.lineOffset = offset;
-		try (JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), buffer, offset, length)) {
+		ShortenedLine view = SHORTENED.get();
+		view.shorten(buffer, offset, length);
+		f.view = view;
+		try (JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), view.bytes(), view.offset(),
+				view.length(length))) {
 			if (p.nextToken() != JsonToken.START_OBJECT) {
 				return ParsedLine.rejected("not a JSON object", null);
 			}
@@ -53,7 +58,7 @@ public final class InvocationLogParser implements LineParser {
 			}
 		}
 		catch (JacksonException ex) {
-			return ParsedLine.rejected(JsonValues.describe(ex), null);
+			return ParsedLine.rejected(JsonValues.describe(ex, view::toLine), null);
 		}
 		return toRecord(f);
 	}
@@ -199,14 +204,14 @@ public final class InvocationLogParser implements LineParser {
 			String name = p.currentName();
 			JsonToken token = p.nextToken();
 			switch (name) {
-				case "schemaType" -> f.schemaType = text(p, token);
-				case "timestamp" -> f.timestamp = text(p, token);
-				case "region" -> f.region = text(p, token);
-				case "operation" -> f.operation = text(p, token);
-				case "modelId" -> f.modelId = text(p, token);
-				case "errorCode" -> f.errorCode = text(p, token);
+				case "schemaType" -> f.schemaType = text(p, token, f);
+				case "timestamp" -> f.timestamp = text(p, token, f);
+				case "region" -> f.region = text(p, token, f);
+				case "operation" -> f.operation = text(p, token, f);
+				case "modelId" -> f.modelId = text(p, token, f);
+				case "errorCode" -> f.errorCode = text(p, token, f);
 				case "identity" -> readIdentity(p, token, f);
-				case "requestMetadata" -> f.requestMetadata = readMetadata(p, token);
+				case "requestMetadata" -> f.requestMetadata = readMetadata(p, token, f);
 				case "input" -> readInput(p, token, f);
 				case "output" -> readOutput(p, token, f);
 				default -> p.skipChildren();
@@ -223,7 +228,7 @@ public final class InvocationLogParser implements LineParser {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
 			if (name.equals("arn")) {
-				f.identityArn = text(p, value);
+				f.identityArn = text(p, value, f);
 			}
 			else {
 				p.skipChildren();
@@ -231,7 +236,7 @@ public final class InvocationLogParser implements LineParser {
 		}
 	}
 
-	private static Map<String, String> readMetadata(JsonParser p, JsonToken token) {
+	private static Map<String, String> readMetadata(JsonParser p, JsonToken token, Fields f) {
 		if (token != JsonToken.START_OBJECT) {
 			p.skipChildren();
 			return null;
@@ -241,7 +246,7 @@ public final class InvocationLogParser implements LineParser {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
 			if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-				metadata.put(name, p.getString());
+				metadata.put(name, text(p, value, f));
 			}
 			else {
 				p.skipChildren();
@@ -265,9 +270,9 @@ public final class InvocationLogParser implements LineParser {
 				case "cacheWriteInputTokenCount" ->
 					f.cacheWrite = count(p, value, "input.cacheWriteInputTokenCount", f);
 				case "inputBodyJson" -> {
-					long start = p.currentTokenLocation().getByteOffset();
+					long start = f.view.toLine(p.currentTokenLocation().getByteOffset());
 					readRequestBody(p, value, f);
-					f.requestBodyBytes = Math.max(0, p.currentLocation().getByteOffset() - start);
+					f.requestBodyBytes = Math.max(0, f.view.toLine(p.currentLocation().getByteOffset()) - start);
 				}
 				default -> p.skipChildren();
 			}
@@ -305,7 +310,7 @@ public final class InvocationLogParser implements LineParser {
 			JsonToken value = p.nextToken();
 			switch (name) {
 				case "serviceTier", "service_tier" -> readServiceTier(p, value, f);
-				case "system", "tools", "toolConfig" -> f.prefix().addValue(p, value, f.line, f.lineOffset);
+				case "system", "tools", "toolConfig" -> f.prefix().addValue(p, value, f.view);
 				case "messages" -> findCacheMarkers(p, value, f);
 				case "prompt" -> llamaSystemTurn(p, value, f);
 				default -> p.skipChildren();
@@ -326,7 +331,7 @@ public final class InvocationLogParser implements LineParser {
 			p.skipChildren();
 			return;
 		}
-		String prompt = p.getString();
+		String prompt = text(p, token, f);
 		int start = prompt.indexOf(LLAMA_SYSTEM);
 		if (start >= 0) {
 			int end = prompt.indexOf("<|eot_id|>", start);
@@ -363,7 +368,7 @@ public final class InvocationLogParser implements LineParser {
 			JsonToken value = p.nextToken();
 			switch (name) {
 				case "usage" -> readUsage(p, value, f);
-				case "stopReason", "stop_reason" -> f.stopReason(text(p, value));
+				case "stopReason", "stop_reason" -> f.stopReason(text(p, value, f));
 				case "serviceTier", "service_tier" -> readServiceTier(p, value, f);
 				case "output" -> {
 					// Some Converse dumps nest usage and stopReason under "output".
@@ -442,7 +447,7 @@ public final class InvocationLogParser implements LineParser {
 				String name = p.currentName();
 				JsonToken value = p.nextToken();
 				if (name.equals("ttl")) {
-					ttl = text(p, value);
+					ttl = text(p, value, f);
 				}
 				else if (name.equals("inputTokens") && value == JsonToken.VALUE_NUMBER_INT) {
 					tokens = p.getLongValue();
@@ -465,14 +470,14 @@ public final class InvocationLogParser implements LineParser {
 	private static void readServiceTier(JsonParser p, JsonToken token, Fields f) {
 		String type = null;
 		if (token == JsonToken.VALUE_STRING) {
-			type = p.getString();
+			type = text(p, token, f);
 		}
 		else if (token == JsonToken.START_OBJECT) {
 			while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 				String name = p.currentName();
 				JsonToken value = p.nextToken();
 				if (name.equals("type")) {
-					type = text(p, value);
+					type = text(p, value, f);
 				}
 				else {
 					p.skipChildren();
@@ -494,7 +499,14 @@ public final class InvocationLogParser implements LineParser {
 		}
 	}
 
-	private static String text(JsonParser p, JsonToken token) {
+	/** A scalar as text, read from the line itself when the string was cut from what the parser walks. */
+	private static String text(JsonParser p, JsonToken token, Fields f) {
+		if (token == JsonToken.VALUE_STRING) {
+			int[] cut = f.view.cutString(p.currentTokenLocation().getByteOffset());
+			if (cut != null) {
+				return f.view.decodeString(cut);
+			}
+		}
 		return JsonValues.text(p, token);
 	}
 
@@ -522,9 +534,7 @@ public final class InvocationLogParser implements LineParser {
 
 		long requestBodyBytes;
 
-		byte[] line;
-
-		int lineOffset;
+		ShortenedLine view;
 
 		PrefixHasher prefix;
 

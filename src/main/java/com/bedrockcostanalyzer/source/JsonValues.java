@@ -62,12 +62,19 @@ final class JsonValues {
 	}
 
 	static String describe(tools.jackson.core.JacksonException ex) {
+		return describe(ex, java.util.function.LongUnaryOperator.identity());
+	}
+
+	/**
+	 * @param toLine maps an offset in what the parser read to the offset in the line (see {@link ShortenedLine})
+	 */
+	static String describe(tools.jackson.core.JacksonException ex, java.util.function.LongUnaryOperator toLine) {
 		if (ex instanceof tools.jackson.core.exc.StreamConstraintsException) {
 			return "JSON exceeds the parser's limits (nesting, string or number length)";
 		}
 		var location = ex.getLocation();
 		return (location != null && location.getColumnNr() > 0)
-				? "malformed JSON at column " + location.getColumnNr() : "malformed JSON";
+				? "malformed JSON at column " + (toLine.applyAsLong(location.getColumnNr() - 1) + 1) : "malformed JSON";
 	}
 
 }

@@ -24,29 +24,32 @@ final class PrefixHasher {
 	private boolean cacheMarked;
 
 	/**
-	 * Adds the value the parser is on: its raw JSON bytes are hashed and the parser is moved past it.
-	 * @param line the line the parser reads, and the offset it was created at
+	 * Adds the value the parser is on: its raw JSON bytes in the line are hashed and the parser is moved past it.
 	 */
-	void addValue(JsonParser p, JsonToken token, byte[] line, int lineOffset) {
-		long start = p.currentTokenLocation().getByteOffset();
+	void addValue(JsonParser p, JsonToken token, ShortenedLine view) {
+		long parsedStart = p.currentTokenLocation().getByteOffset();
+		long start = view.toLine(parsedStart);
 		long end;
 		if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
 			findMarkers(p);
-			end = p.currentLocation().getByteOffset();
+			end = view.toLine(p.currentLocation().getByteOffset());
 		}
 		else if (token == JsonToken.VALUE_STRING) {
-			end = endOfString(line, lineOffset + (int) start) - lineOffset;
+			int[] cut = view.cutString(parsedStart);
+			end = (cut != null) ? cut[1]
+					: ShortenedLine.endOfString(view.line(), view.lineOffset() + (int) start,
+							view.lineOffset() + view.lineLength()) - view.lineOffset();
 		}
 		else {
 			return;
 		}
-		if (start < 0 || end <= start || lineOffset + end > line.length) {
+		if (start < 0 || end <= start || end > view.lineLength()) {
 			return;
 		}
-		int from = lineOffset + (int) start;
+		int from = view.lineOffset() + (int) start;
 		int length = (int) (end - start);
-		this.crc32c.update(line, from, length);
-		this.crc32.update(line, from, length);
+		this.crc32c.update(view.line(), from, length);
+		this.crc32.update(view.line(), from, length);
 		this.bytes += length;
 	}
 
@@ -81,22 +84,6 @@ final class PrefixHasher {
 				this.cacheMarked = true;
 			}
 		}
-	}
-
-	/** The offset just past the closing quote of the JSON string that opens at {@code quote}. */
-	private static int endOfString(byte[] line, int quote) {
-		int i = quote + 1;
-		while (i < line.length) {
-			int at = ByteScan.indexOfEither(line, i, line.length, (byte) '"', (byte) '\\');
-			if (at < 0) {
-				break;
-			}
-			if (line[at] == '"') {
-				return at + 1;
-			}
-			i = at + 2; // an escape: the next byte is part of it, whatever it is
-		}
-		return quote;
 	}
 
 	/** The prefix's size in bytes of the log line (comparable with the request body's). */

@@ -89,6 +89,22 @@ class InvocationLogParserTests {
 	}
 
 	@Test
+	void sizesTheLongPrefixAndBodyFromTheLineItself() {
+		// Long texts, so that the parser walks a shortened copy; sizes are bytes of the line, worked out here.
+		String system = "Policy \\\"v2\\\": " + "refunds within 30 days. ".repeat(80);
+		String question = "Where is my order? ".repeat(150);
+		String systemJson = "[{\"text\":\"" + system + "\"}]";
+		String body = "{\"system\":" + systemJson + ",\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\""
+				+ question + "\"}]}]}";
+		UsageRecord record = parse(converseWith(system, question));
+
+		assertThat(record.detail().prefixTokens()).isEqualTo(systemJson.length() * 1000L / body.length());
+		assertThat(record.detail().prefixFingerprint())
+			.isEqualTo(parse(converseWith(system, "Cancel it. ".repeat(40))).detail().prefixFingerprint())
+			.isNotEqualTo(parse(converseWith(system.replace("30", "31"), question)).detail().prefixFingerprint());
+	}
+
+	@Test
 	void neverSubtractsCacheTokensFromInput() {
 		UsageRecord record = parse(OFFLOADED_STREAM);
 
