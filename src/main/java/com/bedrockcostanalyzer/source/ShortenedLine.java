@@ -143,17 +143,25 @@ final class ShortenedLine {
 		return (close < 0) ? -1 : close + 1;
 	}
 
+	/**
+	 * The closing quote of the string that opens at {@code open}, or -1. Only quotes are searched for (one pattern,
+	 * not two): a quote is escaped when an odd number of backslashes runs up to it.
+	 */
 	private static int closingQuote(byte[] bytes, int open, int end) {
 		int i = open + 1;
 		while (i < end) {
-			int at = ByteScan.indexOfEither(bytes, i, end, (byte) '"', (byte) '\\');
+			int at = ByteScan.indexOf(bytes, i, end, (byte) '"');
 			if (at < 0) {
 				return -1;
 			}
-			if (bytes[at] == '"') {
+			int backslashes = 0;
+			for (int k = at - 1; k > open && bytes[k] == '\\'; k--) {
+				backslashes++;
+			}
+			if ((backslashes & 1) == 0) {
 				return at;
 			}
-			i = at + 2; // an escape: the next byte is part of it, whatever it is
+			i = at + 1;
 		}
 		return -1;
 	}
