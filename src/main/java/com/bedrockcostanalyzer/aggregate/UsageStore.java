@@ -171,7 +171,7 @@ public class UsageStore {
 	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */
 	public void streamMinutesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
-		streamMinutes(sourceIds, window, List.of("model", "path"), "", (key) -> key, group);
+		streamMinutes(sourceIds, window, List.of("model", "path"), "", null, group);
 	}
 
 	/** The prefix minutes of each model and path, summed over the sources, one (model, path) at a time. */
@@ -182,14 +182,25 @@ public class UsageStore {
 		}
 		List<String> columns = List.of("model", "path");
 		for (List<String> values : PREFIXES.groups(this.named, sourceIds, window, columns, "")) {
-			Map<PrefixKey, long[]> sums = new java.util.HashMap<>();
-			PREFIXES.read(this.named, sourceIds, window, columns, values, "",
-					(series, minute, fingerprint, counters) -> add(sums,
-							new PrefixKey(MinuteKey.of(series, minute), fingerprint), counters));
-			List<PrefixRow> rows = new ArrayList<>(sums.size());
-			sums.forEach((key, c) -> rows.add(new PrefixRow(key, new PrefixTotals(c[0], c[1], c[2]))));
-			rows.sort(Comparator.comparing((PrefixRow r) -> r.key().minute(), MINUTE_ORDER)
-				.thenComparingLong((r) -> r.key().fingerprint()));
+			List<PrefixRow> rows = new ArrayList<>();
+			if (sourceIds.size() == 1) {
+				// One source: every (series, day, minute, fingerprint) is stored once, nothing to sum.
+				PREFIXES.read(this.named, sourceIds, window, columns, values, "",
+						(series, minute, fingerprint, c) -> rows.add(new PrefixRow(
+								new PrefixKey(MinuteKey.of(series, minute), fingerprint),
+								new PrefixTotals(c[0], c[1], c[2]))));
+			}
+			else {
+				Map<PrefixKey, long[]> sums = new java.util.HashMap<>();
+				PREFIXES.read(this.named, sourceIds, window, columns, values, "",
+						(series, minute, fingerprint, counters) -> add(sums,
+								new PrefixKey(MinuteKey.of(series, minute), fingerprint), counters));
+				sums.forEach((key, c) -> rows.add(new PrefixRow(key, new PrefixTotals(c[0], c[1], c[2]))));
+			}
+			rows.sort((a, b) -> {
+				int order = MINUTE_ORDER.compare(a.key().minute(), b.key().minute());
+				return (order != 0) ? order : Long.compare(a.key().fingerprint(), b.key().fingerprint());
+			});
 			group.accept(rows);
 		}
 	}
@@ -207,16 +218,21 @@ public class UsageStore {
 				group);
 	}
 
-	/** Orders a group's minutes in time, then by the rest of the key, so that every run hands them over alike. */
-	private static final Comparator<MinuteKey> MINUTE_ORDER = Comparator.comparing(MinuteKey::minute)
-		.thenComparing(MinuteKey::region)
-		.thenComparing(MinuteKey::scope)
-		.thenComparing(MinuteKey::tier)
-		.thenComparing(MinuteKey::path);
+	/**
+	 * Orders a group's minutes in time, then by the rest of the key, so that every run hands them over alike. Spelt
+	 * out: it sorts every minute of a month in the report step.
+	 */
+	private static final Comparator<MinuteKey> MINUTE_ORDER = (a, b) -> {
+		int order = a.minute().compareTo(b.minute());
+		order = (order != 0) ? order : a.region().compareTo(b.region());
+		order = (order != 0) ? order : a.scope().compareTo(b.scope());
+		order = (order != 0) ? order : a.tier().compareTo(b.tier());
+		return (order != 0) ? order : a.path().compareTo(b.path());
+	};
 
 	/**
 	 * Reads the per-minute rows one group (distinct values of {@code columns}) at a time, each minute's key mapped by
-	 * {@code rekey} and the minutes that then share a key summed.
+	 * {@code rekey} (if not null) and the minutes that then share a key summed.
 	 */
 	private void streamMinutes(Collection<Long> sourceIds, Window window, List<String> columns, String condition,
 			java.util.function.UnaryOperator<MinuteKey> rekey, java.util.function.Consumer<List<MinuteRow>> group) {
@@ -224,13 +240,24 @@ public class UsageStore {
 			return;
 		}
 		for (List<String> values : MINUTES.groups(this.named, sourceIds, window, columns, condition)) {
-			Map<MinuteKey, long[]> sums = new java.util.HashMap<>();
-			MINUTES.read(this.named, sourceIds, window, columns, values, condition,
-					(series, minute, fingerprint, counters) -> add(sums, rekey.apply(MinuteKey.of(series, minute)),
-							counters));
-			List<MinuteRow> rows = new ArrayList<>(sums.size());
-			sums.forEach((key, c) -> rows.add(new MinuteRow(key, new MinuteTotals(c[0], c[1], c[2], c[3], c[4], c[5]))));
-			rows.sort(Comparator.comparing(MinuteRow::key, MINUTE_ORDER));
+			List<MinuteRow> rows = new ArrayList<>();
+			if (rekey == null && sourceIds.size() == 1) {
+				// One source, keys kept: every (series, day, minute) is stored once, nothing to sum.
+				MINUTES.read(this.named, sourceIds, window, columns, values, condition,
+						(series, minute, fingerprint, c) -> rows.add(new MinuteRow(MinuteKey.of(series, minute),
+								new MinuteTotals(c[0], c[1], c[2], c[3], c[4], c[5]))));
+			}
+			else {
+				Map<MinuteKey, long[]> sums = new java.util.HashMap<>();
+				MINUTES.read(this.named, sourceIds, window, columns, values, condition,
+						(series, minute, fingerprint, counters) -> add(sums,
+								(rekey != null) ? rekey.apply(MinuteKey.of(series, minute))
+										: MinuteKey.of(series, minute),
+								counters));
+				sums.forEach((key, c) -> rows
+					.add(new MinuteRow(key, new MinuteTotals(c[0], c[1], c[2], c[3], c[4], c[5]))));
+			}
+			rows.sort((a, b) -> MINUTE_ORDER.compare(a.key(), b.key()));
 			group.accept(rows);
 		}
 	}
