@@ -9,7 +9,6 @@ import com.bedrockcostanalyzer.usage.UsageRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 
 /**
  * Reads one line of a batch-inference output ({@code {recordId, modelInput, modelOutput}} or
@@ -38,7 +37,9 @@ public final class BatchOutputParser implements LineParser {
 		LoggedUsage usage = new LoggedUsage();
 		boolean output = false;
 		boolean error = false;
-		try (JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), buffer, offset, length)) {
+		// Prompts and completions are stepped over in a copy without them (see ShortenedLine).
+		ShortenedLine view = ShortenedLine.of(buffer, offset, length);
+		try (JsonParser p = view.parser()) {
 			if (p.nextToken() != JsonToken.START_OBJECT) {
 				return ParsedLine.rejected("not a JSON object", this.day);
 			}
@@ -47,7 +48,7 @@ public final class BatchOutputParser implements LineParser {
 				JsonToken value = p.nextToken();
 				if (name.equals("modelOutput") && value == JsonToken.START_OBJECT) {
 					output = true;
-					readOutput(p, usage);
+					readOutput(p, usage, view);
 				}
 				else if (name.equals("error") && value != JsonToken.VALUE_NULL) {
 					error = true;
@@ -59,7 +60,7 @@ public final class BatchOutputParser implements LineParser {
 			}
 		}
 		catch (JacksonException ex) {
-			return ParsedLine.rejected(JsonValues.describe(ex), this.day);
+			return ParsedLine.rejected(JsonValues.describe(ex, view::toLine), this.day);
 		}
 		if (error) {
 			return ParsedLine.of(new UsageRecord(this.day, this.region, this.model, Tier.BATCH, this.path, 0, 1, 0, 0,
@@ -79,7 +80,7 @@ public final class BatchOutputParser implements LineParser {
 	}
 
 	/** The usage of Anthropic, Converse/Nova, Titan and Llama bodies. */
-	private static void readOutput(JsonParser p, LoggedUsage usage) {
+	private static void readOutput(JsonParser p, LoggedUsage usage, ShortenedLine view) {
 		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
@@ -89,8 +90,8 @@ public final class BatchOutputParser implements LineParser {
 					usage.input = JsonValues.count(p, value, "modelOutput." + name, usage::problem);
 				case "generation_token_count" ->
 					usage.output = JsonValues.count(p, value, "modelOutput." + name, usage::problem);
-				case "results" -> readTitanResults(p, value, usage);
-				case "stop_reason", "stopReason" -> usage.stopReason(JsonValues.text(p, value));
+				case "results" -> readTitanResults(p, value, usage, view);
+				case "stop_reason", "stopReason" -> usage.stopReason(view.text(p, value));
 				default -> p.skipChildren();
 			}
 		}
@@ -134,7 +135,7 @@ public final class BatchOutputParser implements LineParser {
 		}
 	}
 
-	private static void readTitanResults(JsonParser p, JsonToken token, LoggedUsage usage) {
+	private static void readTitanResults(JsonParser p, JsonToken token, LoggedUsage usage, ShortenedLine view) {
 		if (token != JsonToken.START_ARRAY) {
 			p.skipChildren();
 			return;
@@ -153,7 +154,7 @@ public final class BatchOutputParser implements LineParser {
 					total += Math.max(JsonValues.count(p, value, "modelOutput.results.tokenCount", usage::problem), 0);
 				}
 				else if (name.equals("completionReason")) {
-					usage.truncated |= "LENGTH".equals(JsonValues.text(p, value));
+					usage.truncated |= "LENGTH".equals(view.text(p, value));
 				}
 				else {
 					p.skipChildren();

@@ -18,7 +18,6 @@ import com.bedrockcostanalyzer.usage.UsageRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 
 /**
  * Reads one model-invocation log record with Jackson's streaming parser: the few fields that matter are picked out
@@ -38,17 +37,12 @@ public final class InvocationLogParser implements LineParser {
 		this.paths = paths;
 	}
 
-	/** Parsers run on several threads; each has its own copy buffer. */
-	private static final ThreadLocal<ShortenedLine> SHORTENED = ThreadLocal.withInitial(ShortenedLine::new);
-
 	@Override
 	public ParsedLine parse(byte[] buffer, int offset, int length) {
 		Fields f = new Fields();
-		ShortenedLine view = SHORTENED.get();
-		view.shorten(buffer, offset, length);
+		ShortenedLine view = ShortenedLine.of(buffer, offset, length);
 		f.view = view;
-		try (JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), view.bytes(), view.offset(),
-				view.length(length))) {
+		try (JsonParser p = view.parser()) {
 			if (p.nextToken() != JsonToken.START_OBJECT) {
 				return ParsedLine.rejected("not a JSON object", null);
 			}
@@ -499,15 +493,8 @@ public final class InvocationLogParser implements LineParser {
 		}
 	}
 
-	/** A scalar as text, read from the line itself when the string was cut from what the parser walks. */
 	private static String text(JsonParser p, JsonToken token, Fields f) {
-		if (token == JsonToken.VALUE_STRING) {
-			int[] cut = f.view.cutString(p.currentTokenLocation().getByteOffset());
-			if (cut != null) {
-				return f.view.decodeString(cut);
-			}
-		}
-		return JsonValues.text(p, token);
+		return f.view.text(p, token);
 	}
 
 	private static long count(JsonParser p, JsonToken token, String field, Fields f) {

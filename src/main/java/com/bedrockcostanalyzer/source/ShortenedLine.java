@@ -2,6 +2,10 @@ package com.bedrockcostanalyzer.source;
 
 import java.util.Arrays;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+
 /**
  * A log line with the contents of its long strings cut out, for the JSON parser to walk. Prompt and completion text is
  * nearly all of a log's bytes and none of it is read: finding where each string ends eight bytes at a time is several
@@ -38,6 +42,33 @@ final class ShortenedLine {
 	private int[] removedThrough = new int[16];
 
 	private int cuts;
+
+	/** Parsers run on several threads; each has its own copy buffer. */
+	private static final ThreadLocal<ShortenedLine> PER_THREAD = ThreadLocal.withInitial(ShortenedLine::new);
+
+	/** This thread's instance, holding {@code line[offset, offset + length)} shortened. */
+	static ShortenedLine of(byte[] line, int offset, int length) {
+		ShortenedLine view = PER_THREAD.get();
+		view.shorten(line, offset, length);
+		return view;
+	}
+
+	/** A JSON parser over what is to be walked: the copy, or the line itself when nothing was cut. */
+	JsonParser parser() {
+		return JsonValues.FACTORY.createParser(ObjectReadContext.empty(), bytes(), offset(),
+				length(this.lineLength));
+	}
+
+	/** A scalar as text ({@link JsonValues#text}), read from the line itself when the string was cut. */
+	String text(JsonParser p, JsonToken token) {
+		if (token == JsonToken.VALUE_STRING) {
+			int[] cut = cutString(p.currentTokenLocation().getByteOffset());
+			if (cut != null) {
+				return decodeString(cut);
+			}
+		}
+		return JsonValues.text(p, token);
+	}
 
 	/** Takes {@code line[offset, offset + length)} and cuts its long strings. */
 	void shorten(byte[] line, int offset, int length) {
@@ -129,8 +160,8 @@ final class ShortenedLine {
 	 * @param span the string's span from {@link #cutString}
 	 */
 	String decodeString(int[] span) {
-		try (tools.jackson.core.JsonParser p = JsonValues.FACTORY.createParser(
-				tools.jackson.core.ObjectReadContext.empty(), this.line, this.lineOffset + span[0],
+		try (JsonParser p = JsonValues.FACTORY.createParser(
+				ObjectReadContext.empty(), this.line, this.lineOffset + span[0],
 				span[1] - span[0])) {
 			p.nextToken();
 			return p.getString();

@@ -29,7 +29,7 @@ class BatchOutputJobTests {
 				{"recordId":"R2","modelInput":{"messages":[]},"modelOutput":{"type":"message","stop_reason":"max_tokens","usage":{"input_tokens":3000000,"output_tokens":800000}}}
 				{"recordId":"R3","modelInput":{"messages":[]},"error":{"errorCode":400,"errorMessage":"bad request"}}
 				{"recordId":"R4","modelInput":
-				""");
+				""".replace("SECRET", "SECRET \\\"quoted\\\" ".repeat(40)).replace("\"x\"", "\"" + "x".repeat(300) + "\""));
 		Files.writeString(job.resolve("manifest.json.out"),
 				"{\"totalRecordCount\":4,\"processedRecordCount\":4,\"successRecordCount\":2,\"errorRecordCount\":1}");
 		Files.setLastModifiedTime(out, FileTime.from(Instant.parse("2026-10-15T06:00:00Z")));
