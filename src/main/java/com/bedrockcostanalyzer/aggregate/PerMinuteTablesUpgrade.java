@@ -2,6 +2,7 @@ package com.bedrockcostanalyzer.aggregate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -70,8 +71,11 @@ public class PerMinuteTablesUpgrade implements InitializingBean {
 			String sql = "SELECT source_id, usage_minute, region, model, scope, tier, path"
 					+ (fingerprinted ? ", fingerprint" : "") + ", " + String.join(", ", counters) + " FROM " + moving
 					+ " ORDER BY usage_minute";
-			java.time.LocalDate[] day = { null };
-			this.jdbc.query(sql, (ResultSet rs) -> {
+			LocalDate[] day = { null };
+			// Streamed, not loaded: PostgreSQL's driver holds a whole result in memory unless given a fetch size.
+			JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
+			streaming.setFetchSize(10_000);
+			streaming.query(sql, (ResultSet rs) -> {
 				MinuteKey minute = minuteKey(rs);
 				if (day[0] != null && !day[0].equals(minute.day())) {
 					// Rows come in time order: the day before is complete.

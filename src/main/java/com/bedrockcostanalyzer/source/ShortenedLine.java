@@ -12,14 +12,18 @@ import tools.jackson.core.ObjectReadContext;
  * times faster than letting the parser step over it byte by byte. What the parser reports in the copy is mapped back
  * to the line: offsets (for the prefix hash and the body size), and the text of a cut string when a field is read.
  *
- * <p>Property names are never cut. The copy keeps every structural byte, so a line whose structure is broken (an unterminated string, a missing
- * bracket) is still rejected by the parser. Inside a cut string only the escapes are followed; its characters are not
- * checked (that gzip's checksum does for damage in transit). One instance per parser thread; reused line to line.
+ * <p>Property names are never cut. The copy keeps every structural byte, so a line whose structure is broken (an
+ * unterminated string, a missing bracket) is still rejected by the parser. Inside a cut string only the escapes are
+ * followed; its characters are not checked (gzip's checksum covers damage in transit). One instance per parser
+ * thread, reused line to line.
  */
 final class ShortenedLine {
 
 	/** Strings with at least this many bytes between their quotes are cut. */
 	static final int LONG_STRING = 128;
+
+	/** Parsers run on several threads; each has its own copy buffer. */
+	private static final ThreadLocal<ShortenedLine> PER_THREAD = ThreadLocal.withInitial(ShortenedLine::new);
 
 	private byte[] line;
 
@@ -43,9 +47,6 @@ final class ShortenedLine {
 
 	private int cuts;
 
-	/** Parsers run on several threads; each has its own copy buffer. */
-	private static final ThreadLocal<ShortenedLine> PER_THREAD = ThreadLocal.withInitial(ShortenedLine::new);
-
 	/** This thread's instance, holding {@code line[offset, offset + length)} shortened. */
 	static ShortenedLine of(byte[] line, int offset, int length) {
 		ShortenedLine view = PER_THREAD.get();
@@ -55,8 +56,7 @@ final class ShortenedLine {
 
 	/** A JSON parser over what is to be walked: the copy, or the line itself when nothing was cut. */
 	JsonParser parser() {
-		return JsonValues.FACTORY.createParser(ObjectReadContext.empty(), bytes(), offset(),
-				length(this.lineLength));
+		return JsonValues.FACTORY.createParser(ObjectReadContext.empty(), bytes(), offset(), length());
 	}
 
 	/** A scalar as text ({@link JsonValues#text}), read from the line itself when the string was cut. */
@@ -113,8 +113,8 @@ final class ShortenedLine {
 		return (this.copyLength < 0) ? this.lineOffset : 0;
 	}
 
-	int length(int lineLength) {
-		return (this.copyLength < 0) ? lineLength : this.copyLength;
+	int length() {
+		return (this.copyLength < 0) ? this.lineLength : this.copyLength;
 	}
 
 	byte[] line() {

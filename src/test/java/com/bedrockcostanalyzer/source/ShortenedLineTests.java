@@ -35,7 +35,7 @@ class ShortenedLineTests {
 			view.shorten(buffer, 7, utf8.length);
 			cutLines += (view.bytes() != buffer) ? 1 : 0;
 			try (JsonParser line = parser(buffer, 7, utf8.length);
-					JsonParser copy = parser(view.bytes(), view.offset(), view.length(utf8.length))) {
+					JsonParser copy = parser(view.bytes(), view.offset(), view.length())) {
 				JsonToken token;
 				while ((token = line.nextToken()) != null) {
 					assertThat(copy.nextToken()).isEqualTo(token);
@@ -78,7 +78,7 @@ class ShortenedLineTests {
 			byte[] bytes = broken.getBytes(StandardCharsets.UTF_8);
 			view.shorten(bytes, 0, bytes.length);
 			assertThatExceptionOfType(JacksonException.class).as(broken).isThrownBy(() -> {
-				try (JsonParser p = parser(view.bytes(), view.offset(), view.length(bytes.length))) {
+				try (JsonParser p = parser(view.bytes(), view.offset(), view.length())) {
 					while (p.nextToken() != null) {
 						// walk to the end
 					}
@@ -93,7 +93,7 @@ class ShortenedLineTests {
 		byte[] bytes = ("{\"" + name + "\" :\"" + "v".repeat(300) + "\"}").getBytes(StandardCharsets.UTF_8);
 		ShortenedLine view = new ShortenedLine();
 		view.shorten(bytes, 0, bytes.length);
-		try (JsonParser p = parser(view.bytes(), view.offset(), view.length(bytes.length))) {
+		try (JsonParser p = parser(view.bytes(), view.offset(), view.length())) {
 			p.nextToken();
 			p.nextToken();
 			assertThat(p.currentName()).isEqualTo(name);
