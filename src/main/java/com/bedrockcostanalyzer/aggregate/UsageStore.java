@@ -206,15 +206,13 @@ public class UsageStore {
 	}
 
 	/**
-	 * Standard-tier minutes summed over paths (and sources), handed over one group at a time — per model and Region,
-	 * or per model, Region and scope — so that only one group's minutes are ever in memory.
+	 * Standard-tier minutes summed over paths (and sources), handed over one group at a time — per model, Region and
+	 * scope — so that only one group's minutes are ever in memory.
 	 */
-	public void streamStandardMinutes(Collection<Long> sourceIds, Window window, boolean byScope,
+	public void streamStandardMinutes(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
-		List<String> columns = byScope ? List.of("model", "region", "scope") : List.of("model", "region");
-		streamMinutes(sourceIds, window, columns, "tier = 'standard'",
-				(key) -> new MinuteKey(key.minute(), key.region(), key.model(), byScope ? key.scope() : Scope.REGIONAL,
-						Tier.STANDARD, ""),
+		streamMinutes(sourceIds, window, List.of("model", "region", "scope"), "tier = 'standard'",
+				(key) -> new MinuteKey(key.minute(), key.region(), key.model(), key.scope(), Tier.STANDARD, ""),
 				group);
 	}
 

@@ -78,8 +78,8 @@ class UnitPartitioner implements Partitioner {
 	/**
 	 * Cuts the listing into {@code count} runs of about equal bytes, keeping its order: the listing goes folder by
 	 * folder through time, so each partition, and each of its chunks, covers a short span of days. That keeps the
-	 * aggregate rows a chunk adds close together (see AdditiveTable), where a shuffled partition would touch the whole
-	 * window in every chunk.
+	 * aggregate rows a chunk reads and adds to within those days (AdditiveTable, DayBlockTable), where a shuffled
+	 * partition would touch the whole window in every chunk.
 	 */
 	static List<List<InputUnit>> balanced(List<InputUnit> units, int count) {
 		long total = units.stream().mapToLong(InputUnit::size).sum();

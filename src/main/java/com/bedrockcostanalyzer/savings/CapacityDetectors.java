@@ -24,7 +24,7 @@ final class CapacityDetectors implements Detector {
 		List<Opportunity> found = new ArrayList<>();
 		List<MinuteRow> modelRegion = new ArrayList<>();
 		String[] current = { null };
-		context.profile().standardMinutes(true, (rows) -> {
+		context.profile().standardMinutes((rows) -> {
 			this.reserved.detect(context, rows, windowMinutes, hours, found);
 			String key = rows.get(0).key().model() + "\n" + rows.get(0).key().region();
 			if (current[0] != null && !current[0].equals(key)) {

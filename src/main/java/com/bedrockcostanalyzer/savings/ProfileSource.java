@@ -26,10 +26,10 @@ public interface ProfileSource {
 	void prefixesByTraffic(Consumer<List<PrefixRow>> group);
 
 	/**
-	 * Standard-tier minutes summed over paths, one group at a time: per model and Region, or per model, Region and
-	 * scope. Each group's rows are in time order.
+	 * Standard-tier minutes summed over paths, one group at a time: per model, Region and scope, in that order. Each
+	 * group's rows are in time order.
 	 */
-	void standardMinutes(boolean byScope, Consumer<List<MinuteRow>> group);
+	void standardMinutes(Consumer<List<MinuteRow>> group);
 
 	/** A profile held in memory (small windows, tests). */
 	static ProfileSource of(List<MinuteRow> minutes, List<PrefixRow> prefixes) {
@@ -58,14 +58,14 @@ public interface ProfileSource {
 			}
 
 			@Override
-			public void standardMinutes(boolean byScope, Consumer<List<MinuteRow>> group) {
+			public void standardMinutes(Consumer<List<MinuteRow>> group) {
 				Map<String, Map<java.time.Instant, MinuteRow>> groups = new TreeMap<>();
 				for (MinuteRow row : minutes) {
 					MinuteKey k = row.key();
 					if (k.tier() != Tier.STANDARD) {
 						continue;
 					}
-					String key = k.model() + "\n" + k.region() + (byScope ? "\n" + k.scope() : "");
+					String key = k.model() + "\n" + k.region() + "\n" + k.scope();
 					groups.computeIfAbsent(key, (g) -> new TreeMap<>()).merge(k.minute(),
 							new MinuteRow(new MinuteKey(k.minute(), k.region(), k.model(), k.scope(), Tier.STANDARD, ""),
 									copy(row.totals())),

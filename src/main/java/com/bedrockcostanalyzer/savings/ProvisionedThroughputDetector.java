@@ -2,14 +2,11 @@ package com.bedrockcostanalyzer.savings;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
+import com.bedrockcostanalyzer.aggregate.MinuteTotals;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
@@ -23,57 +20,33 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
  * proposed only when that is cheaper than what is paid now. Where the unit's capacity is unknown, the row says what
  * to supply and estimates nothing.
  */
-final class ProvisionedThroughputDetector implements Detector {
+final class ProvisionedThroughputDetector {
 
 	/** Below this monthly on-demand spend a model is not worth a capacity question. */
 	static final BigDecimal MIN_MONTHLY_SPEND = BigDecimal.valueOf(500);
-
-	@Override
-	public List<Opportunity> detect(SavingsContext context) {
-		long windowMinutes = context.window().days().size() * 1440L;
-		BigDecimal monthFactor = SavingsAnalysis.monthFactor(context.window());
-		List<Opportunity> found = new ArrayList<>();
-		context.profile().standardMinutes(false, (rows) -> detect(context, rows, windowMinutes, monthFactor, found));
-		return found;
-	}
 
 	void detect(SavingsContext context, List<MinuteRow> rows, long windowMinutes, BigDecimal monthFactor,
 			List<Opportunity> found) {
 		String model = rows.get(0).key().model();
 		String region = rows.get(0).key().region();
-		Map<Instant, long[]> perMinute = new TreeMap<>();
-		long inputTotal = 0;
-		long outputTotal = 0;
-		for (MinuteRow row : rows) {
-			long[] tpm = perMinute.computeIfAbsent(row.key().minute(), (m) -> new long[2]);
-			tpm[0] += row.totals().promptTokens();
-			tpm[1] += row.totals().outputTokens();
-			inputTotal += row.totals().promptTokens();
-			outputTotal += row.totals().outputTokens();
-		}
+		TokensPerMinute tpm = TokensPerMinute.of(rows, windowMinutes, MinuteTotals::promptTokens);
+		long[] inputs = tpm.inputs();
+		long[] outputs = tpm.outputs();
 		UsageKey priceKey = new UsageKey(context.window().from(), region, model, Scope.REGIONAL, Tier.STANDARD,
 				"");
-		BigDecimal current = context.cost(priceKey, new TokenCounts(inputTotal, outputTotal, 0, 0, 0));
+		BigDecimal current = context.cost(priceKey, new TokenCounts(tpm.inputTotal(), tpm.outputTotal(), 0, 0, 0));
 		if (current == null || current.multiply(monthFactor).compareTo(MIN_MONTHLY_SPEND) < 0) {
 			return;
 		}
-		long[] inputs = new long[(int) Math.min(windowMinutes, Integer.MAX_VALUE)];
-		long[] outputs = new long[inputs.length];
-		int i = 0;
-		for (long[] tpm : perMinute.values()) {
-			inputs[i] = tpm[0];
-			outputs[i] = tpm[1];
-			i++;
-		}
 		Map<String, Object> evidence = new LinkedHashMap<>();
 		evidence.put("region", region);
-		evidence.put("peakInputTpm", max(inputs));
-		evidence.put("p95InputTpm", percentile(inputs, 0.95));
-		evidence.put("meanInputTpm", inputTotal / Math.max(1, windowMinutes));
-		evidence.put("peakOutputTpm", max(outputs));
-		evidence.put("p95OutputTpm", percentile(outputs, 0.95));
-		evidence.put("meanOutputTpm", outputTotal / Math.max(1, windowMinutes));
-		evidence.put("activeMinutes", perMinute.size());
+		evidence.put("peakInputTpm", TokensPerMinute.max(inputs));
+		evidence.put("p95InputTpm", TokensPerMinute.percentile(inputs, 0.95));
+		evidence.put("meanInputTpm", tpm.inputTotal() / Math.max(1, windowMinutes));
+		evidence.put("peakOutputTpm", TokensPerMinute.max(outputs));
+		evidence.put("p95OutputTpm", TokensPerMinute.percentile(outputs, 0.95));
+		evidence.put("meanOutputTpm", tpm.outputTotal() / Math.max(1, windowMinutes));
+		evidence.put("activeMinutes", tpm.activeMinutes());
 		evidence.put("windowMinutes", windowMinutes);
 		List<ProvisionedBook.Row> offers = context.provisioned().rows(model, region);
 		ProvisionedBook.Row offer = offers.stream().filter(ProvisionedBook.Row::capacityKnown).findFirst().orElse(null);
@@ -87,8 +60,8 @@ final class ProvisionedThroughputDetector implements Detector {
 					true));
 			return;
 		}
-		long p95In = percentile(inputs, 0.95);
-		long p95Out = percentile(outputs, 0.95);
+		long p95In = TokensPerMinute.percentile(inputs, 0.95);
+		long p95Out = TokensPerMinute.percentile(outputs, 0.95);
 		long units = Math.max(1, Math.max(ceilDiv(p95In, offer.inputTpmPerUnit()),
 				ceilDiv(p95Out, offer.outputTpmPerUnit())));
 		long overflowIn = 0;
@@ -130,21 +103,6 @@ final class ProvisionedThroughputDetector implements Detector {
 
 	private static long ceilDiv(long a, long b) {
 		return b <= 0 ? Long.MAX_VALUE : (a + b - 1) / b;
-	}
-
-	private static long max(long[] values) {
-		return Arrays.stream(values).max().orElse(0);
-	}
-
-	/** The value at the percentile over every minute of the window, quiet minutes counted as zero. */
-	static long percentile(long[] values, double p) {
-		long[] sorted = values.clone();
-		Arrays.sort(sorted);
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int index = (int) Math.ceil(p * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
 	}
 
 }

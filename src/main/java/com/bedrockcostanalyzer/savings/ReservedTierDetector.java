@@ -1,13 +1,11 @@
 package com.bedrockcostanalyzer.savings;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
+import com.bedrockcostanalyzer.aggregate.MinuteTotals;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
@@ -19,16 +17,7 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
  * scope), the busier minutes spilling to the standard tier. The 1-month term costs what on-demand does at full use,
  * so only steady traffic on a longer term ever saves; proposed only when it does.
  */
-final class ReservedTierDetector implements Detector {
-
-	@Override
-	public List<Opportunity> detect(SavingsContext context) {
-		long windowMinutes = context.window().days().size() * 1440L;
-		BigDecimal hours = BigDecimal.valueOf(windowMinutes).divide(BigDecimal.valueOf(60));
-		List<Opportunity> found = new ArrayList<>();
-		context.profile().standardMinutes(true, (rows) -> detect(context, rows, windowMinutes, hours, found));
-		return found;
-	}
+final class ReservedTierDetector {
 
 	void detect(SavingsContext context, List<MinuteRow> rows, long windowMinutes, BigDecimal hours,
 			List<Opportunity> found) {
@@ -37,31 +26,17 @@ final class ReservedTierDetector implements Detector {
 		if (offers.isEmpty()) {
 			return;
 		}
-		Map<Instant, long[]> perMinute = new TreeMap<>();
-		for (MinuteRow row : rows) {
-			long[] tpm = perMinute.computeIfAbsent(row.key().minute(), (m) -> new long[2]);
-			tpm[0] += row.totals().inputTokens();
-			tpm[1] += row.totals().outputTokens();
-		}
-		long[] inputs = new long[(int) windowMinutes];
-		long[] outputs = new long[(int) windowMinutes];
-		long inputTotal = 0;
-		long outputTotal = 0;
-		int i = 0;
-		for (long[] tpm : perMinute.values()) {
-			inputs[i] = tpm[0];
-			outputs[i++] = tpm[1];
-			inputTotal += tpm[0];
-			outputTotal += tpm[1];
-		}
+		TokensPerMinute tpm = TokensPerMinute.of(rows, windowMinutes, MinuteTotals::inputTokens);
+		long[] inputs = tpm.inputs();
+		long[] outputs = tpm.outputs();
 		UsageKey key = new UsageKey(context.window().from(), first.region(), first.model(), first.scope(),
 				Tier.STANDARD, "");
-		BigDecimal current = context.cost(key, new TokenCounts(inputTotal, outputTotal, 0, 0, 0));
+		BigDecimal current = context.cost(key, new TokenCounts(tpm.inputTotal(), tpm.outputTotal(), 0, 0, 0));
 		if (current == null || current.signum() == 0) {
 			return;
 		}
-		long reservedIn = (ProvisionedThroughputDetector.percentile(inputs, 0.95) + 999) / 1000;
-		long reservedOut = (ProvisionedThroughputDetector.percentile(outputs, 0.95) + 999) / 1000;
+		long reservedIn = (TokensPerMinute.percentile(inputs, 0.95) + 999) / 1000;
+		long reservedOut = (TokensPerMinute.percentile(outputs, 0.95) + 999) / 1000;
 		long overflowIn = 0;
 		long overflowOut = 0;
 		for (int m = 0; m < inputs.length; m++) {
@@ -89,7 +64,7 @@ final class ReservedTierDetector implements Detector {
 			evidence.put("reservedInputKtpm", reservedIn);
 			evidence.put("reservedOutputKtpm", reservedOut);
 			evidence.put("inputUtilisation", TrafficShape.round(
-					reservedIn == 0 ? 0 : (double) (inputTotal - overflowIn) / (reservedIn * 1000 * windowMinutes)));
+					reservedIn == 0 ? 0 : (double) (tpm.inputTotal() - overflowIn) / (reservedIn * 1000 * windowMinutes)));
 			evidence.put("overflowInputTokens", overflowIn);
 			evidence.put("overflowOutputTokens", overflowOut);
 			best = new Opportunity(OpportunityType.RESERVED, first.model(), "*", current, projected,

@@ -23,8 +23,8 @@ public record StoredProfile(UsageStore store, Collection<Long> sourceIds, Window
 	}
 
 	@Override
-	public void standardMinutes(boolean byScope, Consumer<List<MinuteRow>> group) {
-		this.store.streamStandardMinutes(this.sourceIds, this.window, byScope, group);
+	public void standardMinutes(Consumer<List<MinuteRow>> group) {
+		this.store.streamStandardMinutes(this.sourceIds, this.window, group);
 	}
 
 }

@@ -38,26 +38,6 @@ final class ByteScan {
 		return -1;
 	}
 
-	/** The first {@code a} or {@code b} in {@code bytes[from, to)}, or -1. */
-	static int indexOfEither(byte[] bytes, int from, int to, byte a, byte b) {
-		long patternA = ONES * (a & 0xFF);
-		long patternB = ONES * (b & 0xFF);
-		int i = from;
-		for (; i + Long.BYTES <= to; i += Long.BYTES) {
-			long word = (long) WORDS.get(bytes, i);
-			long found = zeroBytes(word ^ patternA) | zeroBytes(word ^ patternB);
-			if (found != 0) {
-				return i + (Long.numberOfTrailingZeros(found) >>> 3);
-			}
-		}
-		for (; i < to; i++) {
-			if (bytes[i] == a || bytes[i] == b) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
 	/** Flags (high bit) the zero bytes of a word; exact up to the lowest one. */
 	private static long zeroBytes(long word) {
 		return (word - ONES) & ~word & HIGH_BITS;

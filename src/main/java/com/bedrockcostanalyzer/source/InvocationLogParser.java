@@ -3,6 +3,7 @@ package com.bedrockcostanalyzer.source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -149,7 +150,7 @@ public final class InvocationLogParser implements LineParser {
 		int hour = digits(s, 11, 2);
 		int minute = digits(s, 14, 2);
 		int second = digits(s, 17, 2);
-		if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
 				|| hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
 			return null;
 		}
@@ -459,7 +460,6 @@ public final class InvocationLogParser implements LineParser {
 			f.cacheWrite1h = oneHour;
 		}
 	}
-
 
 	private static void readServiceTier(JsonParser p, JsonToken token, Fields f) {
 		String type = null;

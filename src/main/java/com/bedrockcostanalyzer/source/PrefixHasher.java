@@ -35,10 +35,7 @@ final class PrefixHasher {
 			end = view.toLine(p.currentLocation().getByteOffset());
 		}
 		else if (token == JsonToken.VALUE_STRING) {
-			int[] cut = view.cutString(parsedStart);
-			end = (cut != null) ? cut[1]
-					: ShortenedLine.endOfString(view.line(), view.lineOffset() + (int) start,
-							view.lineOffset() + view.lineLength()) - view.lineOffset();
+			end = view.endOfString(parsedStart);
 		}
 		else {
 			return;

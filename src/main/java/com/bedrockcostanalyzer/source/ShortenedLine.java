@@ -61,7 +61,7 @@ final class ShortenedLine {
 
 	/** A scalar as text ({@link JsonValues#text}), read from the line itself when the string was cut. */
 	String text(JsonParser p, JsonToken token) {
-		if (token == JsonToken.VALUE_STRING) {
+		if (token == JsonToken.VALUE_STRING && this.cuts > 0) {
 			int[] cut = cutString(p.currentTokenLocation().getByteOffset());
 			if (cut != null) {
 				return decodeString(cut);
@@ -168,10 +168,17 @@ final class ShortenedLine {
 		}
 	}
 
-	/** The offset just past the closing quote of the string that opens at {@code open}, or -1. */
-	static int endOfString(byte[] bytes, int open, int end) {
-		int close = closingQuote(bytes, open, end);
-		return (close < 0) ? -1 : close + 1;
+	/**
+	 * The end in the line (from its start, just past the closing quote) of the string whose opening quote the parser
+	 * reported at {@code parsed}; -1 if it is not closed.
+	 */
+	long endOfString(long parsed) {
+		int[] cut = cutString(parsed);
+		if (cut != null) {
+			return cut[1];
+		}
+		int close = closingQuote(this.line, this.lineOffset + (int) toLine(parsed), this.lineOffset + this.lineLength);
+		return (close < 0) ? -1 : close + 1 - this.lineOffset;
 	}
 
 	/**

@@ -96,10 +96,11 @@ class PerMinuteTablesTests {
 			}
 			groups.add(String.join(" | ", group));
 		};
-		switch (how) {
-			case "traffic" -> store.streamMinutesByTraffic(sources, WINDOW, collect);
-			case "standard" -> store.streamStandardMinutes(sources, WINDOW, false, collect);
-			default -> store.streamStandardMinutes(sources, WINDOW, true, collect);
+		if (how.equals("traffic")) {
+			store.streamMinutesByTraffic(sources, WINDOW, collect);
+		}
+		else {
+			store.streamStandardMinutes(sources, WINDOW, collect);
 		}
 		return groups;
 	}
@@ -126,11 +127,12 @@ class PerMinuteTablesTests {
 				"00:10 us-west-2 regional standard p2 1,0,50,5,0,0");
 		assertThat(minutes(store, List.of(one, two), "traffic").get(0))
 			.startsWith("00:10 us-east-1 regional standard p1 14,0,1400,140,5,0 |");
-		// Standard tier only, summed over paths and (here) scopes; 'regional' stands for every scope.
+		// Standard tier only (not D, on flex), per model, Region and scope, summed over paths and sources.
 		assertThat(minutes(store, List.of(one, two), "standard")).containsExactly(
-				"00:10 us-east-1 regional standard  15,1,1407,143,5,2 | 00:11 us-east-1 regional standard  2,1,200,20,0,0",
+				"00:10 us-east-1 geo standard  1,1,7,3,0,2",
+				"00:10 us-east-1 regional standard  14,0,1400,140,5,0 | 00:11 us-east-1 regional standard  2,1,200,20,0,0",
 				"00:10 us-west-2 regional standard  1,0,50,5,0,0");
-		assertThat(minutes(store, List.of(one), "scope")).containsExactly(
+		assertThat(minutes(store, List.of(one), "standard")).containsExactly(
 				"00:10 us-east-1 geo standard  1,1,7,3,0,2",
 				"00:10 us-east-1 regional standard  4,0,400,40,5,0 | 00:11 us-east-1 regional standard  2,1,200,20,0,0",
 				"00:10 us-west-2 regional standard  1,0,50,5,0,0");

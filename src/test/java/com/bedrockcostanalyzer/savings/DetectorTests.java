@@ -107,10 +107,14 @@ class DetectorTests {
 	void buysProvisionedThroughputOnlyWhenItIsCheaper() {
 		// Nova Pro, every minute of the day 90,000 input and 15,000 output tokens: on demand
 		// 1,440 x (0.09 x $0.80 + 0.015 x $3.20) = $172.80 a day. One unit (100,000 / 20,000 TPM) at $5 an hour: $120.
+		// Each minute's traffic comes in two scopes (60,000 + 30,000 in, 10,000 + 5,000 out): a model's capacity in a
+		// Region counts them together.
 		List<MinuteRow> minutes = new ArrayList<>();
 		for (int m = 0; m < 1440; m++) {
 			minutes.add(new MinuteRow(new MinuteKey(MIDNIGHT.plusSeconds(60L * m), "us-east-1", "amazon.nova-pro-v1:0",
-					Scope.REGIONAL, Tier.STANDARD, "search"), new MinuteTotals(10, 0, 90_000, 15_000, 0, 0)));
+					Scope.REGIONAL, Tier.STANDARD, "search"), new MinuteTotals(6, 0, 60_000, 10_000, 0, 0)));
+			minutes.add(new MinuteRow(new MinuteKey(MIDNIGHT.plusSeconds(60L * m), "us-east-1", "amazon.nova-pro-v1:0",
+					Scope.GEO, Tier.STANDARD, "search"), new MinuteTotals(4, 0, 30_000, 5_000, 0, 0)));
 		}
 		ProvisionedBook cheap = new ProvisionedBook(List.of(new ProvisionedBook.Row("amazon.nova-pro-v1:0",
 				"us-east-1", "1-month", new BigDecimal("5"), 100_000L, 20_000L, DAY.minusYears(1), "test")));
@@ -119,7 +123,7 @@ class DetectorTests {
 		ProvisionedBook unknown = new ProvisionedBook(List.of(new ProvisionedBook.Row("amazon.nova-pro-v1:0",
 				"us-east-1", "1-month", new BigDecimal("5"), null, null, DAY.minusYears(1), "test")));
 
-		List<Opportunity> found = new ProvisionedThroughputDetector().detect(context(List.of(), minutes, List.of(), cheap));
+		List<Opportunity> found = capacity(context(List.of(), minutes, List.of(), cheap), OpportunityType.PROVISIONED_THROUGHPUT);
 		assertThat(found).singleElement().satisfies((o) -> {
 			assertThat(o.currentCost()).isEqualByComparingTo("172.80");
 			assertThat(o.savings()).isEqualByComparingTo("52.80");
@@ -127,8 +131,8 @@ class DetectorTests {
 			// $120 against 1,440 x (0.1 x $0.80 + 0.02 x $3.20) = $207.36 at full use.
 			assertThat((BigDecimal) o.evidence().get("breakEvenUtilisation")).isEqualByComparingTo("0.5787");
 		});
-		assertThat(new ProvisionedThroughputDetector().detect(context(List.of(), minutes, List.of(), dear))).isEmpty();
-		assertThat(new ProvisionedThroughputDetector().detect(context(List.of(), minutes, List.of(), unknown)))
+		assertThat(capacity(context(List.of(), minutes, List.of(), dear), OpportunityType.PROVISIONED_THROUGHPUT)).isEmpty();
+		assertThat(capacity(context(List.of(), minutes, List.of(), unknown), OpportunityType.PROVISIONED_THROUGHPUT))
 			.singleElement()
 			.satisfies((o) -> {
 				assertThat(o.savings()).isNull();
@@ -176,8 +180,8 @@ class DetectorTests {
 			}
 		}
 
-		List<Opportunity> found = new ReservedTierDetector()
-			.detect(context(List.of(), steady, List.of(), ProvisionedBook.load(null)));
+		List<Opportunity> found = capacity(context(List.of(), steady, List.of(), ProvisionedBook.load(null)),
+				OpportunityType.RESERVED);
 
 		assertThat(found).singleElement().satisfies((o) -> {
 			assertThat(o.type()).isEqualTo(OpportunityType.RESERVED);
@@ -190,7 +194,7 @@ class DetectorTests {
 			.extracting(Opportunity::type)
 			.containsExactlyInAnyOrder(OpportunityType.RESERVED, OpportunityType.PROVISIONED_THROUGHPUT);
 		// Half the minutes idle: the reservation would sit half unused.
-		assertThat(new ReservedTierDetector().detect(context(List.of(), bursty, List.of(), ProvisionedBook.load(null))))
+		assertThat(capacity(context(List.of(), bursty, List.of(), ProvisionedBook.load(null)), OpportunityType.RESERVED))
 			.isEmpty();
 	}
 
@@ -236,6 +240,11 @@ class DetectorTests {
 			long cacheRead, long cacheWrite) {
 		return new DailyUsage(new UsageKey(DAY, "us-east-1", model, scope, Tier.STANDARD, path),
 				new UsageTotals(requests, 0, 0, 0, new TokenCounts(input, output, cacheRead, cacheWrite, 0)));
+	}
+
+	/** What the analysis's one pass over the standard-tier minutes finds, of one type. */
+	private static List<Opportunity> capacity(SavingsContext context, OpportunityType type) {
+		return new CapacityDetectors().detect(context).stream().filter((o) -> o.type() == type).toList();
 	}
 
 	private static SavingsContext context(List<DailyUsage> daily, List<MinuteRow> minutes, List<PrefixRow> prefixes,

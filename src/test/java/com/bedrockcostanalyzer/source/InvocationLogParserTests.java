@@ -99,6 +99,17 @@ class InvocationLogParserTests {
 		UsageRecord record = parse(converseWith(system, question));
 
 		assertThat(record.detail().prefixTokens()).isEqualTo(systemJson.length() * 1000L / body.length());
+		// A system prompt given as one string (InvokeModel, Anthropic body), short (parsed in place) and long (cut).
+		for (String text : List.of("Be brief.", system)) {
+			String prompt = "\"" + text + "\"";
+			String invokeBody = "{\"system\":" + prompt + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + question
+					+ "\"}]}";
+			// Ten million prompt tokens, so that one byte more or less in the prefix shows in the estimate.
+			String line = converseWith(system, question).replace(body, invokeBody)
+				.replace("\"inputTokenCount\":1000", "\"inputTokenCount\":10000000");
+			assertThat(parse(line).detail().prefixTokens()).as(text)
+				.isEqualTo(prompt.length() * 10_000_000L / invokeBody.length());
+		}
 		assertThat(record.detail().prefixFingerprint())
 			.isEqualTo(parse(converseWith(system, "Cancel it. ".repeat(40))).detail().prefixFingerprint())
 			.isNotEqualTo(parse(converseWith(system.replace("30", "31"), question)).detail().prefixFingerprint());
