@@ -1,6 +1,7 @@
 package com.bedrockcostanalyzer.aggregate;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,8 +23,13 @@ final class DayBlock {
 
 		@Override
 		public int compareTo(Slot other) {
-			int byMinute = Integer.compare(this.minute, other.minute);
-			return (byMinute != 0) ? byMinute : Long.compare(this.fingerprint, other.fingerprint);
+			return compare(this.minute, this.fingerprint, other.minute, other.fingerprint);
+		}
+
+		/** Slot order: by minute, then by fingerprint (signed). */
+		static int compare(int minute, long fingerprint, int otherMinute, long otherFingerprint) {
+			int byMinute = Integer.compare(minute, otherMinute);
+			return (byMinute != 0) ? byMinute : Long.compare(fingerprint, otherFingerprint);
 		}
 
 	}
@@ -61,10 +67,6 @@ final class DayBlock {
 		}
 	}
 
-	void addAll(DayBlock other) {
-		other.forEach(this::add);
-	}
-
 	boolean isEmpty() {
 		return this.slots.isEmpty();
 	}
@@ -76,24 +78,142 @@ final class DayBlock {
 	}
 
 	byte[] encode() {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(16 + this.slots.size() * (this.width * 3 + 10));
-		out.write(VERSION);
-		int previous = 0;
-		for (Map.Entry<Slot, long[]> slot : this.slots.entrySet()) {
-			int minute = slot.getKey().minute();
-			writeVarLong(out, minute - previous);
-			previous = minute;
-			if (this.fingerprinted) {
-				long fingerprint = slot.getKey().fingerprint();
-				for (int shift = 56; shift >= 0; shift -= 8) {
-					out.write((int) (fingerprint >>> shift));
-				}
+		Encoder out = new Encoder(this.width, this.fingerprinted, 16 + this.slots.size() * (this.width * 3 + 10));
+		forEach(out::write);
+		return out.toByteArray();
+	}
+
+	/**
+	 * The encoding of a stored block with this block's slots added to it, in one pass over both in slot order. A
+	 * chunk adds a few slots to each of many day blocks of hundreds: walking the stored bytes once, without building
+	 * the stored block, is the larger part of writing the per-minute tables.
+	 * @throws IllegalStateException if the stored bytes are not a block of this shape, or not in slot order
+	 */
+	byte[] addTo(byte[] stored) {
+		Encoder out = new Encoder(this.width, this.fingerprinted,
+				stored.length + 16 + this.slots.size() * (this.width * 3 + 10));
+		Merge merge = new Merge(out);
+		decode(stored, this.width, this.fingerprinted, merge);
+		merge.finish();
+		return out.toByteArray();
+	}
+
+	/** Writes the stored slots as they come, with this block's slots written (or added) in their places. */
+	private final class Merge implements SlotConsumer {
+
+		private final Encoder out;
+
+		private final Iterator<Map.Entry<Slot, long[]>> added = DayBlock.this.slots.entrySet().iterator();
+
+		private Map.Entry<Slot, long[]> next;
+
+		private final long[] sum = new long[DayBlock.this.width];
+
+		Merge(Encoder out) {
+			this.out = out;
+			this.next = this.added.hasNext() ? this.added.next() : null;
+		}
+
+		@Override
+		public void accept(int minute, long fingerprint, long[] counters) {
+			int order = -1;
+			while (this.next != null && (order = Slot.compare(this.next.getKey().minute(),
+					this.next.getKey().fingerprint(), minute, fingerprint)) < 0) {
+				writeNext();
 			}
-			for (long counter : slot.getValue()) {
-				writeVarLong(out, (counter << 1) ^ (counter >> 63));
+			if (this.next != null && order == 0) {
+				long[] more = this.next.getValue();
+				for (int i = 0; i < this.sum.length; i++) {
+					this.sum[i] = Math.addExact(counters[i], more[i]);
+				}
+				this.out.write(minute, fingerprint, this.sum);
+				advance();
+			}
+			else {
+				this.out.write(minute, fingerprint, counters);
 			}
 		}
-		return out.toByteArray();
+
+		void finish() {
+			while (this.next != null) {
+				writeNext();
+			}
+		}
+
+		private void writeNext() {
+			this.out.write(this.next.getKey().minute(), this.next.getKey().fingerprint(), this.next.getValue());
+			advance();
+		}
+
+		private void advance() {
+			this.next = this.added.hasNext() ? this.added.next() : null;
+		}
+
+	}
+
+	/**
+	 * Writes slots in the block format; refuses a slot that does not come strictly after the one before it, so that
+	 * a stored block that is out of order is reported rather than merged into duplicates.
+	 */
+	private static final class Encoder {
+
+		private final int width;
+
+		private final boolean fingerprinted;
+
+		private byte[] bytes;
+
+		private int length;
+
+		private int minute = -1;
+
+		private long fingerprint;
+
+		Encoder(int width, boolean fingerprinted, int capacity) {
+			this.width = width;
+			this.fingerprinted = fingerprinted;
+			this.bytes = new byte[capacity];
+			this.bytes[this.length++] = VERSION;
+		}
+
+		void write(int minute, long fingerprint, long[] counters) {
+			// The first slot of a block comes after minute -1.
+			if (Slot.compare(minute, fingerprint, this.minute, this.fingerprint) <= 0) {
+				throw new IllegalStateException("per-minute block with its slots out of order");
+			}
+			ensure(10 + 8 + this.width * 10);
+			writeVarLong(minute - Math.max(this.minute, 0));
+			this.minute = minute;
+			this.fingerprint = fingerprint;
+			if (this.fingerprinted) {
+				for (int shift = 56; shift >= 0; shift -= 8) {
+					this.bytes[this.length++] = (byte) (fingerprint >>> shift);
+				}
+			}
+			for (int i = 0; i < this.width; i++) {
+				long counter = counters[i];
+				writeVarLong((counter << 1) ^ (counter >> 63));
+			}
+		}
+
+		byte[] toByteArray() {
+			return Arrays.copyOf(this.bytes, this.length);
+		}
+
+		private void ensure(int more) {
+			if (this.length + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+			}
+		}
+
+		private void writeVarLong(long value) {
+			while ((value & ~0x7FL) != 0) {
+				this.bytes[this.length++] = (byte) ((value & 0x7F) | 0x80);
+				value >>>= 7;
+			}
+			this.bytes[this.length++] = (byte) value;
+		}
+
 	}
 
 	/**
@@ -109,7 +229,11 @@ final class DayBlock {
 		int minute = 0;
 		long[] counters = new long[width];
 		while (at[0] < bytes.length) {
-			minute += (int) readVarLong(bytes, at);
+			long delta = readVarLong(bytes, at);
+			if (delta < 0 || delta >= 1440 - minute) {
+				throw new IllegalStateException("per-minute block with a minute past the day");
+			}
+			minute += (int) delta;
 			long fingerprint = 0;
 			if (fingerprinted) {
 				if (at[0] + 8 > bytes.length) {
@@ -125,20 +249,6 @@ final class DayBlock {
 			}
 			consumer.accept(minute, fingerprint, counters);
 		}
-	}
-
-	static DayBlock decode(byte[] bytes, int width, boolean fingerprinted) {
-		DayBlock block = new DayBlock(width, fingerprinted);
-		decode(bytes, width, fingerprinted, block::add);
-		return block;
-	}
-
-	private static void writeVarLong(ByteArrayOutputStream out, long value) {
-		while ((value & ~0x7FL) != 0) {
-			out.write((int) ((value & 0x7F) | 0x80));
-			value >>>= 7;
-		}
-		out.write((int) value);
 	}
 
 	private static long readVarLong(byte[] bytes, int[] at) {

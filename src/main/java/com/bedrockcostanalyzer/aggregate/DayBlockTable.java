@@ -87,10 +87,8 @@ final class DayBlockTable {
 				inserts.add(key);
 				continue;
 			}
-			DayBlock merged = DayBlock.decode(before, this.width, this.fingerprinted);
-			merged.addAll(blocks.get(key));
 			List<Object> row = new ArrayList<>();
-			row.add(merged.encode());
+			row.add(blocks.get(key).addTo(before));
 			row.add(sourceId);
 			row.addAll(keyValues(key));
 			updates.add(row.toArray());

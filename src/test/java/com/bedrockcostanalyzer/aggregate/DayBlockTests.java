@@ -39,35 +39,72 @@ class DayBlockTests {
 					};
 				}
 				block.add(minute, fingerprint, counters);
-				long[] sum = expected.computeIfAbsent(String.format("%04d %016x", minute,
-						fingerprint ^ Long.MIN_VALUE), (k) -> new long[width]);
-				for (int c = 0; c < width; c++) {
-					sum[c] += counters[c];
-				}
+				addExpected(expected, minute, fingerprint, counters);
 			}
-			List<String> decoded = new ArrayList<>();
-			DayBlock.decode(block.encode(), width, fingerprinted, (minute, fingerprint, counters) -> decoded
-				.add(String.format("%04d %016x", minute, fingerprint ^ Long.MIN_VALUE) + Arrays.toString(counters)));
-			List<String> wanted = new ArrayList<>();
-			for (Map.Entry<String, long[]> e : expected.entrySet()) {
-				wanted.add(e.getKey() + Arrays.toString(e.getValue()));
-			}
-			assertThat(decoded).containsExactlyElementsOf(wanted);
+			assertThat(slots(block.encode(), width, fingerprinted)).containsExactlyElementsOf(listed(expected));
 		}
 	}
 
 	@Test
 	void addsBlocksSlotBySlot() {
-		DayBlock a = new DayBlock(3, true);
-		a.add(0, 42, 1, 100, 0);
-		a.add(1439, -5, 2, 200, 1);
-		DayBlock b = new DayBlock(3, true);
-		b.add(0, 42, 3, 300, 1);
-		b.add(0, 43, 1, 10, 0);
-		a.addAll(DayBlock.decode(b.encode(), 3, true));
+		DayBlock stored = new DayBlock(3, true);
+		stored.add(0, 42, 1, 100, 0);
+		stored.add(1439, -5, 2, 200, 1);
+		DayBlock added = new DayBlock(3, true);
+		added.add(0, 42, 3, 300, 1);
+		added.add(0, 43, 1, 10, 0);
 		List<String> slots = new ArrayList<>();
-		a.forEach((minute, fingerprint, counters) -> slots.add(minute + "/" + fingerprint + Arrays.toString(counters)));
+		DayBlock.decode(added.addTo(stored.encode()), 3, true,
+				(minute, fingerprint, counters) -> slots.add(minute + "/" + fingerprint + Arrays.toString(counters)));
 		assertThat(slots).containsExactly("0/42[4, 400, 1]", "0/43[1, 10, 0]", "1439/-5[2, 200, 1]");
+	}
+
+	@Test
+	void addsToAStoredBlockAsAPlainSortedMapWould() {
+		Random random = new Random(11);
+		for (int round = 0; round < 300; round++) {
+			boolean fingerprinted = random.nextBoolean();
+			int width = fingerprinted ? 3 : 6;
+			// Few minutes and fingerprints, so that the two blocks share many slots; either may be empty.
+			int minutes = 1 + random.nextInt(60);
+			long[] fingerprints = { random.nextLong(), Long.MIN_VALUE, -1, 0, Long.MAX_VALUE };
+			TreeMap<String, long[]> expected = new TreeMap<>();
+			DayBlock stored = new DayBlock(width, fingerprinted);
+			DayBlock added = new DayBlock(width, fingerprinted);
+			for (DayBlock block : List.of(stored, added)) {
+				int slots = random.nextInt(4) == 0 ? 0 : random.nextInt(200);
+				for (int i = 0; i < slots; i++) {
+					int minute = (random.nextBoolean() ? 0 : 1380) + random.nextInt(minutes);
+					long fingerprint = fingerprinted ? fingerprints[random.nextInt(fingerprints.length)] : 0;
+					long[] counters = new long[width];
+					for (int c = 0; c < width; c++) {
+						counters[c] = random.nextBoolean() ? random.nextInt(1000) : (random.nextLong() >> 24);
+					}
+					block.add(minute, fingerprint, counters);
+					addExpected(expected, minute, fingerprint, counters);
+				}
+			}
+			assertThat(slots(added.addTo(stored.encode()), width, fingerprinted))
+				.containsExactlyElementsOf(listed(expected));
+		}
+	}
+
+	@Test
+	void refusesAStoredBlockOutOfOrderOrPastTheDay() {
+		DayBlock added = new DayBlock(1, false);
+		added.add(3, 0, 1);
+		// Version 1; minute 5 (counter 1, zigzag 2); minute 5 again (delta 0).
+		byte[] repeated = { 1, 5, 2, 0, 2 };
+		assertThatIllegalStateException().isThrownBy(() -> added.addTo(repeated)).withMessageContaining("order");
+		// Minute 1000, then 1000 + 500: past the day's 1,440 minutes.
+		byte[] pastTheDay = { 1, (byte) 0xE8, 0x07, 2, (byte) 0xF4, 0x03, 2 };
+		assertThatIllegalStateException().isThrownBy(() -> added.addTo(pastTheDay))
+			.withMessageContaining("past the day");
+		byte[] inOrder = { 1, 5, 2, (byte) 0xE8, 0x07, 2 };
+		List<String> slots = new ArrayList<>();
+		DayBlock.decode(added.addTo(inOrder), 1, false,
+				(minute, fingerprint, counters) -> slots.add(minute + Arrays.toString(counters)));
+		assertThat(slots).containsExactly("3[1]", "5[1]", "1005[1]");
 	}
 
 	@Test
@@ -75,13 +112,12 @@ class DayBlockTests {
 		DayBlock block = new DayBlock(6, false);
 		block.add(12, 0, 1, 2, 3, 4, 5, 300);
 		byte[] bytes = block.encode();
-		assertThatIllegalStateException()
-			.isThrownBy(() -> DayBlock.decode(Arrays.copyOf(bytes, bytes.length - 1), 6, false));
+		DayBlock added = new DayBlock(6, false);
+		assertThatIllegalStateException().isThrownBy(() -> added.addTo(Arrays.copyOf(bytes, bytes.length - 1)));
 		byte[] foreign = bytes.clone();
 		foreign[0] = 9;
-		assertThatIllegalStateException().isThrownBy(() -> DayBlock.decode(foreign, 6, false))
-			.withMessageContaining("version 9");
-		assertThatIllegalStateException().isThrownBy(() -> DayBlock.decode(new byte[0], 6, false));
+		assertThatIllegalStateException().isThrownBy(() -> added.addTo(foreign)).withMessageContaining("version 9");
+		assertThatIllegalStateException().isThrownBy(() -> added.addTo(new byte[0]));
 	}
 
 	@Test
@@ -89,6 +125,34 @@ class DayBlockTests {
 		DayBlock block = new DayBlock(6, false);
 		assertThatIllegalArgumentException().isThrownBy(() -> block.add(1440, 0, 1, 1, 1, 1, 1, 1));
 		assertThatIllegalArgumentException().isThrownBy(() -> block.add(-1, 0, 1, 1, 1, 1, 1, 1));
+	}
+
+	/** A slot as text that sorts as the block orders slots: by minute, then by fingerprint as a signed number. */
+	private static String slot(int minute, long fingerprint) {
+		return String.format("%04d %016x", minute, fingerprint ^ Long.MIN_VALUE);
+	}
+
+	/** The expectation: a plain sorted map of slots to summed counters. */
+	private static void addExpected(TreeMap<String, long[]> expected, int minute, long fingerprint, long[] counters) {
+		long[] sum = expected.computeIfAbsent(slot(minute, fingerprint), (k) -> new long[counters.length]);
+		for (int c = 0; c < counters.length; c++) {
+			sum[c] += counters[c];
+		}
+	}
+
+	private static List<String> listed(TreeMap<String, long[]> expected) {
+		List<String> listed = new ArrayList<>();
+		for (Map.Entry<String, long[]> e : expected.entrySet()) {
+			listed.add(e.getKey() + Arrays.toString(e.getValue()));
+		}
+		return listed;
+	}
+
+	private static List<String> slots(byte[] block, int width, boolean fingerprinted) {
+		List<String> slots = new ArrayList<>();
+		DayBlock.decode(block, width, fingerprinted,
+				(minute, fingerprint, counters) -> slots.add(slot(minute, fingerprint) + Arrays.toString(counters)));
+		return slots;
 	}
 
 }
