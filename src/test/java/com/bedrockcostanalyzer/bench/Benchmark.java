@@ -8,11 +8,20 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,6 +97,7 @@ public final class Benchmark {
 		sampler.setDaemon(true);
 		sampler.start();
 		Path work = Files.createTempDirectory("bca-bench");
+		Instant started = Instant.now();
 		long t1 = System.nanoTime();
 		long cpu1 = processCpuNanos();
 		int exit = Main.execute(new String[] { "analyze", "--db", "jdbc:h2:file:" + work.resolve("db/bca"),
@@ -111,6 +121,37 @@ public final class Benchmark {
 				100 * inflateSeconds / analyzeSeconds, 100 * inflateCpu / analyzeCpu);
 		System.out.printf("peak heap used during (b), garbage included: %d MiB (limit %d MiB)%n", peakHeap >> 20,
 				Runtime.getRuntime().maxMemory() / (1 << 20));
+		printPhases("jdbc:h2:file:" + work.resolve("db/bca"), started, analyzeSeconds, mb);
+	}
+
+	/**
+	 * Where (b)'s time went, from the job's own step records: start-up (the JVM was already running; Spring, the
+	 * database and the job repository), counting (listing and partitioning included), the report.
+	 */
+	private static void printPhases(String url, Instant started, double analyzeSeconds, double mb) throws Exception {
+		Map<String, double[]> steps = new HashMap<>();
+		try (Connection db = DriverManager.getConnection(url, "sa", "");
+				ResultSet rs = db.createStatement()
+					.executeQuery("SELECT step_name, start_time, end_time FROM batch_step_execution"
+							+ " WHERE step_name IN ('forgetCounted', 'countUsage', 'writeReport')")) {
+			while (rs.next()) {
+				steps.put(rs.getString(1), new double[] { secondsAfter(started, rs.getTimestamp(2)),
+						secondsAfter(started, rs.getTimestamp(3)) });
+			}
+		}
+		if (steps.size() < 3) {
+			return; // the run failed before its report: nothing to divide
+		}
+		double startUp = steps.get("forgetCounted")[0];
+		double counting = steps.get("countUsage")[1] - steps.get("countUsage")[0];
+		double report = steps.get("writeReport")[1] - steps.get("writeReport")[0];
+		System.out.printf("phases of (b): start-up %.1f s, counting %.1f s (%.0f MB/s), report %.1f s, the rest %.1f s%n",
+				startUp, counting, mb / counting, report, analyzeSeconds - startUp - counting - report);
+	}
+
+	private static double secondsAfter(Instant started, Timestamp at) {
+		return Duration.between(started, at.toLocalDateTime().atZone(ZoneId.systemDefault()).toInstant()).toNanos()
+				/ 1e9;
 	}
 
 	/** Which compilers ran: the run's -XX:TieredStopAtLevel, if it was given (the image gives 1). */
