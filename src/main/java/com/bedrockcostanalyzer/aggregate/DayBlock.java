@@ -78,24 +78,28 @@ final class DayBlock {
 	}
 
 	byte[] encode() {
-		Encoder out = new Encoder(this.width, this.fingerprinted, 16 + this.slots.size() * (this.width * 3 + 10));
+		Encoder out = new Encoder(this.width, this.fingerprinted, encodedSizeGuess());
 		forEach(out::write);
 		return out.toByteArray();
 	}
 
 	/**
 	 * The encoding of a stored block with this block's slots added to it, in one pass over both in slot order. A
-	 * chunk adds a few slots to each of many day blocks of hundreds: walking the stored bytes once, without building
-	 * the stored block, is the larger part of writing the per-minute tables.
+	 * chunk adds a few slots to each of many day blocks of hundreds, and these merges are the larger part of writing
+	 * the per-minute tables: the stored bytes are read once and the stored block is never built.
 	 * @throws IllegalStateException if the stored bytes are not a block of this shape, or not in slot order
 	 */
 	byte[] addTo(byte[] stored) {
-		Encoder out = new Encoder(this.width, this.fingerprinted,
-				stored.length + 16 + this.slots.size() * (this.width * 3 + 10));
+		Encoder out = new Encoder(this.width, this.fingerprinted, stored.length + encodedSizeGuess());
 		Merge merge = new Merge(out);
 		decode(stored, this.width, this.fingerprinted, merge);
 		merge.finish();
 		return out.toByteArray();
+	}
+
+	/** Room for this block's slots encoded, most counters taking a few bytes; the encoder grows if it is short. */
+	private int encodedSizeGuess() {
+		return 16 + this.slots.size() * (this.width * 3 + 10);
 	}
 
 	/** Writes the stored slots as they come, with this block's slots written (or added) in their places. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +37,8 @@ import com.bedrockcostanalyzer.cli.Main;
 /**
  * The benchmark: a month of realistic invocation logs (long system prompts, text delivery on, every operation), then
  * (a) inflate-only over the same files on all cores — the physical limit — and (b) the full {@code analyze}, in this
- * JVM. Prints records/s, uncompressed MB/s, the ratio (b)/(a) by elapsed and by CPU time, the peak heap of (b) and
- * which JIT compilers ran. Not a test: run it with
+ * JVM. Prints records/s, uncompressed MB/s, the ratio (b)/(a) by elapsed and by CPU time, the peak heap of (b), its
+ * phases and which JIT compilers ran. Not a test: run it with
  * <pre>mvn -q -Pbenchmark test-compile exec:exec -Dbench.records=200000</pre>
  */
 public final class Benchmark {
@@ -131,16 +132,16 @@ public final class Benchmark {
 	private static void printPhases(String url, Instant started, double analyzeSeconds, double mb) throws Exception {
 		Map<String, double[]> steps = new HashMap<>();
 		try (Connection db = DriverManager.getConnection(url, "sa", "");
-				ResultSet rs = db.createStatement()
-					.executeQuery("SELECT step_name, start_time, end_time FROM batch_step_execution"
-							+ " WHERE step_name IN ('forgetCounted', 'countUsage', 'writeReport')")) {
+				Statement query = db.createStatement();
+				ResultSet rs = query.executeQuery("SELECT step_name, start_time, end_time FROM batch_step_execution"
+						+ " WHERE step_name IN ('forgetCounted', 'countUsage', 'writeReport') AND end_time IS NOT NULL")) {
 			while (rs.next()) {
 				steps.put(rs.getString(1), new double[] { secondsAfter(started, rs.getTimestamp(2)),
 						secondsAfter(started, rs.getTimestamp(3)) });
 			}
 		}
 		if (steps.size() < 3) {
-			return; // the run failed before its report: nothing to divide
+			return; // a step did not finish: nothing to divide
 		}
 		double startUp = steps.get("forgetCounted")[0];
 		double counting = steps.get("countUsage")[1] - steps.get("countUsage")[0];
