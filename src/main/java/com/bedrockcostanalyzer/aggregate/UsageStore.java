@@ -171,38 +171,20 @@ public class UsageStore {
 	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */
 	public void streamMinutesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
-		streamMinutes(sourceIds, window, List.of("model", "path"), "", null, group);
+		streamGroups(MINUTES, sourceIds, window, List.of("model", "path"), "", false,
+				(series, minute, fingerprint) -> MinuteKey.of(series, minute), UsageStore::minuteRow,
+				(a, b) -> MINUTE_ORDER.compare(a.key(), b.key()), group);
 	}
 
 	/** The prefix minutes of each model and path, summed over the sources, one (model, path) at a time. */
 	public void streamPrefixesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<PrefixRow>> group) {
-		if (sourceIds.isEmpty()) {
-			return;
-		}
-		List<String> columns = List.of("model", "path");
-		for (List<String> values : PREFIXES.groups(this.named, sourceIds, window, columns, "")) {
-			List<PrefixRow> rows = new ArrayList<>();
-			if (sourceIds.size() == 1) {
-				// One source: every (series, day, minute, fingerprint) is stored once, nothing to sum.
-				PREFIXES.read(this.named, sourceIds, window, columns, values, "",
-						(series, minute, fingerprint, c) -> rows.add(new PrefixRow(
-								new PrefixKey(MinuteKey.of(series, minute), fingerprint),
-								new PrefixTotals(c[0], c[1], c[2]))));
-			}
-			else {
-				Map<PrefixKey, long[]> sums = new java.util.HashMap<>();
-				PREFIXES.read(this.named, sourceIds, window, columns, values, "",
-						(series, minute, fingerprint, counters) -> add(sums,
-								new PrefixKey(MinuteKey.of(series, minute), fingerprint), counters));
-				sums.forEach((key, c) -> rows.add(new PrefixRow(key, new PrefixTotals(c[0], c[1], c[2]))));
-			}
-			rows.sort((a, b) -> {
-				int order = MINUTE_ORDER.compare(a.key().minute(), b.key().minute());
-				return (order != 0) ? order : Long.compare(a.key().fingerprint(), b.key().fingerprint());
-			});
-			group.accept(rows);
-		}
+		streamGroups(PREFIXES, sourceIds, window, List.of("model", "path"), "", false,
+				(series, minute, fingerprint) -> new PrefixKey(MinuteKey.of(series, minute), fingerprint),
+				(key, c) -> new PrefixRow(key, new PrefixTotals(c[0], c[1], c[2])), (a, b) -> {
+					int order = MINUTE_ORDER.compare(a.key().minute(), b.key().minute());
+					return (order != 0) ? order : Long.compare(a.key().fingerprint(), b.key().fingerprint());
+				}, group);
 	}
 
 	/**
@@ -211,9 +193,10 @@ public class UsageStore {
 	 */
 	public void streamStandardMinutes(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
-		streamMinutes(sourceIds, window, List.of("model", "region", "scope"), "tier = 'standard'",
-				(key) -> new MinuteKey(key.minute(), key.region(), key.model(), key.scope(), Tier.STANDARD, ""),
-				group);
+		streamGroups(MINUTES, sourceIds, window, List.of("model", "region", "scope"), "tier = 'standard'", true,
+				(series, minute, fingerprint) -> new MinuteKey(MinuteKey.of(series, minute).minute(), series.region(),
+						series.model(), series.scope(), Tier.STANDARD, ""),
+				UsageStore::minuteRow, (a, b) -> MINUTE_ORDER.compare(a.key(), b.key()), group);
 	}
 
 	/**
@@ -228,36 +211,49 @@ public class UsageStore {
 		return (order != 0) ? order : a.path().compareTo(b.path());
 	};
 
+	/** A group's key for a stored slot: its row's series, the minute of the day and the fingerprint. */
+	@FunctionalInterface
+	private interface SlotKey<K> {
+
+		K of(UsageKey series, int minute, long fingerprint);
+
+	}
+
 	/**
-	 * Reads the per-minute rows one group (distinct values of {@code columns}) at a time, each minute's key mapped by
-	 * {@code rekey} (if not null) and the minutes that then share a key summed.
+	 * Reads a per-minute table one group (distinct values of {@code columns}) at a time and hands each group's rows
+	 * over sorted. Slots whose keys meet are summed: keys meet across sources, and within one source when
+	 * {@code keysMeet} (the key leaves out some of the series). Otherwise each slot is a row as read.
+	 * @param row makes a row of a key and its counters (the counters array is reused: copy what is kept)
 	 */
-	private void streamMinutes(Collection<Long> sourceIds, Window window, List<String> columns, String condition,
-			java.util.function.UnaryOperator<MinuteKey> rekey, java.util.function.Consumer<List<MinuteRow>> group) {
+	private <K, R> void streamGroups(DayBlockTable table, Collection<Long> sourceIds, Window window,
+			List<String> columns, String condition, boolean keysMeet, SlotKey<K> key,
+			java.util.function.BiFunction<K, long[], R> row, Comparator<R> order,
+			java.util.function.Consumer<List<R>> group) {
 		if (sourceIds.isEmpty()) {
 			return;
 		}
-		for (List<String> values : MINUTES.groups(this.named, sourceIds, window, columns, condition)) {
-			List<MinuteRow> rows = new ArrayList<>();
-			if (rekey == null && sourceIds.size() == 1) {
-				// One source, keys kept: every (series, day, minute) is stored once, nothing to sum.
-				MINUTES.read(this.named, sourceIds, window, columns, values, condition,
-						(series, minute, fingerprint, c) -> rows.add(new MinuteRow(MinuteKey.of(series, minute),
-								new MinuteTotals(c[0], c[1], c[2], c[3], c[4], c[5]))));
+		boolean summing = keysMeet || sourceIds.size() > 1;
+		for (List<String> values : table.groups(this.named, sourceIds, window, columns, condition)) {
+			List<R> rows = new ArrayList<>();
+			if (summing) {
+				Map<K, long[]> sums = new java.util.HashMap<>();
+				table.read(this.named, sourceIds, window, columns, values, condition,
+						(series, minute, fingerprint, counters) -> add(sums, key.of(series, minute, fingerprint),
+								counters));
+				sums.forEach((k, counters) -> rows.add(row.apply(k, counters)));
 			}
 			else {
-				Map<MinuteKey, long[]> sums = new java.util.HashMap<>();
-				MINUTES.read(this.named, sourceIds, window, columns, values, condition,
-						(series, minute, fingerprint, counters) -> add(sums,
-								(rekey != null) ? rekey.apply(MinuteKey.of(series, minute))
-										: MinuteKey.of(series, minute),
-								counters));
-				sums.forEach((key, c) -> rows
-					.add(new MinuteRow(key, new MinuteTotals(c[0], c[1], c[2], c[3], c[4], c[5]))));
+				table.read(this.named, sourceIds, window, columns, values, condition,
+						(series, minute, fingerprint, counters) -> rows
+							.add(row.apply(key.of(series, minute, fingerprint), counters)));
 			}
-			rows.sort((a, b) -> MINUTE_ORDER.compare(a.key(), b.key()));
+			rows.sort(order);
 			group.accept(rows);
 		}
+	}
+
+	private static MinuteRow minuteRow(MinuteKey key, long[] c) {
+		return new MinuteRow(key, new MinuteTotals(c[0], c[1], c[2], c[3], c[4], c[5]));
 	}
 
 	private static <K> void add(Map<K, long[]> sums, K key, long[] counters) {

@@ -17,9 +17,9 @@ import com.bedrockcostanalyzer.source.InputUnit;
 
 /**
  * Splits the run's input units into partitions of about equal bytes, in listing order: runs of S3 hour folders per
- * account and Region, of local files, of CloudWatch hour slices. Each
- * partition's units are kept in the job database under an id its execution context holds, so a worker in another
- * process reads exactly those, and the listing is made once. A partition re-run after a failure skips, through the ledger, the units it already counted.
+ * account and Region, of local files, of CloudWatch hour slices. Each partition's units are kept in the job database
+ * under an id its execution context holds, so a worker in another process reads exactly those, and the listing is
+ * made once. A partition re-run after a failure skips, through the ledger, the units it already counted.
  */
 class UnitPartitioner implements Partitioner {
 
@@ -39,11 +39,11 @@ class UnitPartitioner implements Partitioner {
 
 	UnitPartitioner(AnalysisRequest request, InputSources sources, UsageStore store, Progress progress,
 			PartitionUnits partitionUnits, int partitions) {
-		this.partitionUnits = partitionUnits;
 		this.request = request;
 		this.sources = sources;
 		this.store = store;
 		this.progress = progress;
+		this.partitionUnits = partitionUnits;
 		this.partitions = partitions;
 	}
 

@@ -38,13 +38,16 @@ final class ProvisionedThroughputDetector {
 		if (current == null || current.multiply(monthFactor).compareTo(MIN_MONTHLY_SPEND) < 0) {
 			return;
 		}
+		// Each percentile sorts a copy of the whole window's minutes: taken once, used for evidence and sizing.
+		long p95In = TokensPerMinute.percentile(inputs, 0.95);
+		long p95Out = TokensPerMinute.percentile(outputs, 0.95);
 		Map<String, Object> evidence = new LinkedHashMap<>();
 		evidence.put("region", region);
 		evidence.put("peakInputTpm", TokensPerMinute.max(inputs));
-		evidence.put("p95InputTpm", TokensPerMinute.percentile(inputs, 0.95));
+		evidence.put("p95InputTpm", p95In);
 		evidence.put("meanInputTpm", tpm.inputTotal() / Math.max(1, windowMinutes));
 		evidence.put("peakOutputTpm", TokensPerMinute.max(outputs));
-		evidence.put("p95OutputTpm", TokensPerMinute.percentile(outputs, 0.95));
+		evidence.put("p95OutputTpm", p95Out);
 		evidence.put("meanOutputTpm", tpm.outputTotal() / Math.max(1, windowMinutes));
 		evidence.put("activeMinutes", tpm.activeMinutes());
 		evidence.put("windowMinutes", windowMinutes);
@@ -60,8 +63,6 @@ final class ProvisionedThroughputDetector {
 					true));
 			return;
 		}
-		long p95In = TokensPerMinute.percentile(inputs, 0.95);
-		long p95Out = TokensPerMinute.percentile(outputs, 0.95);
 		long units = Math.max(1, Math.max(ceilDiv(p95In, offer.inputTpmPerUnit()),
 				ceilDiv(p95Out, offer.outputTpmPerUnit())));
 		long overflowIn = 0;

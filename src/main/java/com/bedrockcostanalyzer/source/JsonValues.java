@@ -61,11 +61,8 @@ final class JsonValues {
 		return value;
 	}
 
-	static String describe(tools.jackson.core.JacksonException ex) {
-		return describe(ex, java.util.function.LongUnaryOperator.identity());
-	}
-
 	/**
+	 * A reject reason for a line the parser could not read: where in the line, never what is there.
 	 * @param toLine maps an offset in what the parser read to the offset in the line (see {@link ShortenedLine})
 	 */
 	static String describe(tools.jackson.core.JacksonException ex, java.util.function.LongUnaryOperator toLine) {

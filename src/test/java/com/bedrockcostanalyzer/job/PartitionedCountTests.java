@@ -59,9 +59,11 @@ class PartitionedCountTests {
 		// 40 + 60 bytes is as near halves as cutting the listing allows (cutting after k4 would give 80 + 20).
 		assertThat(parts.get(0)).extracting(InputUnit::key).containsExactly("k0", "k1", "k2", "k3");
 		assertThat(parts.get(1)).extracting(InputUnit::key).containsExactly("k4", "k5", "k6");
+		// Thirds fall at 33.3 and 66.7 bytes: the nearest cuts are at 30 (after k2) and 80 (after k4, where cutting
+		// before k4 would leave 40, further from 66.7).
 		List<List<InputUnit>> thirds = UnitPartitioner.balanced(units, 3);
-		assertThat(thirds).hasSize(3);
-		assertThat(thirds.stream().mapToInt(List::size).sum()).isEqualTo(7);
+		assertThat(thirds).extracting((part) -> part.stream().map(InputUnit::key).toList())
+			.containsExactly(List.of("k0", "k1", "k2"), List.of("k3", "k4"), List.of("k5", "k6"));
 		assertThat(UnitPartitioner.balanced(units.subList(0, 1), 4)).hasSize(1);
 	}
 

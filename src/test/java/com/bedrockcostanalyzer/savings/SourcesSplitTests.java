@@ -14,10 +14,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-minute profile the detectors read is summed over the report's sources (GROUP BY) when there are several and
- * read as stored when there is one. Two copies of the same logs, given as one folder that holds both or as two
- * sources, must therefore give the same opportunities, down to the cent: every minute of one copy meets the same
- * minute of the other, summed in the table one way and in the query the other.
+ * The per-minute profile the detectors read is summed over the report's sources when there are several and read as
+ * stored when there is one. Two copies of the same logs, given as one folder that holds both or as two sources, must
+ * therefore give the same opportunities, down to the cent: every minute of one copy meets the same minute of the
+ * other, summed into one day block when written one way and summed on reading the other.
  */
 class SourcesSplitTests {
 
