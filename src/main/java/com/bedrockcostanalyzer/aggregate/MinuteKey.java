@@ -2,7 +2,6 @@ package com.bedrockcostanalyzer.aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import com.bedrockcostanalyzer.usage.Scope;
@@ -19,12 +18,13 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 
 	/** The minute {@code minuteOfDay} of the series' day, with the series' other fields. */
 	static MinuteKey of(UsageKey series, int minuteOfDay) {
-		return new MinuteKey(series.day().atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60L * minuteOfDay),
+		// Called for every minute the report reads: epoch arithmetic, no zoned date-time.
+		return new MinuteKey(Instant.ofEpochSecond(series.day().toEpochDay() * 86_400L + 60L * minuteOfDay),
 				series.region(), series.model(), series.scope(), series.tier(), series.path());
 	}
 
 	public LocalDate day() {
-		return LocalDate.ofInstant(this.minute, ZoneOffset.UTC);
+		return LocalDate.ofEpochDay(Math.floorDiv(this.minute.getEpochSecond(), 86_400L));
 	}
 
 	/** The day and everything but the minute: the row of the per-minute tables this minute is packed into. */

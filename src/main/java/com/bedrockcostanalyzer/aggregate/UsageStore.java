@@ -166,6 +166,22 @@ public class UsageStore {
 
 	/** One row of the per-minute profile, summed over the sources. */
 	public record MinuteRow(MinuteKey key, MinuteTotals totals) {
+
+		/**
+		 * The rows in time order, a minute's rows (Regions, scopes) next to each other: the list itself when it is
+		 * already (as this store hands them over), else a sorted copy.
+		 */
+		public static List<MinuteRow> inTime(List<MinuteRow> rows) {
+			for (int i = 1; i < rows.size(); i++) {
+				if (rows.get(i - 1).key().minute().compareTo(rows.get(i).key().minute()) > 0) {
+					List<MinuteRow> sorted = new ArrayList<>(rows);
+					sorted.sort(Comparator.comparing((MinuteRow m) -> m.key().minute()));
+					return sorted;
+				}
+			}
+			return rows;
+		}
+
 	}
 
 	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */

@@ -72,11 +72,18 @@ public record SavingsProperties(@DefaultValue("25") BigDecimal thresholdUsd, @De
 		return this.cacheMinimumTokens.getOrDefault(model, 1024);
 	}
 
-	boolean isOffHour(int hour) {
+	/** The off-hours as a mask of UTC hours: bit h is set when hour h is off. */
+	int offHourMask() {
 		String[] parts = this.offHours.split("-");
 		int from = Integer.parseInt(parts[0].trim());
 		int to = Integer.parseInt(parts[1].trim());
-		return from <= to ? (hour >= from && hour < to) : (hour >= from || hour < to);
+		int mask = 0;
+		for (int hour = 0; hour < 24; hour++) {
+			if (from <= to ? (hour >= from && hour < to) : (hour >= from || hour < to)) {
+				mask |= 1 << hour;
+			}
+		}
+		return mask;
 	}
 
 }

@@ -2,9 +2,7 @@ package com.bedrockcostanalyzer.savings;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import com.bedrockcostanalyzer.aggregate.MinuteTotals;
@@ -21,24 +19,26 @@ record TokensPerMinute(long[] inputs, long[] outputs, long inputTotal, long outp
 	 * @param input the input tokens a minute counts (all prompt tokens, or uncached input only)
 	 */
 	static TokensPerMinute of(List<MinuteRow> rows, long windowMinutes, ToLongFunction<MinuteTotals> input) {
-		Map<Instant, long[]> perMinute = new HashMap<>();
-		for (MinuteRow row : rows) {
-			long[] tpm = perMinute.computeIfAbsent(row.key().minute(), (m) -> new long[2]);
-			tpm[0] += input.applyAsLong(row.totals());
-			tpm[1] += row.totals().outputTokens();
-		}
 		long[] inputs = new long[(int) Math.min(windowMinutes, Integer.MAX_VALUE)];
 		long[] outputs = new long[inputs.length];
 		long inputTotal = 0;
 		long outputTotal = 0;
-		int i = 0;
-		for (long[] tpm : perMinute.values()) {
-			inputs[i] = tpm[0];
-			outputs[i++] = tpm[1];
-			inputTotal += tpm[0];
-			outputTotal += tpm[1];
+		int active = 0;
+		Instant previous = null;
+		// In time order a minute's rows (Regions, scopes) are next to each other: summed in place, without a map.
+		for (MinuteRow row : MinuteRow.inTime(rows)) {
+			if (!row.key().minute().equals(previous)) {
+				active++;
+				previous = row.key().minute();
+			}
+			long in = input.applyAsLong(row.totals());
+			long out = row.totals().outputTokens();
+			inputs[active - 1] += in;
+			outputs[active - 1] += out;
+			inputTotal += in;
+			outputTotal += out;
 		}
-		return new TokensPerMinute(inputs, outputs, inputTotal, outputTotal, perMinute.size());
+		return new TokensPerMinute(inputs, outputs, inputTotal, outputTotal, active);
 	}
 
 	static long max(long[] values) {

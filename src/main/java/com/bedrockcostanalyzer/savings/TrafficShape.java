@@ -1,10 +1,5 @@
 package com.bedrockcostanalyzer.savings;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,31 +18,30 @@ record TrafficShape(long requests, double streamingShare, double humanShare, int
 		long requests = totals.requests();
 		double streaming = requests == 0 ? 0 : (double) totals.streamingRequests() / requests;
 		double human = requests == 0 ? 0 : (double) totals.humanRequests() / requests;
-		List<MinuteRow> sorted = new ArrayList<>(minutes);
-		sorted.sort(Comparator.comparing((MinuteRow m) -> m.key().minute()));
-		Map<Instant, Long> perMinute = new LinkedHashMap<>();
-		for (MinuteRow m : sorted) {
-			perMinute.merge(m.key().minute(), m.totals().requests(), Long::sum);
-		}
+		// A month of minutes per path, in the report step: walked as epoch minutes, without a map, boxes or dates.
+		// A minute repeats (Regions, scopes, sources) next to itself once in time order; runs are measured between
+		// distinct minutes, and counts are never negative, so the largest run is the same summed in pieces.
+		int offHourMask = settings.offHourMask();
 		int runs = 0;
 		long largest = 0;
 		long current = 0;
 		long offHours = 0;
 		long timed = 0;
-		Instant previous = null;
-		for (Map.Entry<Instant, Long> entry : perMinute.entrySet()) {
-			if (previous == null
-					|| Duration.between(previous, entry.getKey()).toMinutes() >= settings.runGapMinutes()) {
+		long previous = 0;
+		for (MinuteRow m : MinuteRow.inTime(minutes)) {
+			long minute = Math.floorDiv(m.key().minute().getEpochSecond(), 60L);
+			if (runs == 0 || (minute != previous && minute - previous >= settings.runGapMinutes())) {
 				runs++;
 				current = 0;
 			}
-			current += entry.getValue();
+			previous = minute;
+			long count = m.totals().requests();
+			current += count;
 			largest = Math.max(largest, current);
-			if (settings.isOffHour(entry.getKey().atZone(ZoneOffset.UTC).getHour())) {
-				offHours += entry.getValue();
+			if (((offHourMask >>> (int) Math.floorMod(Math.floorDiv(minute, 60L), 24L)) & 1) != 0) {
+				offHours += count;
 			}
-			timed += entry.getValue();
-			previous = entry.getKey();
+			timed += count;
 		}
 		return new TrafficShape(requests, streaming, human, runs, runs == 0 ? 0 : (double) timed / runs, largest,
 				timed == 0 ? 0 : (double) offHours / timed, timed > 0);

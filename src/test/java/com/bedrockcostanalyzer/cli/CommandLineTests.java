@@ -4,10 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import jakarta.jms.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import com.bedrockcostanalyzer.AnalyzerApplication;
+import com.bedrockcostanalyzer.job.ScaleProperties;
 import com.bedrockcostanalyzer.testing.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +100,27 @@ class CommandLineTests {
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(result.out()).contains("Spend [2026-10-01, 2026-11-01): $0.00")
 			.contains("Report: " + this.work.resolve("out").resolve("report.html"));
+	}
+
+	@Test
+	void leavesTheBrokerOutUnlessAManagerStarts() {
+		ScaleOptions standalone = new ScaleOptions();
+		ScaleOptions manager = new ScaleOptions();
+		manager.role = ScaleProperties.MANAGER;
+		manager.broker = "tcp://127.0.0.1:1"; // nothing listens: a manager's context connects only when it sends
+
+		try (ConfigurableApplicationContext context = startWith(standalone)) {
+			assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
+		}
+		try (ConfigurableApplicationContext context = startWith(manager)) {
+			assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isNotEmpty();
+		}
+	}
+
+	private ConfigurableApplicationContext startWith(ScaleOptions scale) {
+		List<String> args = new ArrayList<>(scale.springArguments());
+		args.add("--spring.datasource.url=jdbc:h2:file:" + this.work.resolve("db").resolve("bca").toAbsolutePath());
+		return new SpringApplication(AnalyzerApplication.class).run(args.toArray(String[]::new));
 	}
 
 	private static void assertBadUsage(Cli.Result result, String message) {

@@ -214,6 +214,54 @@ class DetectorTests {
 		});
 	}
 
+	@Test
+	void measuresRunsBetweenDistinctMinutesAndOffHoursAcrossMidnight() {
+		// Off-hours 22-6 (UTC, across midnight), runs end after a 30-minute pause. Given out of time order, one minute
+		// in two Regions: 05:50 (3 + 2 requests), 06:19 (4, 29 minutes on: same run), 06:49 (7, 30 minutes on: a new
+		// run), 06:59 (1), 23:30 (6, a new run). Runs 5+4 = 9, 7+1 = 8, 6: three, the largest 9, 23/3 on average;
+		// off-hours 05:50 and 23:30, 5 + 6 = 11 of 23.
+		SavingsProperties settings = new SavingsProperties(BigDecimal.valueOf(25), 100, 30, "22-6", null, null, null,
+				100, 300, null);
+		List<MinuteRow> minutes = List.of(minute(6 * 60 + 49, "us-east-1", 7), minute(5 * 60 + 50, "us-east-1", 3),
+				minute(23 * 60 + 30, "us-east-1", 6), minute(6 * 60 + 19, "us-east-1", 4),
+				minute(5 * 60 + 50, "us-west-2", 2), minute(6 * 60 + 59, "us-east-1", 1));
+
+		TrafficShape shape = TrafficShape.of(new UsageTotals(23, 0, 0, 0, TokenCounts.ZERO), minutes, settings);
+
+		assertThat(shape.runs()).isEqualTo(3);
+		assertThat(shape.largestRun()).isEqualTo(9);
+		assertThat(shape.meanRecordsPerRun()).isEqualTo(23.0 / 3);
+		assertThat(shape.offHoursShare()).isEqualTo(11.0 / 23);
+		assertThat(TrafficShape.of(new UsageTotals(23, 0, 0, 0, TokenCounts.ZERO), minutes, SavingsProperties.defaults())
+			.offHoursShare()).as("0-6: only 05:50").isEqualTo(5.0 / 23);
+	}
+
+	@Test
+	void sumsAMinuteOverRegionsWhateverTheOrder() {
+		// Minute 10 in two Regions (100 + 20 input, 5 + 2 output), minute 3 once (50, 1): two active minutes.
+		List<MinuteRow> rows = List.of(minute(10, "us-east-1", 1, 100, 5), minute(3, "us-east-1", 1, 50, 1),
+				minute(10, "us-west-2", 1, 20, 2));
+
+		TokensPerMinute tpm = TokensPerMinute.of(rows, 1440, MinuteTotals::inputTokens);
+
+		assertThat(tpm.activeMinutes()).isEqualTo(2);
+		assertThat(tpm.inputTotal()).isEqualTo(170);
+		assertThat(tpm.outputTotal()).isEqualTo(8);
+		assertThat(TokensPerMinute.max(tpm.inputs())).isEqualTo(120);
+		assertThat(TokensPerMinute.max(tpm.outputs())).isEqualTo(7);
+		assertThat(tpm.inputs()).hasSize(1440);
+		assertThat(TokensPerMinute.percentile(tpm.inputs(), 0.999)).as("the 2nd largest of 1,440").isEqualTo(50);
+	}
+
+	private static MinuteRow minute(int minuteOfDay, String region, long requests) {
+		return minute(minuteOfDay, region, requests, 0, 0);
+	}
+
+	private static MinuteRow minute(int minuteOfDay, String region, long requests, long input, long output) {
+		return new MinuteRow(new MinuteKey(MIDNIGHT.plusSeconds(60L * minuteOfDay), region, "amazon.nova-pro-v1:0",
+				Scope.REGIONAL, Tier.STANDARD, "search"), new MinuteTotals(requests, 0, input, output, 0, 0));
+	}
+
 	private static Opportunity caching(String model, Scope scope, int[] minutes) {
 		SavingsContext context = context(List.of(daily(model, scope, "chat", minutes.length, 2000L * minutes.length,
 				10, 0, 0)), List.of(), prefixes(model, scope, minutes, 2000), ProvisionedBook.load(null));
