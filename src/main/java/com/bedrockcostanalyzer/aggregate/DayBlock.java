@@ -1,9 +1,6 @@
 package com.bedrockcostanalyzer.aggregate;
 
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One UTC day of per-minute counters of one model, path and price dimension, packed into a single value: the
@@ -18,20 +15,10 @@ final class DayBlock {
 
 	private static final int VERSION = 1;
 
-	/** A slot's place: the minute of the day (0–1439) and, in the prefix table, the prefix fingerprint. */
-	record Slot(int minute, long fingerprint) implements Comparable<Slot> {
-
-		@Override
-		public int compareTo(Slot other) {
-			return compare(this.minute, this.fingerprint, other.minute, other.fingerprint);
-		}
-
-		/** Slot order: by minute, then by fingerprint (signed). */
-		static int compare(int minute, long fingerprint, int otherMinute, long otherFingerprint) {
-			int byMinute = Integer.compare(minute, otherMinute);
-			return (byMinute != 0) ? byMinute : Long.compare(fingerprint, otherFingerprint);
-		}
-
+	/** Slot order: by minute, then by fingerprint (signed). */
+	static int compareSlots(int minute, long fingerprint, int otherMinute, long otherFingerprint) {
+		int byMinute = Integer.compare(minute, otherMinute);
+		return (byMinute != 0) ? byMinute : Long.compare(fingerprint, otherFingerprint);
 	}
 
 	/** Receives a block's slots in order. */
@@ -46,11 +33,23 @@ final class DayBlock {
 
 	private final boolean fingerprinted;
 
-	private final TreeMap<Slot, long[]> slots = new TreeMap<>();
+	/*
+	 * The slots in order, as parallel arrays (slot i's counters at [i * width, (i + 1) * width)): a file's records
+	 * come in time order, so a slot is nearly always added after the last one, and two blocks add up in one linear
+	 * merge, without a node and a key object per slot.
+	 */
+	private int size;
+
+	private int[] minutes = new int[8];
+
+	private long[] fingerprints = new long[8];
+
+	private long[] counters;
 
 	DayBlock(int width, boolean fingerprinted) {
 		this.width = width;
 		this.fingerprinted = fingerprinted;
+		this.counters = new long[8 * width];
 	}
 
 	void add(int minute, long fingerprint, long... counters) {
@@ -60,20 +59,69 @@ final class DayBlock {
 		if (minute < 0 || minute >= 1440) {
 			throw new IllegalArgumentException("minute of day out of range: " + minute);
 		}
-		long[] sum = this.slots.computeIfAbsent(new Slot(minute, this.fingerprinted ? fingerprint : 0),
-				(s) -> new long[this.width]);
+		long slotFingerprint = this.fingerprinted ? fingerprint : 0;
+		int at = find(minute, slotFingerprint);
+		if (at < 0) {
+			at = -at - 1;
+			insert(at, minute, slotFingerprint);
+		}
+		int base = at * this.width;
 		for (int i = 0; i < this.width; i++) {
-			sum[i] = Math.addExact(sum[i], counters[i]);
+			this.counters[base + i] = Math.addExact(this.counters[base + i], counters[i]);
 		}
 	}
 
+	/** Adds another block's slots: one merge of the two in slot order. */
+	void addAll(DayBlock other) {
+		if (other.width != this.width || other.fingerprinted != this.fingerprinted) {
+			throw new IllegalArgumentException("blocks of different shapes");
+		}
+		int capacity = Math.max(8, this.size + other.size);
+		int[] minutes = new int[capacity];
+		long[] fingerprints = new long[capacity];
+		long[] counters = new long[capacity * this.width];
+		int i = 0;
+		int j = 0;
+		int k = 0;
+		while (i < this.size || j < other.size) {
+			int order = (i == this.size) ? 1 : (j == other.size) ? -1
+					: compareSlots(this.minutes[i], this.fingerprints[i], other.minutes[j], other.fingerprints[j]);
+			if (order <= 0) {
+				minutes[k] = this.minutes[i];
+				fingerprints[k] = this.fingerprints[i];
+				System.arraycopy(this.counters, i * this.width, counters, k * this.width, this.width);
+				i++;
+				if (order == 0) {
+					for (int c = 0; c < this.width; c++) {
+						counters[k * this.width + c] = Math.addExact(counters[k * this.width + c],
+								other.counters[j * this.width + c]);
+					}
+					j++;
+				}
+			}
+			else {
+				minutes[k] = other.minutes[j];
+				fingerprints[k] = other.fingerprints[j];
+				System.arraycopy(other.counters, j * this.width, counters, k * this.width, this.width);
+				j++;
+			}
+			k++;
+		}
+		this.minutes = minutes;
+		this.fingerprints = fingerprints;
+		this.counters = counters;
+		this.size = k;
+	}
+
 	boolean isEmpty() {
-		return this.slots.isEmpty();
+		return this.size == 0;
 	}
 
 	void forEach(SlotConsumer consumer) {
-		for (Map.Entry<Slot, long[]> slot : this.slots.entrySet()) {
-			consumer.accept(slot.getKey().minute(), slot.getKey().fingerprint(), slot.getValue());
+		long[] slot = new long[this.width];
+		for (int i = 0; i < this.size; i++) {
+			System.arraycopy(this.counters, i * this.width, slot, 0, this.width);
+			consumer.accept(this.minutes[i], this.fingerprints[i], slot);
 		}
 	}
 
@@ -97,9 +145,54 @@ final class DayBlock {
 		return out.toByteArray();
 	}
 
+	/** The slot's index, or (-(where it would go) - 1); a slot after the last one is found without a search. */
+	private int find(int minute, long fingerprint) {
+		if (this.size == 0) {
+			return -1;
+		}
+		int last = compareSlots(minute, fingerprint, this.minutes[this.size - 1], this.fingerprints[this.size - 1]);
+		if (last >= 0) {
+			return (last == 0) ? this.size - 1 : -this.size - 1;
+		}
+		int low = 0;
+		int high = this.size - 2;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			int order = compareSlots(this.minutes[middle], this.fingerprints[middle], minute, fingerprint);
+			if (order < 0) {
+				low = middle + 1;
+			}
+			else if (order > 0) {
+				high = middle - 1;
+			}
+			else {
+				return middle;
+			}
+		}
+		return -low - 1;
+	}
+
+	/** Opens an empty slot at {@code at}, moving the later ones up. */
+	private void insert(int at, int minute, long fingerprint) {
+		if (this.size == this.minutes.length) {
+			int capacity = this.size * 2;
+			this.minutes = Arrays.copyOf(this.minutes, capacity);
+			this.fingerprints = Arrays.copyOf(this.fingerprints, capacity);
+			this.counters = Arrays.copyOf(this.counters, capacity * this.width);
+		}
+		System.arraycopy(this.minutes, at, this.minutes, at + 1, this.size - at);
+		System.arraycopy(this.fingerprints, at, this.fingerprints, at + 1, this.size - at);
+		System.arraycopy(this.counters, at * this.width, this.counters, (at + 1) * this.width,
+				(this.size - at) * this.width);
+		this.minutes[at] = minute;
+		this.fingerprints[at] = fingerprint;
+		Arrays.fill(this.counters, at * this.width, (at + 1) * this.width, 0);
+		this.size++;
+	}
+
 	/** Room for this block's slots encoded, most counters taking a few bytes; the encoder grows if it is short. */
 	private int encodedSizeGuess() {
-		return 16 + this.slots.size() * (this.width * 3 + 10);
+		return 16 + this.size * (this.width * 3 + 10);
 	}
 
 	/** Writes the stored slots as they come, with this block's slots written (or added) in their places. */
@@ -107,31 +200,29 @@ final class DayBlock {
 
 		private final Encoder out;
 
-		private final Iterator<Map.Entry<Slot, long[]>> added = DayBlock.this.slots.entrySet().iterator();
+		/** The next of this block's slots to place. */
+		private int next;
 
-		private Map.Entry<Slot, long[]> next;
-
-		private final long[] sum = new long[DayBlock.this.width];
+		private final long[] slot = new long[DayBlock.this.width];
 
 		Merge(Encoder out) {
 			this.out = out;
-			this.next = this.added.hasNext() ? this.added.next() : null;
 		}
 
 		@Override
 		public void accept(int minute, long fingerprint, long[] counters) {
 			int order = -1;
-			while (this.next != null && (order = Slot.compare(this.next.getKey().minute(),
-					this.next.getKey().fingerprint(), minute, fingerprint)) < 0) {
+			while (this.next < DayBlock.this.size && (order = compareSlots(DayBlock.this.minutes[this.next],
+					DayBlock.this.fingerprints[this.next], minute, fingerprint)) < 0) {
 				writeNext();
 			}
-			if (this.next != null && order == 0) {
-				long[] more = this.next.getValue();
-				for (int i = 0; i < this.sum.length; i++) {
-					this.sum[i] = Math.addExact(counters[i], more[i]);
+			if (this.next < DayBlock.this.size && order == 0) {
+				int base = this.next * DayBlock.this.width;
+				for (int i = 0; i < this.slot.length; i++) {
+					this.slot[i] = Math.addExact(counters[i], DayBlock.this.counters[base + i]);
 				}
-				this.out.write(minute, fingerprint, this.sum);
-				advance();
+				this.out.write(minute, fingerprint, this.slot);
+				this.next++;
 			}
 			else {
 				this.out.write(minute, fingerprint, counters);
@@ -139,18 +230,15 @@ final class DayBlock {
 		}
 
 		void finish() {
-			while (this.next != null) {
+			while (this.next < DayBlock.this.size) {
 				writeNext();
 			}
 		}
 
 		private void writeNext() {
-			this.out.write(this.next.getKey().minute(), this.next.getKey().fingerprint(), this.next.getValue());
-			advance();
-		}
-
-		private void advance() {
-			this.next = this.added.hasNext() ? this.added.next() : null;
+			System.arraycopy(DayBlock.this.counters, this.next * DayBlock.this.width, this.slot, 0, this.slot.length);
+			this.out.write(DayBlock.this.minutes[this.next], DayBlock.this.fingerprints[this.next], this.slot);
+			this.next++;
 		}
 
 	}
@@ -182,7 +270,7 @@ final class DayBlock {
 
 		void write(int minute, long fingerprint, long[] counters) {
 			// The first slot of a block comes after minute -1.
-			if (Slot.compare(minute, fingerprint, this.minute, this.fingerprint) <= 0) {
+			if (compareSlots(minute, fingerprint, this.minute, this.fingerprint) <= 0) {
 				throw new IllegalStateException("per-minute block with its slots out of order");
 			}
 			ensure(10 + 8 + this.width * 10);

@@ -2,19 +2,12 @@ package com.bedrockcostanalyzer.aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
-import com.bedrockcostanalyzer.usage.UsageRecord;
 
 /** A minute of traffic of one model and path. */
 public record MinuteKey(Instant minute, String region, String model, Scope scope, Tier tier, String path) {
-
-	static MinuteKey of(UsageRecord record) {
-		return new MinuteKey(record.detail().timestamp().truncatedTo(ChronoUnit.MINUTES), record.region(),
-				record.model().model(), record.model().scope(), record.tier(), record.path());
-	}
 
 	/** The minute {@code minuteOfDay} of the series' day, with the series' other fields. */
 	static MinuteKey of(UsageKey series, int minuteOfDay) {
@@ -34,7 +27,12 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 
 	/** Minutes since the start of the UTC day, 0–1439. */
 	int minuteOfDay() {
-		return (int) Math.floorMod(Math.floorDiv(this.minute.getEpochSecond(), 60L), 1440L);
+		return minuteOfDay(this.minute);
+	}
+
+	/** The minute of the UTC day an instant falls in, 0–1439. */
+	static int minuteOfDay(Instant at) {
+		return (int) Math.floorMod(Math.floorDiv(at.getEpochSecond(), 60L), 1440L);
 	}
 
 }

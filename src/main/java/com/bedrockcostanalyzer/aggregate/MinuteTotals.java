@@ -1,8 +1,6 @@
 package com.bedrockcostanalyzer.aggregate;
 
-import com.bedrockcostanalyzer.usage.UsageRecord;
-
-/** Requests and tokens of one minute; mutable, folded into per record. */
+/** Requests and tokens of one minute, as the report reads them back from the per-minute tables. */
 public final class MinuteTotals {
 
 	long requests;
@@ -17,9 +15,6 @@ public final class MinuteTotals {
 
 	long cacheWriteTokens;
 
-	public MinuteTotals() {
-	}
-
 	public MinuteTotals(long requests, long streamingRequests, long inputTokens, long outputTokens,
 			long cacheReadTokens, long cacheWriteTokens) {
 		this.requests = requests;
@@ -28,15 +23,6 @@ public final class MinuteTotals {
 		this.outputTokens = outputTokens;
 		this.cacheReadTokens = cacheReadTokens;
 		this.cacheWriteTokens = cacheWriteTokens;
-	}
-
-	void add(UsageRecord record) {
-		this.requests += record.requests();
-		this.streamingRequests += record.streamingRequests();
-		this.inputTokens += record.tokens().input();
-		this.outputTokens += record.tokens().output();
-		this.cacheReadTokens += record.tokens().cacheRead();
-		this.cacheWriteTokens += record.tokens().cacheWrite();
 	}
 
 	public void add(MinuteTotals other) {

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.RecordSink;
+import com.bedrockcostanalyzer.usage.InvocationDetail;
+import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
 /**
@@ -34,23 +36,58 @@ public final class UnitSummary implements RecordSink {
 
 	private boolean contentRead = true;
 
+	/**
+	 * What the unit adds to one series (day, Region, model, scope, tier, path): its totals, and its minutes and
+	 * prefixes already in the per-minute tables' shape (a day block each), so that a record costs one lookup and the
+	 * writer adds blocks to blocks without keying every minute again.
+	 */
+	static final class Series {
+
+		final UsageTotals totals = new UsageTotals();
+
+		/** Null until a record of this series has a time (a log record; CSV rows have none). */
+		DayBlock minutes;
+
+		/** Null until a record of this series has a cacheable prefix. */
+		DayBlock prefixes;
+
+		DayBlock minutes() {
+			if (this.minutes == null) {
+				this.minutes = UsageStore.MINUTES.newBlock();
+			}
+			return this.minutes;
+		}
+
+		DayBlock prefixes() {
+			if (this.prefixes == null) {
+				this.prefixes = UsageStore.PREFIXES.newBlock();
+			}
+			return this.prefixes;
+		}
+
+		void addAll(Series other) {
+			this.totals.add(other.totals);
+			if (other.minutes != null) {
+				minutes().addAll(other.minutes);
+			}
+			if (other.prefixes != null) {
+				prefixes().addAll(other.prefixes);
+			}
+		}
+
+	}
+
 	/** Counters of one stretch of the unit. */
 	private static final class Part {
 
-		final Map<UsageKey, UsageTotals> totals = new HashMap<>();
-
-		final Map<MinuteKey, MinuteTotals> minutes = new HashMap<>();
-
-		final Map<PrefixKey, PrefixTotals> prefixes = new HashMap<>();
+		final Map<UsageKey, Series> series = new HashMap<>();
 
 		final Map<String, RejectTally> rejects = new LinkedHashMap<>();
 
 		long recordsCounted;
 
 		void mergeInto(Part target) {
-			this.totals.forEach((k, v) -> target.totals.computeIfAbsent(k, (x) -> new UsageTotals()).add(v));
-			this.minutes.forEach((k, v) -> target.minutes.computeIfAbsent(k, (x) -> new MinuteTotals()).add(v));
-			this.prefixes.forEach((k, v) -> target.prefixes.merge(k, v, PrefixTotals::plus));
+			this.series.forEach((k, v) -> target.series.computeIfAbsent(k, (x) -> new Series()).addAll(v));
 			this.rejects.forEach((k, v) -> target.rejects.computeIfAbsent(k, (x) -> new RejectTally()).add(v));
 			target.recordsCounted += this.recordsCounted;
 		}
@@ -74,14 +111,22 @@ public final class UnitSummary implements RecordSink {
 			// Another window's day, or one already counted from this unit.
 			return;
 		}
-		this.staged.totals.computeIfAbsent(UsageKey.of(record), (k) -> new UsageTotals()).add(record);
-		if (record.detail() != null && record.requests() > 0) {
-			MinuteKey minute = MinuteKey.of(record);
-			this.staged.minutes.computeIfAbsent(minute, (k) -> new MinuteTotals()).add(record);
-			if (record.detail().prefixFingerprint() != 0) {
-				this.staged.prefixes.merge(new PrefixKey(minute, record.detail().prefixFingerprint()),
-						new PrefixTotals(1, record.detail().prefixTokens(), record.detail().cacheMarked() ? 1 : 0),
-						PrefixTotals::plus);
+		Series series = this.staged.series.computeIfAbsent(UsageKey.of(record), (k) -> new Series());
+		series.totals.add(record);
+		InvocationDetail detail = record.detail();
+		if (detail != null && record.requests() > 0) {
+			// The minute goes into the record's day's block: the parser dates a timed record by its timestamp.
+			if (Math.floorDiv(detail.timestamp().getEpochSecond(), 86_400L) != record.day().toEpochDay()) {
+				throw new IllegalStateException("a record's time is not on its day");
+			}
+			int minute = MinuteKey.minuteOfDay(detail.timestamp());
+			TokenCounts tokens = record.tokens();
+			series.minutes()
+				.add(minute, 0, record.requests(), record.streamingRequests(), tokens.input(), tokens.output(),
+						tokens.cacheRead(), tokens.cacheWrite());
+			if (detail.prefixFingerprint() != 0) {
+				series.prefixes()
+					.add(minute, detail.prefixFingerprint(), 1, detail.prefixTokens(), detail.cacheMarked() ? 1 : 0);
 			}
 		}
 		this.staged.recordsCounted++;
@@ -140,16 +185,8 @@ public final class UnitSummary implements RecordSink {
 		return this.daysToCount;
 	}
 
-	public Map<UsageKey, UsageTotals> totals() {
-		return this.committed.totals;
-	}
-
-	public Map<MinuteKey, MinuteTotals> minutes() {
-		return this.committed.minutes;
-	}
-
-	public Map<PrefixKey, PrefixTotals> prefixes() {
-		return this.committed.prefixes;
+	Map<UsageKey, Series> series() {
+		return this.committed.series;
 	}
 
 	public Map<String, RejectTally> rejects() {

@@ -103,14 +103,15 @@ public class UsageStore {
 		Map<UsageKey, DayBlock> minutes = new java.util.HashMap<>();
 		Map<UsageKey, DayBlock> prefixes = new java.util.HashMap<>();
 		for (UnitSummary summary : summaries) {
-			summary.totals().forEach((k, v) -> totals.computeIfAbsent(k, (x) -> new UsageTotals()).add(v));
-			summary.minutes().forEach((k, t) -> minutes.computeIfAbsent(k.series(), (x) -> MINUTES.newBlock())
-				.add(k.minuteOfDay(), 0, t.requests, t.streamingRequests, t.inputTokens, t.outputTokens,
-						t.cacheReadTokens, t.cacheWriteTokens));
-			summary.prefixes().forEach((k, t) -> prefixes.computeIfAbsent(k.minute().series(),
-					(x) -> PREFIXES.newBlock())
-				.add(k.minute().minuteOfDay(), k.fingerprint(), t.requests(), t.prefixTokens(),
-						t.cacheMarkedRequests()));
+			summary.series().forEach((key, series) -> {
+				totals.computeIfAbsent(key, (x) -> new UsageTotals()).add(series.totals);
+				if (series.minutes != null) {
+					minutes.computeIfAbsent(key, (x) -> MINUTES.newBlock()).addAll(series.minutes);
+				}
+				if (series.prefixes != null) {
+					prefixes.computeIfAbsent(key, (x) -> PREFIXES.newBlock()).addAll(series.prefixes);
+				}
+			});
 		}
 		add(sourceId, totals);
 		MINUTES.add(this.jdbc, sourceId, minutes);

@@ -74,19 +74,43 @@ class DayBlockTests {
 			for (DayBlock block : List.of(stored, added)) {
 				int slots = random.nextInt(4) == 0 ? 0 : random.nextInt(200);
 				for (int i = 0; i < slots; i++) {
-					int minute = (random.nextBoolean() ? 0 : 1380) + random.nextInt(minutes);
-					long fingerprint = fingerprinted ? fingerprints[random.nextInt(fingerprints.length)] : 0;
-					long[] counters = new long[width];
-					for (int c = 0; c < width; c++) {
-						counters[c] = random.nextBoolean() ? random.nextInt(1000) : (random.nextLong() >> 24);
-					}
-					block.add(minute, fingerprint, counters);
-					addExpected(expected, minute, fingerprint, counters);
+					addRandomSlot(random, block, width, (random.nextBoolean() ? 0 : 1380) + random.nextInt(minutes),
+							fingerprinted ? fingerprints[random.nextInt(fingerprints.length)] : 0, expected);
 				}
 			}
 			assertThat(slots(added.addTo(stored.encode()), width, fingerprinted))
 				.containsExactlyElementsOf(listed(expected));
 		}
+	}
+
+	@Test
+	void addsBlocksToBlocksAsAPlainSortedMapWould() {
+		Random random = new Random(13);
+		for (int round = 0; round < 300; round++) {
+			boolean fingerprinted = random.nextBoolean();
+			int width = fingerprinted ? 3 : 6;
+			long[] fingerprints = { random.nextLong(), Long.MIN_VALUE, -1, 0, Long.MAX_VALUE };
+			TreeMap<String, long[]> expected = new TreeMap<>();
+			List<DayBlock> blocks = new ArrayList<>();
+			for (int b = 0; b < 3; b++) {
+				DayBlock block = new DayBlock(width, fingerprinted);
+				int slots = random.nextInt(4) == 0 ? 0 : random.nextInt(100);
+				// In time order, as a file's records come, or shuffled: both ways of finding a slot's place.
+				boolean inOrder = random.nextBoolean();
+				int minute = random.nextInt(60);
+				for (int i = 0; i < slots; i++) {
+					minute = inOrder ? Math.min(1439, minute + random.nextInt(3)) : random.nextInt(1440);
+					addRandomSlot(random, block, width, minute,
+							fingerprinted ? fingerprints[random.nextInt(fingerprints.length)] : 0, expected);
+				}
+				blocks.add(block);
+			}
+			DayBlock sum = new DayBlock(width, fingerprinted);
+			blocks.forEach(sum::addAll);
+			assertThat(slots(sum.encode(), width, fingerprinted)).containsExactlyElementsOf(listed(expected));
+			assertThat(sum.isEmpty()).isEqualTo(expected.isEmpty());
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> new DayBlock(6, false).addAll(new DayBlock(3, true)));
 	}
 
 	@Test
@@ -125,6 +149,17 @@ class DayBlockTests {
 		DayBlock block = new DayBlock(6, false);
 		assertThatIllegalArgumentException().isThrownBy(() -> block.add(1440, 0, 1, 1, 1, 1, 1, 1));
 		assertThatIllegalArgumentException().isThrownBy(() -> block.add(-1, 0, 1, 1, 1, 1, 1, 1));
+	}
+
+	/** Adds a slot of random counters to the block and to what is expected of it. */
+	private static void addRandomSlot(Random random, DayBlock block, int width, int minute, long fingerprint,
+			TreeMap<String, long[]> expected) {
+		long[] counters = new long[width];
+		for (int c = 0; c < width; c++) {
+			counters[c] = random.nextBoolean() ? random.nextInt(1000) : (random.nextLong() >> 24);
+		}
+		block.add(minute, fingerprint, counters);
+		addExpected(expected, minute, fingerprint, counters);
 	}
 
 	/** A slot as text that sorts as the block orders slots: by minute, then by fingerprint as a signed number. */
