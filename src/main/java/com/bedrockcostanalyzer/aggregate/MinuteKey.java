@@ -11,9 +11,13 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 
 	/** The minute {@code minuteOfDay} of the series' day, with the series' other fields. */
 	static MinuteKey of(UsageKey series, int minuteOfDay) {
-		// Called for every minute the report reads: epoch arithmetic, no zoned date-time.
-		return new MinuteKey(Instant.ofEpochSecond(series.day().toEpochDay() * 86_400L + 60L * minuteOfDay),
-				series.region(), series.model(), series.scope(), series.tier(), series.path());
+		return new MinuteKey(at(series.day(), minuteOfDay), series.region(), series.model(), series.scope(),
+				series.tier(), series.path());
+	}
+
+	/** The minute {@code minuteOfDay} of a UTC day (epoch arithmetic: called for every minute the report reads). */
+	static Instant at(LocalDate day, int minuteOfDay) {
+		return Instant.ofEpochSecond(day.toEpochDay() * 86_400L + 60L * minuteOfDay);
 	}
 
 	public LocalDate day() {

@@ -211,7 +211,7 @@ public class UsageStore {
 	public void streamStandardMinutes(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
 		streamGroups(MINUTES, sourceIds, window, List.of("model", "region", "scope"), "tier = 'standard'", true,
-				(series, minute, fingerprint) -> new MinuteKey(MinuteKey.of(series, minute).minute(), series.region(),
+				(series, minute, fingerprint) -> new MinuteKey(MinuteKey.at(series.day(), minute), series.region(),
 						series.model(), series.scope(), Tier.STANDARD, ""),
 				UsageStore::minuteRow, (a, b) -> MINUTE_ORDER.compare(a.key(), b.key()), group);
 	}

@@ -63,8 +63,8 @@ final class ReservedTierDetector {
 			evidence.put("term", offer.term());
 			evidence.put("reservedInputKtpm", reservedIn);
 			evidence.put("reservedOutputKtpm", reservedOut);
-			evidence.put("inputUtilisation", TrafficShape.round(
-					reservedIn == 0 ? 0 : (double) (tpm.inputTotal() - overflowIn) / (reservedIn * 1000 * windowMinutes)));
+			evidence.put("inputUtilisation", TrafficShape.round(reservedIn == 0 ? 0
+					: (double) (tpm.inputTotal() - overflowIn) / (reservedIn * 1000 * windowMinutes)));
 			evidence.put("overflowInputTokens", overflowIn);
 			evidence.put("overflowOutputTokens", overflowOut);
 			best = new Opportunity(OpportunityType.RESERVED, first.model(), "*", current, projected,

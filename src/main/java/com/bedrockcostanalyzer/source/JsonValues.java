@@ -1,10 +1,13 @@
 package com.bedrockcostanalyzer.source;
 
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /** The streaming-parser pieces every NDJSON line parser shares: the factory and strict token-count reading. */
@@ -65,8 +68,8 @@ final class JsonValues {
 	 * A reject reason for a line the parser could not read: where in the line, never what is there.
 	 * @param toLine maps an offset in what the parser read to the offset in the line (see {@link ShortenedLine})
 	 */
-	static String describe(tools.jackson.core.JacksonException ex, java.util.function.LongUnaryOperator toLine) {
-		if (ex instanceof tools.jackson.core.exc.StreamConstraintsException) {
+	static String describe(JacksonException ex, LongUnaryOperator toLine) {
+		if (ex instanceof StreamConstraintsException) {
 			return "JSON exceeds the parser's limits (nesting, string or number length)";
 		}
 		var location = ex.getLocation();

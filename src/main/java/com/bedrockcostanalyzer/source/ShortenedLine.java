@@ -61,13 +61,15 @@ final class ShortenedLine {
 
 	/** A scalar as text ({@link JsonValues#text}), read from the line itself when the string was cut. */
 	String text(JsonParser p, JsonToken token) {
-		if (token == JsonToken.VALUE_STRING && this.cuts > 0) {
+		String text = JsonValues.text(p, token);
+		// A cut string is empty in the copy: only then is its place looked up (every field read goes through here).
+		if (token == JsonToken.VALUE_STRING && this.cuts > 0 && text.isEmpty()) {
 			int[] cut = cutString(p.currentTokenLocation().getByteOffset());
 			if (cut != null) {
 				return decodeString(cut);
 			}
 		}
-		return JsonValues.text(p, token);
+		return text;
 	}
 
 	/** Takes {@code line[offset, offset + length)} and cuts its long strings. */

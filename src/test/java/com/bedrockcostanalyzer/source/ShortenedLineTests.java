@@ -48,6 +48,8 @@ class ShortenedLineTests {
 					if (token == JsonToken.VALUE_STRING) {
 						int[] cut = view.cutString(inCopy);
 						String text = line.getString();
+						// What a parser reads for a field: the line's text, cut or not (an empty string included).
+						assertThat(view.text(copy, token)).as(json).isEqualTo(text);
 						if (cut != null) {
 							assertThat(text.getBytes(StandardCharsets.UTF_8).length)
 								.isGreaterThanOrEqualTo(ShortenedLine.LONG_STRING / 6);
