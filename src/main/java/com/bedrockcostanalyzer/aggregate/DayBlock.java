@@ -35,8 +35,8 @@ final class DayBlock {
 
 	/*
 	 * The slots in order, as parallel arrays (slot i's counters at [i * width, (i + 1) * width)): a file's records
-	 * come in time order, so a slot is nearly always added after the last one, and two blocks add up in one linear
-	 * merge, without a node and a key object per slot.
+	 * come in time order, so a slot is nearly always added after the last one, and two blocks add up in one merge in
+	 * place, without a node and a key object per slot.
 	 */
 	private int size;
 
@@ -71,46 +71,84 @@ final class DayBlock {
 		}
 	}
 
-	/** Adds another block's slots: one merge of the two in slot order. */
+	/**
+	 * Adds another block's slots, merging in place from the back. The writer adds a chunk's files one by one to a
+	 * growing block and their slots fall at or near its end (files come in time order), so only the slots from the
+	 * first one added on are moved, not the whole block copied for every file.
+	 */
 	void addAll(DayBlock other) {
 		if (other.width != this.width || other.fingerprinted != this.fingerprinted) {
 			throw new IllegalArgumentException("blocks of different shapes");
 		}
-		int capacity = Math.max(8, this.size + other.size);
-		int[] minutes = new int[capacity];
-		long[] fingerprints = new long[capacity];
-		long[] counters = new long[capacity * this.width];
-		int i = 0;
-		int j = 0;
-		int k = 0;
-		while (i < this.size || j < other.size) {
-			int order = (i == this.size) ? 1 : (j == other.size) ? -1
+		if (other == this) {
+			addAll(copy());
+			return;
+		}
+		if (other.size == 0) {
+			return;
+		}
+		int first = find(other.minutes[0], other.fingerprints[0]);
+		int start = (first >= 0) ? first : -first - 1;
+		// The other block's slots that are new here, counted first so that the merge can fill from the back.
+		int added = 0;
+		for (int i = start, j = 0; j < other.size;) {
+			int order = (i == this.size) ? 1
 					: compareSlots(this.minutes[i], this.fingerprints[i], other.minutes[j], other.fingerprints[j]);
-			if (order <= 0) {
-				minutes[k] = this.minutes[i];
-				fingerprints[k] = this.fingerprints[i];
-				System.arraycopy(this.counters, i * this.width, counters, k * this.width, this.width);
+			if (order < 0) {
 				i++;
-				if (order == 0) {
-					for (int c = 0; c < this.width; c++) {
-						counters[k * this.width + c] = Math.addExact(counters[k * this.width + c],
-								other.counters[j * this.width + c]);
-					}
-					j++;
-				}
 			}
 			else {
-				minutes[k] = other.minutes[j];
-				fingerprints[k] = other.fingerprints[j];
-				System.arraycopy(other.counters, j * this.width, counters, k * this.width, this.width);
+				// An equal slot is passed over with the next comparison: the other block's next slot is later.
+				added += (order > 0) ? 1 : 0;
 				j++;
 			}
-			k++;
 		}
-		this.minutes = minutes;
-		this.fingerprints = fingerprints;
-		this.counters = counters;
-		this.size = k;
+		ensureCapacity(this.size + added);
+		int i = this.size - 1;
+		int j = other.size - 1;
+		int k = this.size + added - 1;
+		// When the other block is used up, every new slot has its place, so the rest of this block stays where it is.
+		while (j >= 0) {
+			int order = (i < start) ? -1
+					: compareSlots(this.minutes[i], this.fingerprints[i], other.minutes[j], other.fingerprints[j]);
+			if (order >= 0) {
+				moveSlot(i, k);
+				if (order == 0) {
+					for (int c = 0; c < this.width; c++) {
+						this.counters[k * this.width + c] = Math.addExact(this.counters[k * this.width + c],
+								other.counters[j * this.width + c]);
+					}
+					j--;
+				}
+				i--;
+			}
+			else {
+				this.minutes[k] = other.minutes[j];
+				this.fingerprints[k] = other.fingerprints[j];
+				System.arraycopy(other.counters, j * this.width, this.counters, k * this.width, this.width);
+				j--;
+			}
+			k--;
+		}
+		this.size += added;
+	}
+
+	private void moveSlot(int from, int to) {
+		if (from != to) {
+			this.minutes[to] = this.minutes[from];
+			this.fingerprints[to] = this.fingerprints[from];
+			System.arraycopy(this.counters, from * this.width, this.counters, to * this.width, this.width);
+		}
+	}
+
+	private DayBlock copy() {
+		DayBlock copy = new DayBlock(this.width, this.fingerprinted);
+		copy.ensureCapacity(this.size);
+		System.arraycopy(this.minutes, 0, copy.minutes, 0, this.size);
+		System.arraycopy(this.fingerprints, 0, copy.fingerprints, 0, this.size);
+		System.arraycopy(this.counters, 0, copy.counters, 0, this.size * this.width);
+		copy.size = this.size;
+		return copy;
 	}
 
 	boolean isEmpty() {
@@ -174,12 +212,7 @@ final class DayBlock {
 
 	/** Opens an empty slot at {@code at}, moving the later ones up. */
 	private void insert(int at, int minute, long fingerprint) {
-		if (this.size == this.minutes.length) {
-			int capacity = this.size * 2;
-			this.minutes = Arrays.copyOf(this.minutes, capacity);
-			this.fingerprints = Arrays.copyOf(this.fingerprints, capacity);
-			this.counters = Arrays.copyOf(this.counters, capacity * this.width);
-		}
+		ensureCapacity(this.size + 1);
 		System.arraycopy(this.minutes, at, this.minutes, at + 1, this.size - at);
 		System.arraycopy(this.fingerprints, at, this.fingerprints, at + 1, this.size - at);
 		System.arraycopy(this.counters, at * this.width, this.counters, (at + 1) * this.width,
@@ -188,6 +221,15 @@ final class DayBlock {
 		this.fingerprints[at] = fingerprint;
 		Arrays.fill(this.counters, at * this.width, (at + 1) * this.width, 0);
 		this.size++;
+	}
+
+	private void ensureCapacity(int slots) {
+		if (slots > this.minutes.length) {
+			int capacity = Math.max(slots, this.minutes.length * 2);
+			this.minutes = Arrays.copyOf(this.minutes, capacity);
+			this.fingerprints = Arrays.copyOf(this.fingerprints, capacity);
+			this.counters = Arrays.copyOf(this.counters, capacity * this.width);
+		}
 	}
 
 	/** Room for this block's slots encoded, most counters taking a few bytes; the encoder grows if it is short. */

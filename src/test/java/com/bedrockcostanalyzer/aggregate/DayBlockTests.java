@@ -86,18 +86,20 @@ class DayBlockTests {
 	@Test
 	void addsBlocksToBlocksAsAPlainSortedMapWould() {
 		Random random = new Random(13);
-		for (int round = 0; round < 300; round++) {
+		for (int round = 0; round < 1000; round++) {
 			boolean fingerprinted = random.nextBoolean();
 			int width = fingerprinted ? 3 : 6;
 			long[] fingerprints = { random.nextLong(), Long.MIN_VALUE, -1, 0, Long.MAX_VALUE };
 			TreeMap<String, long[]> expected = new TreeMap<>();
 			List<DayBlock> blocks = new ArrayList<>();
-			for (int b = 0; b < 3; b++) {
+			int files = 1 + random.nextInt(6);
+			for (int b = 0; b < files; b++) {
 				DayBlock block = new DayBlock(width, fingerprinted);
 				int slots = random.nextInt(4) == 0 ? 0 : random.nextInt(100);
-				// In time order, as a file's records come, or shuffled: both ways of finding a slot's place.
+				// In time order, as a file's records come, or shuffled: both ways of finding a slot's place. Blocks
+				// after the first fall before, across or after what was added so far.
 				boolean inOrder = random.nextBoolean();
-				int minute = random.nextInt(60);
+				int minute = random.nextInt(1000);
 				for (int i = 0; i < slots; i++) {
 					minute = inOrder ? Math.min(1439, minute + random.nextInt(3)) : random.nextInt(1440);
 					addRandomSlot(random, block, width, minute,
@@ -109,6 +111,10 @@ class DayBlockTests {
 			blocks.forEach(sum::addAll);
 			assertThat(slots(sum.encode(), width, fingerprinted)).containsExactlyElementsOf(listed(expected));
 			assertThat(sum.isEmpty()).isEqualTo(expected.isEmpty());
+			// Added to itself, every counter doubles.
+			sum.addAll(sum);
+			expected.values().forEach((counters) -> Arrays.setAll(counters, (i) -> 2 * counters[i]));
+			assertThat(slots(sum.encode(), width, fingerprinted)).containsExactlyElementsOf(listed(expected));
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> new DayBlock(6, false).addAll(new DayBlock(3, true)));
 	}
