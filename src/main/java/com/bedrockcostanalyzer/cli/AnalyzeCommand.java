@@ -233,9 +233,8 @@ class AnalyzeCommand implements Callable<Integer> {
 				+ (display.isUsd() ? ""
 						: " (" + display.convert(outcome.spend()).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
 								+ " " + display.code() + ")"));
-		if (outcome.monthlySavings() != null) {
-			out.println("Potential savings: $" + outcome.monthlySavings().setScale(2, RoundingMode.HALF_EVEN)
-				.toPlainString() + " a month (see the opportunities in the report)");
+		if (outcome.savings() != null) {
+			out.println(outcome.savings());
 		}
 		if (outcome.topSaving() != null) {
 			out.println("Top saving: " + outcome.topSaving());

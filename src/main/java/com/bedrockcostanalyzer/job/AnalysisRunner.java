@@ -64,8 +64,8 @@ public class AnalysisRunner {
 			.map(AnalysisRunner::describe)
 			.distinct()
 			.collect(Collectors.joining("; "));
-		BigDecimal savings = context.containsKey(ReportTasklet.SAVINGS_KEY)
-				? new BigDecimal(context.getString(ReportTasklet.SAVINGS_KEY)) : null;
+		String savings = context.containsKey(ReportTasklet.SAVINGS_KEY) ? context.getString(ReportTasklet.SAVINGS_KEY)
+				: null;
 		String flags = context.containsKey(ReportTasklet.FLAGS_KEY) ? context.getString(ReportTasklet.FLAGS_KEY) : "";
 		return new AnalysisOutcome(execution.getStatus(), rejects, spend, savings, failure.isEmpty() ? null : failure,
 				context.containsKey(ReportTasklet.TOP_SAVING_KEY) ? context.getString(ReportTasklet.TOP_SAVING_KEY)

@@ -102,7 +102,7 @@ class ReportTasklet implements Tasklet {
 		var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
 		context.putLong(REJECTS_KEY, report.rejects().count());
 		context.putString(SPEND_KEY, report.totals().cost().toPlainString());
-		context.putString(SAVINGS_KEY, report.savings().potentialMonthlySavings().toPlainString());
+		context.putString(SAVINGS_KEY, RunSummary.savings(report));
 		putIfPresent(context, TOP_SAVING_KEY, RunSummary.topSaving(report));
 		List<String> flags = RunSummary.flags(report);
 		putIfPresent(context, FLAGS_KEY, flags.isEmpty() ? null : String.join("\n", flags));

@@ -4,10 +4,26 @@ import java.util.List;
 
 import com.bedrockcostanalyzer.savings.Opportunity;
 
-/** The lines the end of a run prints about its report: top saving, flagged jumps, the bill. No text from the logs. */
+/**
+ * The lines the end of a run prints about its report: the savings, the top one, flagged jumps, the bill. No text from
+ * the logs.
+ */
 public final class RunSummary {
 
 	private RunSummary() {
+	}
+
+	/**
+	 * The headline savings, and where the smaller ones went: a run whose savings are all under the threshold would
+	 * otherwise print $0.00 as if nothing had been found.
+	 */
+	public static String savings(AnalysisReport report) {
+		var savings = report.savings();
+		return "Potential savings: $" + MarkdownReport.twoDecimals(savings.potentialMonthlySavings()) + " a month (see "
+				+ "the report" + ((savings.foldedBelowThreshold() == 0) ? ")"
+						: "; " + savings.foldedBelowThreshold() + " under $"
+								+ MarkdownReport.twoDecimals(savings.thresholdUsd())
+								+ " a month are only in opportunities.csv)");
 	}
 
 	/** The largest saving shown in the report, or null. */

@@ -2,6 +2,7 @@ package com.bedrockcostanalyzer.savings;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +44,8 @@ class SavingsJobTests {
 	static Path work;
 
 	private JsonNode report;
+
+	private String console;
 
 	@BeforeAll
 	void analysePlantedCorpus() throws IOException {
@@ -82,6 +87,7 @@ class SavingsJobTests {
 				FROM.plusDays(DAYS).toString(), "--out", work.resolve("out").toString());
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		this.report = Cli.readReport(work.resolve("out"));
+		this.console = result.out();
 	}
 
 	@Test
@@ -158,6 +164,19 @@ class SavingsJobTests {
 		assertThat(Files.readString(work.resolve("out/report.md"))).contains("## Savings opportunities")
 			.contains("MODEL_ROUTING")
 			.doesNotContain("You are the support assistant");
+	}
+
+	@Test
+	void printsTheHeadlineAndHowManySmallerSavingsOnlyTheCsvHolds() throws IOException {
+		long folded;
+		try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(Files.newBufferedReader(work.resolve("out/opportunities.csv")))) {
+			folded = csv.stream().filter((row) -> row.get("below_threshold").equals("true")).count();
+		}
+		assertThat(folded).as("the global profile of support-chat at least").isPositive();
+		assertThat(this.console).contains("Potential savings: $"
+				+ money(this.report.get("savings"), "potentialMonthlySavings").setScale(2, RoundingMode.HALF_EVEN)
+				+ " a month (see the report; " + folded + " under $25.00 a month are only in opportunities.csv)");
 	}
 
 	private JsonNode find(String type, String path) {
