@@ -95,27 +95,40 @@ public class UsageStore {
 	}
 
 	/**
-	 * Adds what some units of one source counted to the stored rows, summed first so that each key is written once.
-	 * Runs in the caller's transaction.
+	 * What some units of one source counted, summed per key so that each key is written once. Summed before the
+	 * source is locked: only the writing needs the lock.
 	 */
-	public void add(long sourceId, List<UnitSummary> summaries) {
-		Map<UsageKey, UsageTotals> totals = new java.util.HashMap<>();
-		Map<UsageKey, DayBlock> minutes = new java.util.HashMap<>();
-		Map<UsageKey, DayBlock> prefixes = new java.util.HashMap<>();
+	public static final class Sums {
+
+		private final Map<UsageKey, UsageTotals> totals = new java.util.HashMap<>();
+
+		private final Map<UsageKey, DayBlock> minutes = new java.util.HashMap<>();
+
+		private final Map<UsageKey, DayBlock> prefixes = new java.util.HashMap<>();
+
+	}
+
+	public static Sums sum(List<UnitSummary> summaries) {
+		Sums sums = new Sums();
 		for (UnitSummary summary : summaries) {
 			summary.series().forEach((key, series) -> {
-				totals.computeIfAbsent(key, (x) -> new UsageTotals()).add(series.totals);
+				sums.totals.computeIfAbsent(key, (x) -> new UsageTotals()).add(series.totals);
 				if (series.minutes != null) {
-					minutes.computeIfAbsent(key, (x) -> MINUTES.newBlock()).addAll(series.minutes);
+					sums.minutes.computeIfAbsent(key, (x) -> MINUTES.newBlock()).addAll(series.minutes);
 				}
 				if (series.prefixes != null) {
-					prefixes.computeIfAbsent(key, (x) -> PREFIXES.newBlock()).addAll(series.prefixes);
+					sums.prefixes.computeIfAbsent(key, (x) -> PREFIXES.newBlock()).addAll(series.prefixes);
 				}
 			});
 		}
-		add(sourceId, totals);
-		MINUTES.add(this.jdbc, sourceId, minutes);
-		PREFIXES.add(this.jdbc, sourceId, prefixes);
+		return sums;
+	}
+
+	/** Adds one source's sums to the stored rows. Runs in the caller's transaction, which holds the source. */
+	public void add(long sourceId, Sums sums) {
+		add(sourceId, sums.totals);
+		MINUTES.add(this.jdbc, sourceId, sums.minutes);
+		PREFIXES.add(this.jdbc, sourceId, sums.prefixes);
 	}
 
 	/** Adds daily totals to the stored rows. Runs in the caller's transaction. */

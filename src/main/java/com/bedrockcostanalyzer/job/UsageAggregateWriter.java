@@ -36,12 +36,14 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 		for (UnitSummary summary : chunk) {
 			bySource.computeIfAbsent(summary.unit().source(), (s) -> new ArrayList<>()).add(summary);
 		}
+		Map<String, UsageStore.Sums> sums = new LinkedHashMap<>();
+		bySource.forEach((source, summaries) -> sums.put(source, UsageStore.sum(summaries)));
 		// Partitions write at the same time, here or in other processes: one writer per source at a time, so two never
-		// insert the same new aggregate row. Reading, the costly part, stays parallel.
+		// insert the same new aggregate row. Reading and summing, the costly parts, stay parallel.
 		this.store.lockSources(bySource.keySet().stream().map(this.store::sourceId).toList());
 		for (Map.Entry<String, List<UnitSummary>> source : bySource.entrySet()) {
 			long sourceId = this.store.sourceId(source.getKey());
-			this.store.add(sourceId, source.getValue());
+			this.store.add(sourceId, sums.get(source.getKey()));
 			for (UnitSummary summary : source.getValue()) {
 				this.ledger.record(sourceId, summary);
 				this.progress.counted(1, summary.unit().size(), summary.recordsCounted());
