@@ -17,7 +17,11 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 
 	/** The minute {@code minuteOfDay} of a UTC day (epoch arithmetic: called for every minute the report reads). */
 	static Instant at(LocalDate day, int minuteOfDay) {
-		return Instant.ofEpochSecond(day.toEpochDay() * 86_400L + 60L * minuteOfDay);
+		return ofEpochMinute(day.toEpochDay() * 1_440L + minuteOfDay);
+	}
+
+	static Instant ofEpochMinute(long epochMinute) {
+		return Instant.ofEpochSecond(60L * epochMinute);
 	}
 
 	public LocalDate day() {

@@ -219,14 +219,31 @@ public class UsageStore {
 
 	/**
 	 * Standard-tier minutes summed over paths (and sources), handed over one group at a time — per model, Region and
-	 * scope — so that only one group's minutes are ever in memory.
+	 * scope — so that only one group's minutes are ever in memory. A group's minutes differ in the minute alone, so
+	 * they are summed by epoch minute and put in order as numbers: a month of a busy model is a million slots.
 	 */
 	public void streamStandardMinutes(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
-		streamGroups(MINUTES, sourceIds, window, List.of("model", "region", "scope"), "tier = 'standard'", true,
-				(series, minute, fingerprint) -> new MinuteKey(MinuteKey.at(series.day(), minute), series.region(),
-						series.model(), series.scope(), Tier.STANDARD, ""),
-				UsageStore::minuteRow, (a, b) -> MINUTE_ORDER.compare(a.key(), b.key()), group);
+		if (sourceIds.isEmpty()) {
+			return;
+		}
+		List<String> columns = List.of("model", "region", "scope");
+		String standard = "tier = 'standard'";
+		for (List<String> values : MINUTES.groups(this.named, sourceIds, window, columns, standard)) {
+			Map<Long, long[]> sums = new java.util.HashMap<>();
+			UsageKey[] series = new UsageKey[1];
+			MINUTES.read(this.named, sourceIds, window, columns, values, standard, (key, minute, fingerprint, c) -> {
+				series[0] = key;
+				add(sums, key.day().toEpochDay() * 1440 + minute, c);
+			});
+			long[] minutes = sums.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+			List<MinuteRow> rows = new ArrayList<>(minutes.length);
+			for (long minute : minutes) {
+				rows.add(minuteRow(new MinuteKey(MinuteKey.ofEpochMinute(minute), series[0].region(),
+						series[0].model(), series[0].scope(), Tier.STANDARD, ""), sums.get(minute)));
+			}
+			group.accept(rows);
+		}
 	}
 
 	/**

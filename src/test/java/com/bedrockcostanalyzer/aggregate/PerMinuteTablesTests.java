@@ -150,6 +150,27 @@ class PerMinuteTablesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "h2", "postgres" })
+	void handsOverAGroupsStandardMinutesInTimeOrderAcrossDays(String database) {
+		JdbcTemplate jdbc = database(database);
+		UsageStore store = new UsageStore(jdbc);
+		long one = store.sourceId("days-" + System.nanoTime());
+		long two = store.sourceId("days-" + System.nanoTime());
+		UsageKey otherPathNextDay = series(DAY.plusDays(1), "us-east-1", Scope.REGIONAL, Tier.STANDARD, "p3");
+		// Added out of time order, over two days, two paths and two sources.
+		addMinute(jdbc, one, A_NEXT_DAY, 0, 1, 0, 10, 1, 0, 0);
+		addMinute(jdbc, one, A, 1439, 2, 0, 20, 2, 0, 0);
+		addMinute(jdbc, two, otherPathNextDay, 0, 4, 0, 40, 4, 0, 0);
+		addMinute(jdbc, two, A, 5, 8, 0, 80, 8, 0, 0);
+		List<String> minutes = new ArrayList<>();
+		store.streamStandardMinutes(List.of(one, two), new Window(DAY, DAY.plusDays(2)), (rows) -> rows
+			.forEach((row) -> minutes.add(row.key().minute() + " " + row.key().path() + "|" + row.totals().requests()
+					+ "," + row.totals().inputTokens())));
+		assertThat(minutes).containsExactly("2026-09-01T00:05:00Z |8,80", "2026-09-01T23:59:00Z |2,20",
+				"2026-09-02T00:00:00Z |5,50");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgres" })
 	void sumsPrefixMinutesPerFingerprint(String database) {
 		JdbcTemplate jdbc = database(database);
 		UsageStore store = new UsageStore(jdbc);
