@@ -201,7 +201,7 @@ public class UsageStore {
 	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */
 	public void streamMinutesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
-		streamGroups(MINUTES, sourceIds, window, List.of("model", "path"), "", false,
+		streamGroups(MINUTES, sourceIds, window, List.of("model", "path"),
 				(series, minute, fingerprint) -> MinuteKey.of(series, minute), UsageStore::minuteRow,
 				(a, b) -> MINUTE_ORDER.compare(a.key(), b.key()), group);
 	}
@@ -209,7 +209,7 @@ public class UsageStore {
 	/** The prefix minutes of each model and path, summed over the sources, one (model, path) at a time. */
 	public void streamPrefixesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<PrefixRow>> group) {
-		streamGroups(PREFIXES, sourceIds, window, List.of("model", "path"), "", false,
+		streamGroups(PREFIXES, sourceIds, window, List.of("model", "path"),
 				(series, minute, fingerprint) -> new PrefixKey(MinuteKey.of(series, minute), fingerprint),
 				(key, c) -> new PrefixRow(key, new PrefixTotals(c[0], c[1], c[2])), (a, b) -> {
 					int order = MINUTE_ORDER.compare(a.key().minute(), b.key().minute());
@@ -234,7 +234,7 @@ public class UsageStore {
 			UsageKey[] series = new UsageKey[1];
 			MINUTES.read(this.named, sourceIds, window, columns, values, standard, (key, minute, fingerprint, c) -> {
 				series[0] = key;
-				add(sums, key.day().toEpochDay() * 1440 + minute, c);
+				add(sums, key.day().toEpochDay() * 1_440L + minute, c);
 			});
 			long[] minutes = sums.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
 			List<MinuteRow> rows = new ArrayList<>(minutes.length);
@@ -268,29 +268,28 @@ public class UsageStore {
 
 	/**
 	 * Reads a per-minute table one group (distinct values of {@code columns}) at a time and hands each group's rows
-	 * over sorted. Slots whose keys meet are summed: keys meet across sources, and within one source when
-	 * {@code keysMeet} (the key leaves out some of the series). Otherwise each slot is a row as read.
+	 * over sorted. Slots whose keys meet across sources are summed; with one source each slot is a row as read.
 	 * @param row makes a row of a key and its counters (the counters array is reused: copy what is kept)
 	 */
 	private <K, R> void streamGroups(DayBlockTable table, Collection<Long> sourceIds, Window window,
-			List<String> columns, String condition, boolean keysMeet, SlotKey<K> key,
+			List<String> columns, SlotKey<K> key,
 			java.util.function.BiFunction<K, long[], R> row, Comparator<R> order,
 			java.util.function.Consumer<List<R>> group) {
 		if (sourceIds.isEmpty()) {
 			return;
 		}
-		boolean summing = keysMeet || sourceIds.size() > 1;
-		for (List<String> values : table.groups(this.named, sourceIds, window, columns, condition)) {
+		boolean summing = sourceIds.size() > 1;
+		for (List<String> values : table.groups(this.named, sourceIds, window, columns, "")) {
 			List<R> rows = new ArrayList<>();
 			if (summing) {
 				Map<K, long[]> sums = new java.util.HashMap<>();
-				table.read(this.named, sourceIds, window, columns, values, condition,
+				table.read(this.named, sourceIds, window, columns, values, "",
 						(series, minute, fingerprint, counters) -> add(sums, key.of(series, minute, fingerprint),
 								counters));
 				sums.forEach((k, counters) -> rows.add(row.apply(k, counters)));
 			}
 			else {
-				table.read(this.named, sourceIds, window, columns, values, condition,
+				table.read(this.named, sourceIds, window, columns, values, "",
 						(series, minute, fingerprint, counters) -> rows
 							.add(row.apply(key.of(series, minute, fingerprint), counters)));
 			}

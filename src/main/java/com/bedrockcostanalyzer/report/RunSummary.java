@@ -19,11 +19,11 @@ public final class RunSummary {
 	 */
 	public static String savings(AnalysisReport report) {
 		var savings = report.savings();
-		return "Potential savings: $" + MarkdownReport.twoDecimals(savings.potentialMonthlySavings()) + " a month (see "
-				+ "the report" + ((savings.foldedBelowThreshold() == 0) ? ")"
-						: "; " + savings.foldedBelowThreshold() + " under $"
-								+ MarkdownReport.twoDecimals(savings.thresholdUsd())
-								+ " a month are only in opportunities.csv)");
+		String folded = (savings.foldedBelowThreshold() == 0) ? ""
+				: "; " + savings.foldedBelowThreshold() + " under $" + MarkdownReport.twoDecimals(savings.thresholdUsd())
+						+ " a month are only in opportunities.csv";
+		return "Potential savings: $" + MarkdownReport.twoDecimals(savings.potentialMonthlySavings())
+				+ " a month (see the report" + folded + ")";
 	}
 
 	/** The largest saving shown in the report, or null. */
