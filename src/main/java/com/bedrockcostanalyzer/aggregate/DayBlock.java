@@ -65,10 +65,7 @@ final class DayBlock {
 			at = -at - 1;
 			insert(at, minute, slotFingerprint);
 		}
-		int base = at * this.width;
-		for (int i = 0; i < this.width; i++) {
-			this.counters[base + i] = Math.addExact(this.counters[base + i], counters[i]);
-		}
+		addCounters(at, counters, 0);
 	}
 
 	/**
@@ -114,10 +111,7 @@ final class DayBlock {
 			if (order >= 0) {
 				moveSlot(i, k);
 				if (order == 0) {
-					for (int c = 0; c < this.width; c++) {
-						this.counters[k * this.width + c] = Math.addExact(this.counters[k * this.width + c],
-								other.counters[j * this.width + c]);
-					}
+					addCounters(k, other.counters, j * this.width);
 					j--;
 				}
 				i--;
@@ -131,6 +125,14 @@ final class DayBlock {
 			k--;
 		}
 		this.size += added;
+	}
+
+	/** Adds {@code width} counters from {@code source[from…]} to slot {@code at}'s. */
+	private void addCounters(int at, long[] source, int from) {
+		int base = at * this.width;
+		for (int i = 0; i < this.width; i++) {
+			this.counters[base + i] = Math.addExact(this.counters[base + i], source[from + i]);
+		}
 	}
 
 	private void moveSlot(int from, int to) {

@@ -95,50 +95,46 @@ public class UsageStore {
 	}
 
 	/**
-	 * What some units of one source counted, summed per key so that each key is written once. Summed before the
-	 * source is locked: only the writing needs the lock.
+	 * What some units of one source counted, summed per series (as a unit's own stretches are) so that each key is
+	 * written once. Summed before the source is locked: only the writing needs the lock.
 	 */
 	public static final class Sums {
 
-		private final Map<UsageKey, UsageTotals> totals = new java.util.HashMap<>();
-
-		private final Map<UsageKey, DayBlock> minutes = new java.util.HashMap<>();
-
-		private final Map<UsageKey, DayBlock> prefixes = new java.util.HashMap<>();
+		private final Map<UsageKey, UnitSummary.Series> series = new java.util.HashMap<>();
 
 	}
 
 	public static Sums sum(List<UnitSummary> summaries) {
 		Sums sums = new Sums();
 		for (UnitSummary summary : summaries) {
-			summary.series().forEach((key, series) -> {
-				sums.totals.computeIfAbsent(key, (x) -> new UsageTotals()).add(series.totals);
-				if (series.minutes != null) {
-					sums.minutes.computeIfAbsent(key, (x) -> MINUTES.newBlock()).addAll(series.minutes);
-				}
-				if (series.prefixes != null) {
-					sums.prefixes.computeIfAbsent(key, (x) -> PREFIXES.newBlock()).addAll(series.prefixes);
-				}
-			});
+			summary.series()
+				.forEach((key, series) -> sums.series.computeIfAbsent(key, (x) -> new UnitSummary.Series())
+					.addAll(series));
 		}
 		return sums;
 	}
 
 	/** Adds one source's sums to the stored rows. Runs in the caller's transaction, which holds the source. */
 	public void add(long sourceId, Sums sums) {
-		add(sourceId, sums.totals);
-		MINUTES.add(this.jdbc, sourceId, sums.minutes);
-		PREFIXES.add(this.jdbc, sourceId, sums.prefixes);
-	}
-
-	/** Adds daily totals to the stored rows. Runs in the caller's transaction. */
-	public void add(long sourceId, Map<UsageKey, UsageTotals> totals) {
-		List<Object[]> rows = new ArrayList<>(totals.size());
-		totals.forEach((key, t) -> rows.add(new Object[] { t.requests, t.errors, t.streamingRequests,
-				t.truncatedRequests, t.inputTokens, t.outputTokens, t.cacheReadTokens, t.cacheWrite5mTokens,
-				t.cacheWrite1hTokens, t.humanRequests, t.outputTokensSquared, sourceId, Date.valueOf(key.day()),
-				key.region(), key.model(), key.scope().label(), key.tier().label(), key.path() }));
-		DAILY.add(this.jdbc, rows);
+		List<Object[]> daily = new ArrayList<>(sums.series.size());
+		Map<UsageKey, DayBlock> minutes = new java.util.HashMap<>();
+		Map<UsageKey, DayBlock> prefixes = new java.util.HashMap<>();
+		sums.series.forEach((key, series) -> {
+			UsageTotals t = series.totals;
+			daily.add(new Object[] { t.requests, t.errors, t.streamingRequests, t.truncatedRequests, t.inputTokens,
+					t.outputTokens, t.cacheReadTokens, t.cacheWrite5mTokens, t.cacheWrite1hTokens, t.humanRequests,
+					t.outputTokensSquared, sourceId, Date.valueOf(key.day()), key.region(), key.model(),
+					key.scope().label(), key.tier().label(), key.path() });
+			if (series.minutes != null) {
+				minutes.put(key, series.minutes);
+			}
+			if (series.prefixes != null) {
+				prefixes.put(key, series.prefixes);
+			}
+		});
+		DAILY.add(this.jdbc, daily);
+		MINUTES.add(this.jdbc, sourceId, minutes);
+		PREFIXES.add(this.jdbc, sourceId, prefixes);
 	}
 
 	/** Removes what the source added for the window's days; see {@link InputLedger#forget}. */
