@@ -2,6 +2,7 @@ package com.bedrockcostanalyzer.aggregate;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,12 +58,54 @@ public class InputLedger {
 		return new UnitStatus(unitId, (String) units.get(0)[1], covered);
 	}
 
-	/** Records that the summary's days of its unit are counted. Runs in the caller's transaction. */
-	public void record(long sourceId, UnitSummary summary) {
+	/**
+	 * Records that the summaries' days of their units (all of one source) are counted. Runs in the caller's
+	 * transaction. Units read for the first time without a reject, nearly all of a run's, are written in two batches
+	 * (the units, then their reads, which find their unit by its key; the casts are for PostgreSQL, which takes
+	 * an untyped parameter in a select list for text) instead of two statements and a key lookup each:
+	 * this runs while the source is locked.
+	 */
+	public void recordAll(long sourceId, List<UnitSummary> summaries) {
+		List<Object[]> units = new ArrayList<>();
+		List<Object[]> reads = new ArrayList<>();
+		Timestamp at = Timestamp.from(Instant.now());
+		for (UnitSummary summary : summaries) {
+			if (summary.unitId() != null || !summary.rejects().isEmpty()) {
+				record(sourceId, summary);
+				continue;
+			}
+			InputUnit unit = summary.unit();
+			units.add(new Object[] { sourceId, unit.key(), truncate(unit.location(), 4096), unit.version(), unit.size(),
+					notes(summary) });
+			boolean first = true;
+			for (LocalDate[] range : ranges(summary.daysToCount())) {
+				reads.add(new Object[] { Date.valueOf(range[0]), Date.valueOf(range[1]),
+						first ? summary.recordsCounted() : 0, first ? summary.rejectedCount() : 0, at, sourceId,
+						unit.key() });
+				first = false;
+			}
+		}
+		if (units.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
+				VALUES (?, ?, ?, ?, ?, ?)""", units,
+				new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR });
+		this.jdbc.batchUpdate("""
+				INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
+				SELECT id, CAST(? AS DATE), CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP)
+				FROM bca_input_unit WHERE source_id = ? AND unit_key = ?""", reads,
+				new int[] { Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP, Types.BIGINT,
+						Types.VARCHAR });
+	}
+
+	/** Records that the summary's days of its unit are counted, a unit at a time. */
+	private void record(long sourceId, UnitSummary summary) {
 		InputUnit unit = summary.unit();
 		// The unit's row as the processor found it: a unit is listed once per run, so it cannot have appeared since.
 		Long unitId = summary.unitId();
-		String notes = summary.notes().isEmpty() ? null : truncate(String.join("; ", summary.notes()), 4000);
+		String notes = notes(summary);
 		if (unitId == null) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			this.named.update("""
@@ -234,6 +277,10 @@ public class InputLedger {
 			ranges.add(new LocalDate[] { start, end });
 		}
 		return ranges;
+	}
+
+	private static String notes(UnitSummary summary) {
+		return summary.notes().isEmpty() ? null : truncate(String.join("; ", summary.notes()), 4000);
 	}
 
 	private static String truncate(String text, int max) {

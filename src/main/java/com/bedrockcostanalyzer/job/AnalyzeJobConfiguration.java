@@ -41,9 +41,12 @@ public class AnalyzeJobConfiguration {
 
 	/**
 	 * Files per chunk: one transaction adds what they all counted, summed per key, and marks them done. Larger chunks
-	 * spread the commit and the job-repository update over more files; memory holds one chunk's summaries.
+	 * spread the commit and the job-repository update over more files, and rewrite each day's stored minute blocks
+	 * fewer times (the writer reads, adds to and writes back a whole day's block per series, holding the source's
+	 * lock: on the 5× benchmark corpus 2.8 s of thread time at 64 files, 1.8 s at 128); memory holds one chunk's
+	 * summaries per partition being read (peak heap at 5× about 60 MiB more than at 64).
 	 */
-	static final int UNITS_PER_CHUNK = 64;
+	static final int UNITS_PER_CHUNK = 128;
 
 	/** Bedrock offloads bodies past some tens of KB to S3, so a longer log line is damage, not a record. */
 	static final int MAX_LINE_BYTES = 8 * 1024 * 1024;

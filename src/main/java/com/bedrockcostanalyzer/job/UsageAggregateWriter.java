@@ -44,8 +44,8 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 		for (Map.Entry<String, List<UnitSummary>> source : bySource.entrySet()) {
 			long sourceId = this.store.sourceId(source.getKey());
 			this.store.add(sourceId, sums.get(source.getKey()));
+			this.ledger.recordAll(sourceId, source.getValue());
 			for (UnitSummary summary : source.getValue()) {
-				this.ledger.record(sourceId, summary);
 				this.progress.counted(1, summary.unit().size(), summary.recordsCounted());
 			}
 		}

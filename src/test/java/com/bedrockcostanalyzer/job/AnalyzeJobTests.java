@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
+import com.bedrockcostanalyzer.testing.LedgerAssertions;
 import com.bedrockcostanalyzer.testing.ReportAssertions;
 import tools.jackson.databind.JsonNode;
 
@@ -67,6 +68,8 @@ class AnalyzeJobTests {
 		ReportAssertions.assertMatches(second, expected);
 		assertThat(second.get("totals")).isEqualTo(first.get("totals"));
 		assertThat(second.get("rejects").get("count")).isEqualTo(first.get("rejects").get("count"));
+		LedgerAssertions.assertEachFileReadOnce("jdbc:h2:file:" + this.work.resolve("db").resolve("bca").toAbsolutePath(),
+				"sa", "", expected, FROM, TO);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
+import com.bedrockcostanalyzer.testing.LedgerAssertions;
 import com.bedrockcostanalyzer.testing.ReportAssertions;
 import tools.jackson.databind.JsonNode;
 
@@ -59,6 +60,8 @@ class PostgresJobTests {
 			.isEqualTo(expected.rejects());
 		assertThat(Cli.readReport(this.work.resolve("first")).get("totals"))
 			.isEqualTo(Cli.readReport(this.work.resolve("second")).get("totals"));
+		LedgerAssertions.assertEachFileReadOnce(db, "postgres", "postgres", expected, LocalDate.of(2026, 10, 1),
+				LocalDate.of(2026, 10, 5));
 	}
 
 	@Test
