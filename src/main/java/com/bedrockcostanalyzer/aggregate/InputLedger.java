@@ -40,22 +40,25 @@ public class InputLedger {
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
-	/** The unit's status, or null when it was never read. */
+	/** The unit's status, or null when it was never read. One statement: it is asked for every file listed. */
 	public UnitStatus status(long sourceId, InputUnit unit) {
-		List<Object[]> units = this.jdbc.query("SELECT id, version FROM bca_input_unit WHERE source_id = ? AND unit_key = ?",
-				(rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }, sourceId, unit.key());
-		if (units.isEmpty()) {
-			return null;
-		}
-		long unitId = (Long) units.get(0)[0];
+		Object[] row = new Object[2];
 		Set<LocalDate> covered = new HashSet<>();
-		this.jdbc.query("SELECT covered_from, covered_to FROM bca_input_read WHERE unit_id = ?", (rs) -> {
-			LocalDate to = rs.getDate(2).toLocalDate();
-			for (LocalDate day = rs.getDate(1).toLocalDate(); day.isBefore(to); day = day.plusDays(1)) {
-				covered.add(day);
+		this.jdbc.query("""
+				SELECT u.id, u.version, r.covered_from, r.covered_to
+				FROM bca_input_unit u LEFT JOIN bca_input_read r ON r.unit_id = u.id
+				WHERE u.source_id = ? AND u.unit_key = ?""", (rs) -> {
+			row[0] = rs.getLong(1);
+			row[1] = rs.getString(2);
+			Date from = rs.getDate(3);
+			if (from != null) {
+				LocalDate to = rs.getDate(4).toLocalDate();
+				for (LocalDate day = from.toLocalDate(); day.isBefore(to); day = day.plusDays(1)) {
+					covered.add(day);
+				}
 			}
-		}, unitId);
-		return new UnitStatus(unitId, (String) units.get(0)[1], covered);
+		}, sourceId, unit.key());
+		return (row[0] != null) ? new UnitStatus((Long) row[0], (String) row[1], covered) : null;
 	}
 
 	/**
