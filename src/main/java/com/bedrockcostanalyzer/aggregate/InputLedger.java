@@ -63,10 +63,10 @@ public class InputLedger {
 
 	/**
 	 * Records that the summaries' days of their units (all of one source) are counted. Runs in the caller's
-	 * transaction. Units read for the first time without a reject, nearly all of a run's, are written in two batches
-	 * (the units, then their reads, which find their unit by its key; the casts are for PostgreSQL, which takes
-	 * an untyped parameter in a select list for text) instead of two statements and a key lookup each:
-	 * this runs while the source is locked.
+	 * transaction, which holds the source's lock, so it is kept short: units read for the first time without a reject
+	 * (nearly all) are written in two batches — the units, then their readings, which find their unit by its key —
+	 * instead of two statements and a generated key each. The casts are for PostgreSQL, which types an untyped
+	 * parameter in a select list as text.
 	 */
 	public void recordAll(long sourceId, List<UnitSummary> summaries) {
 		List<Object[]> units = new ArrayList<>();
