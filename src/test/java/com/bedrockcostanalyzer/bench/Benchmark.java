@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,15 @@ public final class Benchmark {
 
 	public static void main(String[] args) throws Exception {
 		int records = Integer.getInteger("bench.records", 200_000);
-		Path root = Path.of(System.getProperty("bench.dir", "target/bench")).resolve("corpus-" + records);
+		boolean wholeAnswers = "whole".equals(System.getProperty("bench.streams"));
+		// The corpus before stream events were real-shaped (one event held the whole answer) has the old folder name.
+		Path root = Path.of(System.getProperty("bench.dir", "target/bench"))
+			.resolve("corpus-" + records + (wholeAnswers ? "" : "-stream-events"));
 		LocalDate from = LocalDate.of(2026, 9, 1);
 		LocalDate to = from.plusDays(30);
 		if (!Files.exists(root.resolve("done"))) {
 			System.out.println("generating " + records + " records in " + root + " …");
-			generate(root, records, from);
+			generate(root, records, from, wholeAnswers);
 			Files.writeString(root.resolve("done"), "");
 		}
 		List<Path> files;
@@ -201,7 +205,7 @@ public final class Benchmark {
 	}
 
 	/** About 280 records an hour for 30 days, 100 to a file, in the S3 delivery layout. */
-	static void generate(Path root, int records, LocalDate from) throws IOException {
+	static void generate(Path root, int records, LocalDate from, boolean wholeAnswers) throws IOException {
 		Random random = new Random(1);
 		List<String> prompts = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -221,7 +225,8 @@ public final class Benchmark {
 						hour.getMonthValue(), hour.getDayOfMonth(), hour.getHour(), start, random.nextInt()));
 				try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024)) {
 					for (int i = start; i < Math.min(inHour, start + 100); i++) {
-						String line = record(random, hour.plusSeconds(random.nextInt(3600)), prompts) + "\n";
+						String line = record(random, hour.plusSeconds(random.nextInt(3600)), prompts, wholeAnswers)
+								+ "\n";
 						out.write(line.getBytes(StandardCharsets.UTF_8));
 					}
 				}
@@ -230,7 +235,7 @@ public final class Benchmark {
 		}
 	}
 
-	private static String record(Random random, LocalDateTime at, List<String> prompts) {
+	private static String record(Random random, LocalDateTime at, List<String> prompts, boolean wholeAnswers) {
 		String model = MODELS[random.nextInt(MODELS.length)];
 		String operation = OPERATIONS[random.nextInt(OPERATIONS.length)];
 		String system = prompts.get(random.nextInt(prompts.size()));
@@ -246,10 +251,7 @@ public final class Benchmark {
 				: "{\"system\":[{\"text\":\"" + system + "\"}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\""
 						+ question + "\"}]}],\"inferenceConfig\":{\"maxTokens\":2048}}";
 		String out = operation.equals("InvokeModelWithResponseStream")
-				? "[{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":" + input + "}}},"
-						+ "{\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"" + answer
-						+ "\"}},{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":"
-						+ output + "}}]"
+				? (wholeAnswers ? wholeAnswerEvents(answer, input, output) : streamEvents(answer, input, output))
 				: "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":\"" + answer
 						+ "\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":" + input + ",\"outputTokens\":"
 						+ output + "}}";
@@ -262,6 +264,40 @@ public final class Benchmark {
 				+ "},\"output\":{\"outputContentType\":\"application/json\",\"outputBodyJson\":" + out
 				+ ",\"outputTokenCount\":" + output + "},\"requestMetadata\":{\"feature\":\"feature-"
 				+ random.nextInt(12) + "\"}}";
+	}
+
+	/**
+	 * The events Anthropic's stream logs hold, as in the Elastic sample (bedrock-formats.md): the message's start, one
+	 * delta every few tokens (three words here; 14–80 an answer), its end, the usage and the invocation metrics.
+	 */
+	private static String streamEvents(String answer, long input, long output) {
+		StringBuilder out = new StringBuilder(answer.length() * 4);
+		out.append("[{\"type\":\"message_start\",\"message\":{\"id\":\"msg_bdrk_01\",\"type\":\"message\",")
+			.append("\"role\":\"assistant\",\"model\":\"claude\",\"content\":[],\"stop_reason\":null,")
+			.append("\"stop_sequence\":null,\"usage\":{\"input_tokens\":").append(input)
+			.append(",\"output_tokens\":1}}},{\"type\":\"content_block_start\",\"index\":0,")
+			.append("\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+		String[] words = answer.split(" ", -1);
+		for (int i = 0; i < words.length; i += 3) {
+			String piece = String.join(" ", Arrays.copyOfRange(words, i, Math.min(words.length, i + 3)));
+			out.append(",{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",")
+				.append("\"text\":\"").append(piece).append(i + 3 < words.length ? " " : "").append("\"}}");
+		}
+		return out.append(",{\"type\":\"content_block_stop\",\"index\":0},{\"type\":\"message_delta\",")
+			.append("\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":")
+			.append(output)
+			.append("}},{\"type\":\"message_stop\",\"amazon-bedrock-invocationMetrics\":{\"inputTokenCount\":")
+			.append(input).append(",\"outputTokenCount\":").append(output)
+			.append(",\"invocationLatency\":2100,\"firstByteLatency\":380}}]")
+			.toString();
+	}
+
+	/** The stream shape of the corpus before 2026-11-27 ({@code -Dbench.streams=whole}): one delta with the answer. */
+	private static String wholeAnswerEvents(String answer, long input, long output) {
+		return "[{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":" + input + "}}},"
+				+ "{\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"" + answer
+				+ "\"}},{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":"
+				+ output + "}}]";
 	}
 
 	private static String text(Random random, int length) {
