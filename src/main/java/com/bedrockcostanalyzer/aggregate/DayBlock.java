@@ -109,7 +109,7 @@ final class DayBlock {
 			int order = (i < start) ? -1
 					: compareSlots(this.minutes[i], this.fingerprints[i], other.minutes[j], other.fingerprints[j]);
 			if (order >= 0) {
-				moveSlot(i, k);
+				copySlot(this, i, k);
 				if (order == 0) {
 					addCounters(k, other.counters, j * this.width);
 					j--;
@@ -117,9 +117,7 @@ final class DayBlock {
 				i--;
 			}
 			else {
-				this.minutes[k] = other.minutes[j];
-				this.fingerprints[k] = other.fingerprints[j];
-				System.arraycopy(other.counters, j * this.width, this.counters, k * this.width, this.width);
+				copySlot(other, j, k);
 				j--;
 			}
 			k--;
@@ -135,11 +133,12 @@ final class DayBlock {
 		}
 	}
 
-	private void moveSlot(int from, int to) {
-		if (from != to) {
-			this.minutes[to] = this.minutes[from];
-			this.fingerprints[to] = this.fingerprints[from];
-			System.arraycopy(this.counters, from * this.width, this.counters, to * this.width, this.width);
+	/** Puts slot {@code from} of {@code source} (this block or another of its shape) in this block's slot {@code to}. */
+	private void copySlot(DayBlock source, int from, int to) {
+		if (source != this || from != to) {
+			this.minutes[to] = source.minutes[from];
+			this.fingerprints[to] = source.fingerprints[from];
+			System.arraycopy(source.counters, from * this.width, this.counters, to * this.width, this.width);
 		}
 	}
 

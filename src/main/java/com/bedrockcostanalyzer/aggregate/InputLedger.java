@@ -63,23 +63,26 @@ public class InputLedger {
 
 	/**
 	 * Records that the summaries' days of their units (all of one source) are counted. Runs in the caller's
-	 * transaction, which holds the source's lock, so it is kept short: units read for the first time without a reject
-	 * (nearly all) are written in two batches — the units, then their readings, which find their unit by its key —
-	 * instead of two statements and a generated key each. The casts are for PostgreSQL, which types an untyped
-	 * parameter in a select list as text.
+	 * transaction, which holds the source's lock, so it is kept short: the units read for the first time go in as one
+	 * batch, and their readings, when they have no reject (nearly all), as another — each reading finds its unit by its
+	 * key — instead of two statements and a generated key each. The casts are for PostgreSQL, which types an untyped
+	 * parameter in a select list as text. The others are recorded one at a time.
 	 */
 	public void recordAll(long sourceId, List<UnitSummary> summaries) {
 		List<Object[]> units = new ArrayList<>();
 		List<Object[]> reads = new ArrayList<>();
+		List<UnitSummary> oneByOne = new ArrayList<>();
 		Timestamp at = Timestamp.from(Instant.now());
 		for (UnitSummary summary : summaries) {
+			InputUnit unit = summary.unit();
+			if (summary.unitId() == null) {
+				units.add(new Object[] { sourceId, unit.key(), truncate(unit.location(), 4096), unit.version(),
+						unit.size(), notes(summary) });
+			}
 			if (summary.unitId() != null || !summary.rejects().isEmpty()) {
-				record(sourceId, summary);
+				oneByOne.add(summary);
 				continue;
 			}
-			InputUnit unit = summary.unit();
-			units.add(new Object[] { sourceId, unit.key(), truncate(unit.location(), 4096), unit.version(), unit.size(),
-					notes(summary) });
 			boolean first = true;
 			for (LocalDate[] range : ranges(summary.daysToCount())) {
 				reads.add(new Object[] { Date.valueOf(range[0]), Date.valueOf(range[1]),
@@ -88,42 +91,40 @@ public class InputLedger {
 				first = false;
 			}
 		}
-		if (units.isEmpty()) {
-			return;
+		if (!units.isEmpty()) {
+			this.jdbc.batchUpdate("""
+					INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
+					VALUES (?, ?, ?, ?, ?, ?)""", units,
+					new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR });
 		}
-		this.jdbc.batchUpdate("""
-				INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
-				VALUES (?, ?, ?, ?, ?, ?)""", units,
-				new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR });
-		this.jdbc.batchUpdate("""
-				INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
-				SELECT id, CAST(? AS DATE), CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP)
-				FROM bca_input_unit WHERE source_id = ? AND unit_key = ?""", reads,
-				new int[] { Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP, Types.BIGINT,
-						Types.VARCHAR });
+		if (!reads.isEmpty()) {
+			this.jdbc.batchUpdate("""
+					INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
+					SELECT id, CAST(? AS DATE), CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP)
+					FROM bca_input_unit WHERE source_id = ? AND unit_key = ?""", reads,
+					new int[] { Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP, Types.BIGINT,
+							Types.VARCHAR });
+		}
+		for (UnitSummary summary : oneByOne) {
+			record(sourceId, summary);
+		}
 	}
 
-	/** Records that the summary's days of its unit are counted, a unit at a time. */
+	/**
+	 * Records one unit's readings and rejects; a unit read before is brought up to date. A new unit's row is in
+	 * already ({@link #recordAll}).
+	 */
 	private void record(long sourceId, UnitSummary summary) {
 		InputUnit unit = summary.unit();
-		// The unit's row as the processor found it: a unit is listed once per run, so it cannot have appeared since.
-		Long unitId = summary.unitId();
-		String notes = notes(summary);
-		if (unitId == null) {
-			GeneratedKeyHolder keys = new GeneratedKeyHolder();
-			this.named.update("""
-					INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
-					VALUES (:source, :key, :location, :version, :size, :notes)""",
-					new MapSqlParameterSource().addValue("source", sourceId)
-						.addValue("key", unit.key())
-						.addValue("location", truncate(unit.location(), 4096))
-						.addValue("version", unit.version())
-						.addValue("size", unit.size())
-						.addValue("notes", notes),
-					keys, new String[] { "id" });
-			unitId = keys.getKey().longValue();
+		long unitId;
+		if (summary.unitId() == null) {
+			// The processor found no row, and a unit is listed once per run: the row is the one just inserted.
+			unitId = this.jdbc.queryForObject("SELECT id FROM bca_input_unit WHERE source_id = ? AND unit_key = ?",
+					Long.class, sourceId, unit.key());
 		}
 		else {
+			unitId = summary.unitId();
+			String notes = notes(summary);
 			if (notes != null) {
 				this.jdbc.update("UPDATE bca_input_unit SET notes = ? WHERE id = ?", notes, unitId);
 			}

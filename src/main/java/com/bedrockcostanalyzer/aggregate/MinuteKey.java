@@ -17,7 +17,17 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 
 	/** The minute {@code minuteOfDay} of a UTC day (epoch arithmetic: called for every minute the report reads). */
 	static Instant at(LocalDate day, int minuteOfDay) {
-		return ofEpochMinute(day.toEpochDay() * 1_440L + minuteOfDay);
+		return ofEpochMinute(epochMinute(day, minuteOfDay));
+	}
+
+	/** Minutes since the epoch of the minute {@code minuteOfDay} of a UTC day. */
+	static long epochMinute(LocalDate day, int minuteOfDay) {
+		return day.toEpochDay() * 1_440L + minuteOfDay;
+	}
+
+	/** Minutes since the epoch of the minute an instant falls in. */
+	public static long epochMinute(Instant at) {
+		return Math.floorDiv(at.getEpochSecond(), 60L);
 	}
 
 	static Instant ofEpochMinute(long epochMinute) {
@@ -40,7 +50,7 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 
 	/** The minute of the UTC day an instant falls in, 0–1439. */
 	static int minuteOfDay(Instant at) {
-		return (int) Math.floorMod(Math.floorDiv(at.getEpochSecond(), 60L), 1440L);
+		return (int) Math.floorMod(epochMinute(at), 1440L);
 	}
 
 }

@@ -230,7 +230,7 @@ public class UsageStore {
 			UsageKey[] series = new UsageKey[1];
 			MINUTES.read(this.named, sourceIds, window, columns, values, standard, (key, minute, fingerprint, c) -> {
 				series[0] = key;
-				add(sums, key.day().toEpochDay() * 1_440L + minute, c);
+				add(sums, MinuteKey.epochMinute(key.day(), minute), c);
 			});
 			long[] minutes = sums.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
 			List<MinuteRow> rows = new ArrayList<>(minutes.length);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.bedrockcostanalyzer.aggregate.MinuteKey;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
 
@@ -29,7 +30,7 @@ record TrafficShape(long requests, double streamingShare, double humanShare, int
 		long timed = 0;
 		long previous = 0;
 		for (MinuteRow m : MinuteRow.inTime(minutes)) {
-			long minute = Math.floorDiv(m.key().minute().getEpochSecond(), 60L);
+			long minute = MinuteKey.epochMinute(m.key().minute());
 			if (runs == 0 || (minute != previous && minute - previous >= settings.runGapMinutes())) {
 				runs++;
 				current = 0;
