@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -42,23 +43,28 @@ public class InputLedger {
 
 	/** The unit's status, or null when it was never read. One statement: it is asked for every file listed. */
 	public UnitStatus status(long sourceId, InputUnit unit) {
-		Object[] row = new Object[2];
-		Set<LocalDate> covered = new HashSet<>();
-		this.jdbc.query("""
+		return this.jdbc.query("""
 				SELECT u.id, u.version, r.covered_from, r.covered_to
 				FROM bca_input_unit u LEFT JOIN bca_input_read r ON r.unit_id = u.id
-				WHERE u.source_id = ? AND u.unit_key = ?""", (rs) -> {
-			row[0] = rs.getLong(1);
-			row[1] = rs.getString(2);
-			Date from = rs.getDate(3);
-			if (from != null) {
-				LocalDate to = rs.getDate(4).toLocalDate();
-				for (LocalDate day = from.toLocalDate(); day.isBefore(to); day = day.plusDays(1)) {
-					covered.add(day);
+				WHERE u.source_id = ? AND u.unit_key = ?""", (ResultSetExtractor<UnitStatus>) (rs) -> {
+			if (!rs.next()) {
+				return null;
+			}
+			long unitId = rs.getLong(1);
+			String version = rs.getString(2);
+			Set<LocalDate> covered = new HashSet<>();
+			do {
+				Date from = rs.getDate(3);
+				if (from != null) {
+					LocalDate to = rs.getDate(4).toLocalDate();
+					for (LocalDate day = from.toLocalDate(); day.isBefore(to); day = day.plusDays(1)) {
+						covered.add(day);
+					}
 				}
 			}
+			while (rs.next());
+			return new UnitStatus(unitId, version, covered);
 		}, sourceId, unit.key());
-		return (row[0] != null) ? new UnitStatus((Long) row[0], (String) row[1], covered) : null;
 	}
 
 	/**

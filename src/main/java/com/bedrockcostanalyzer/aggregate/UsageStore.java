@@ -226,17 +226,17 @@ public class UsageStore {
 		List<String> columns = List.of("model", "region", "scope");
 		String standard = "tier = 'standard'";
 		for (List<String> values : MINUTES.groups(this.named, sourceIds, window, columns, standard)) {
+			String model = values.get(0);
+			String region = values.get(1);
+			Scope scope = Scope.fromLabel(values.get(2));
 			Map<Long, long[]> sums = new java.util.HashMap<>();
-			UsageKey[] series = new UsageKey[1];
-			MINUTES.read(this.named, sourceIds, window, columns, values, standard, (key, minute, fingerprint, c) -> {
-				series[0] = key;
-				add(sums, MinuteKey.epochMinute(key.day(), minute), c);
-			});
+			MINUTES.read(this.named, sourceIds, window, columns, values, standard,
+					(key, minute, fingerprint, c) -> add(sums, MinuteKey.epochMinute(key.day(), minute), c));
 			long[] minutes = sums.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
 			List<MinuteRow> rows = new ArrayList<>(minutes.length);
 			for (long minute : minutes) {
-				rows.add(minuteRow(new MinuteKey(MinuteKey.ofEpochMinute(minute), series[0].region(),
-						series[0].model(), series[0].scope(), Tier.STANDARD, ""), sums.get(minute)));
+				rows.add(minuteRow(new MinuteKey(MinuteKey.ofEpochMinute(minute), region, model, scope, Tier.STANDARD,
+						""), sums.get(minute)));
 			}
 			group.accept(rows);
 		}

@@ -45,15 +45,19 @@ public final class ReportWriter {
 
 	public void write(AnalysisReport report, Path folder) throws IOException {
 		Files.createDirectories(folder);
-		writeAtomically(folder.resolve(JSON), (out) -> MAPPER.writeValue(out, report));
-		writeAtomically(folder.resolve(MARKDOWN), (out) -> out.write(new MarkdownReport(report).render()));
-		writeAtomically(folder.resolve(HTML), (out) -> out.write(new HtmlReport().render(report)));
-		writeAtomically(folder.resolve(USAGE_CSV), (out) -> writeUsageCsv(report.usage(), out));
-		writeAtomically(folder.resolve(OPPORTUNITIES_CSV),
+		render(report, (name, content) -> writeAtomically(folder.resolve(name), content));
+	}
+
+	/** Renders each of the report's files and hands it over by name ({@link ReportPreinitializer} discards them). */
+	void render(AnalysisReport report, FileSink files) throws IOException {
+		files.accept(JSON, (out) -> MAPPER.writeValue(out, report));
+		files.accept(MARKDOWN, (out) -> out.write(new MarkdownReport(report).render()));
+		files.accept(HTML, (out) -> out.write(new HtmlReport().render(report)));
+		files.accept(USAGE_CSV, (out) -> writeUsageCsv(report.usage(), out));
+		files.accept(OPPORTUNITIES_CSV,
 				(out) -> writeOpportunitiesCsv(report.allOpportunities(), report.savings().thresholdUsd(), out));
 		if (report.reconciliation() != null) {
-			writeAtomically(folder.resolve(RECONCILIATION_CSV),
-					(out) -> writeReconciliationCsv(report.reconciliation().rows(), out));
+			files.accept(RECONCILIATION_CSV, (out) -> writeReconciliationCsv(report.reconciliation().rows(), out));
 		}
 	}
 
@@ -118,9 +122,15 @@ public final class ReportWriter {
 		return usd == null ? "" : usd.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
 	}
 
-	private interface Content {
+	interface Content {
 
 		void write(Writer out) throws IOException;
+
+	}
+
+	interface FileSink {
+
+		void accept(String name, Content content) throws IOException;
 
 	}
 
