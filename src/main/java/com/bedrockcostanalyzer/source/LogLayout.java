@@ -55,8 +55,8 @@ public final class LogLayout {
 				&& formatOf(name) != null;
 	}
 
-	/** Keys under {@code …/HH/data/} hold offloaded request and response bodies, not log records. */
-	static boolean isSidecar(String key) {
+	/** Keys (and folders) under {@code …/HH/data/} hold offloaded request and response bodies, not log records. */
+	public static boolean isSidecar(String key) {
 		int data = key.indexOf("/data/");
 		if (key.startsWith("data/")) {
 			return true;

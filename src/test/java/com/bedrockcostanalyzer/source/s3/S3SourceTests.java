@@ -7,9 +7,17 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -33,6 +41,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +126,62 @@ class S3SourceTests {
 	}
 
 	@Test
+	void neverPagesThroughTheOffloadedBodiesOfADayTooBigForOneAnswer() throws Exception {
+		String root = "p/AWSLogs/111111111111/BedrockModelInvocationLogs/us-east-1/";
+		List<String> logs = new ArrayList<>();
+		for (String hour : List.of("2026/10/02/00", "2026/10/02/01", "2026/10/02/02", "2026/10/03/07")) {
+			logs.add(root + hour + "/20261002T000000000Z_ab12.json.gz");
+		}
+		logs.forEach((key) -> put(key, "{}"));
+		// 1,100 offloaded bodies make 2 October more than one answer's worth of keys; 3 October is small.
+		List<String> sidecars = new ArrayList<>();
+		for (int i = 0; i < 1_100; i++) {
+			sidecars.add(root + "2026/10/02/0" + (i % 2 + 1) + "/data/" + i + "_input.json.gz");
+		}
+		sidecars.add(root + "2026/10/03/07/data/x_output.json.gz");
+		ExecutorService puts = Executors.newFixedThreadPool(8);
+		for (Future<?> put : puts.invokeAll(sidecars.stream().<Callable<Object>>map((key) -> () -> {
+			put(key, "{}");
+			return null;
+		}).toList())) {
+			put.get();
+		}
+		puts.shutdown();
+		ListingRecorder recorder = new ListingRecorder(0);
+
+		List<InputUnit> units;
+		try (LocalAws aws = LocalAws.s3(S3_PROXY.getUri())) {
+			units = recordingSource(recorder).list("s3://" + BUCKET + "/p/",
+					new Window(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 4)));
+		}
+
+		assertThat(units).extracting(InputUnit::key).containsExactlyElementsOf(logs);
+		// Each day was asked for whole once; the big day's answer stopped at 1,000 keys, and its hours were then
+		// listed folder by folder, none of them a data/ folder.
+		assertThat(recorder.prefixes).doesNotContain(root + "2026/10/02/01/data/", root + "2026/10/02/02/data/")
+			.contains(root + "2026/10/02/01/", root + "2026/10/02/02/");
+		assertThat(recorder.sidecarKeysAnswered.get()).isLessThanOrEqualTo(1_000 + 1);
+	}
+
+	@Test
+	void listsTheDayFoldersConcurrently() {
+		String root = "p/AWSLogs/111111111111/BedrockModelInvocationLogs/us-east-1/";
+		put(root + "2026/10/02/05/20261002T050000000Z_ab12.json.gz", "{}");
+		put(root + "2026/10/03/05/20261003T050000000Z_ab12.json.gz", "{}");
+		// Each listing of a day waits until another is in flight: one after the other, the first would wait in vain.
+		ListingRecorder recorder = new ListingRecorder(2);
+
+		List<InputUnit> units;
+		try (LocalAws aws = LocalAws.s3(S3_PROXY.getUri())) {
+			units = recordingSource(recorder).list("s3://" + BUCKET + "/p/",
+					new Window(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 4)));
+		}
+
+		assertThat(units).hasSize(2);
+		assertThat(recorder.waitedInVain).isFalse();
+	}
+
+	@Test
 	void resumesAnObjectWhoseConnectionBreaksAndRetriesThrottling() throws IOException {
 		byte[] content = new byte[300_000];
 		new java.util.Random(1).nextBytes(content);
@@ -146,8 +212,57 @@ class S3SourceTests {
 		return new S3Source(() -> this.s3);
 	}
 
+	private static S3Source recordingSource(ListingRecorder recorder) {
+		return new S3Source(() -> new AwsClientFactory(
+				Map.of("AWS_ENDPOINT_URL_S3", S3_PROXY.getUri().toString())::get, List.of(recorder)).s3());
+	}
+
 	private void put(String key, String content) {
 		this.s3.putObject((b) -> b.bucket(BUCKET).key(key), RequestBody.fromString(content));
+	}
+
+	/**
+	 * Notes the prefix of every LIST sent and counts the offloaded-body keys in the answers. With {@code meet} above
+	 * zero, each listing of a dated folder waits (up to ten seconds) until {@code meet} of them are in flight.
+	 */
+	static final class ListingRecorder implements ExecutionInterceptor {
+
+		final List<String> prefixes = new CopyOnWriteArrayList<>();
+
+		final AtomicInteger sidecarKeysAnswered = new AtomicInteger();
+
+		private final CountDownLatch meeting;
+
+		volatile boolean waitedInVain;
+
+		ListingRecorder(int meet) {
+			this.meeting = new CountDownLatch(meet);
+		}
+
+		@Override
+		public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+			if (context.request() instanceof ListObjectsV2Request request) {
+				this.prefixes.add(request.prefix());
+				if (this.meeting.getCount() > 0 && request.prefix().contains("/2026/10/")) {
+					this.meeting.countDown();
+					try {
+						this.waitedInVain |= !this.meeting.await(10, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}
+		}
+
+		@Override
+		public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
+			if (context.response() instanceof ListObjectsV2Response response) {
+				response.contents().stream().filter((object) -> object.key().contains("/data/"))
+					.forEach((object) -> this.sidecarKeysAnswered.incrementAndGet());
+			}
+		}
+
 	}
 
 	/**
@@ -160,7 +275,7 @@ class S3SourceTests {
 
 		final AtomicInteger gets;
 
-		final List<String> rangesAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+		final List<String> rangesAsked = new CopyOnWriteArrayList<>();
 
 		FaultInjector(AtomicInteger gets) {
 			this.gets = gets;
