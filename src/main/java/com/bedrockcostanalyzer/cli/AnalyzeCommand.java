@@ -155,10 +155,12 @@ class AnalyzeCommand implements Callable<Integer> {
 	Integer execute(Window window, Window reportWindow) throws Exception {
 		InputSources inputSources = new InputSources();
 		List<String> canonical = new ArrayList<>();
+		boolean overNetwork = false;
 		for (String source : this.sources) {
 			try {
 				if (!reportOnly()) {
 					inputSources.check(source);
+					overNetwork |= inputSources.overNetwork(source);
 				}
 			}
 			catch (IllegalArgumentException ex) {
@@ -203,7 +205,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		AnalysisOutcome outcome;
 		ConfigurableApplicationContext started;
 		try {
-			started = startApplication();
+			started = startApplication(overNetwork);
 		}
 		catch (RuntimeException ex) {
 			this.spec.commandLine()
@@ -267,8 +269,9 @@ class AnalyzeCommand implements Callable<Integer> {
 		return JdbcUrls.withoutSecrets(newline < 0 ? message : message.substring(0, newline));
 	}
 
-	private ConfigurableApplicationContext startApplication() {
+	private ConfigurableApplicationContext startApplication(boolean overNetwork) {
 		SpringApplication application = new SpringApplication(AnalyzerApplication.class);
+		application.setDefaultProperties(this.scale.defaultProperties(overNetwork));
 		List<String> args = new ArrayList<>(this.settings);
 		args.addAll(this.scale.springArguments());
 		if (this.db != null) {

@@ -2,6 +2,7 @@ package com.bedrockcostanalyzer.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.artemis.autoconfigure.ArtemisAutoConfiguration;
 import org.springframework.boot.jms.autoconfigure.JmsAutoConfiguration;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 class ScaleOptions {
 
 	@Option(names = "--workers", paramLabel = "N",
-			description = "Partitions of files read at once (threads). Default: one per core.")
+			description = "Partitions of files read at once (threads). Default: one per core; four per core when a "
+					+ "source is S3 or CloudWatch Logs (reading waits on the network).")
 	Integer workers;
 
 	@Option(names = "--role", paramLabel = "ROLE",
@@ -57,6 +59,18 @@ class ScaleOptions {
 	 */
 	static final String WITHOUT_BROKER = "--spring.autoconfigure.exclude=" + ArtemisAutoConfiguration.class.getName()
 			+ "," + JmsAutoConfiguration.class.getName();
+
+	/**
+	 * The defaults the application starts with, below every setting: a run that reads S3 or CloudWatch Logs here
+	 * reads {@link ScaleProperties#networkWorkers()} partitions at once unless told otherwise ({@code --workers},
+	 * {@code bca.scale.workers} in a settings file or the environment).
+	 */
+	Map<String, Object> defaultProperties(boolean overNetwork) {
+		if (!overNetwork || ScaleProperties.MANAGER.equals(this.role)) {
+			return Map.of();
+		}
+		return Map.of("bca.scale.workers", ScaleProperties.networkWorkers());
+	}
 
 	/** The settings the application starts with ({@code bca.scale.*}, the broker, or no broker at all). */
 	List<String> springArguments() {

@@ -32,6 +32,14 @@ public record ScaleProperties(@DefaultValue("0") int workers, @DefaultValue("sta
 		}
 	}
 
+	/**
+	 * The default threads of a run that reads S3 or CloudWatch Logs: an object's first byte takes tens of milliseconds
+	 * to arrive, more than reading the object then takes, so one thread per core would leave the cores waiting.
+	 */
+	public static int networkWorkers() {
+		return 4 * CORES;
+	}
+
 	int effectiveWorkers() {
 		return this.workers > 0 ? this.workers : CORES;
 	}

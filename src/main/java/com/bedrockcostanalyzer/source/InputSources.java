@@ -40,6 +40,10 @@ public class InputSources {
 		sourceFor(source).check(source);
 	}
 
+	public boolean overNetwork(String source) {
+		return sourceFor(source).overNetwork();
+	}
+
 	public String canonicalName(String source) {
 		return sourceFor(source).canonicalName(source);
 	}

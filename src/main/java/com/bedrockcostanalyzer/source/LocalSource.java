@@ -17,6 +17,11 @@ public final class LocalSource implements InputSource {
 	}
 
 	@Override
+	public boolean overNetwork() {
+		return false;
+	}
+
+	@Override
 	public void check(String source) {
 		if (!Files.exists(Path.of(source))) {
 			throw new UnsupportedSourceException("no such file or folder: " + source);

@@ -56,6 +56,11 @@ public final class CloudWatchSource implements InputSource {
 	}
 
 	@Override
+	public boolean overNetwork() {
+		return true;
+	}
+
+	@Override
 	public void check(String source) {
 		String group = group(source);
 		if (!group.matches("[\\.\\-_/#A-Za-z0-9]{1,512}")) {

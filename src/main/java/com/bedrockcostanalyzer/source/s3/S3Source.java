@@ -63,6 +63,11 @@ public final class S3Source implements InputSource {
 	}
 
 	@Override
+	public boolean overNetwork() {
+		return true;
+	}
+
+	@Override
 	public void check(String source) {
 		try {
 			S3Location.parse(source);

@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +103,25 @@ class S3SourceTests {
 		assertThat(s3Report.get("rejects").get("count").asLong()).isEqualTo(expected.rejects());
 		assertThat(s3Report.get("rejects").get("samples").get(0).get("location").asString())
 			.startsWith("s3://" + BUCKET + "/org/AWSLogs/");
+		// Reading S3 waits on the network: by default that run reads four partitions a core at once, not one, and
+		// cuts four partitions for each of its threads (no more than there are units).
+		int cores = Runtime.getRuntime().availableProcessors();
+		long units = counted(this.work.resolve("diskrun"), "READ_COUNT", "countUsage");
+		assertThat(counted(this.work.resolve("s3run"), "COUNT(*)", "countPartition:%"))
+			.isEqualTo(Math.min(units, 4 * 4 * cores));
+		assertThat(counted(this.work.resolve("diskrun"), "COUNT(*)", "countPartition:%"))
+			.isEqualTo(Math.min(units, 4 * cores));
+	}
+
+	/** A figure of the run's step executions in its job database. */
+	private static long counted(Path run, String figure, String step) throws SQLException {
+		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + run.resolve("db").resolve("bca"), "sa", "");
+				Statement query = db.createStatement();
+				ResultSet rows = query.executeQuery("SELECT " + (figure.startsWith("COUNT") ? figure : "SUM(" + figure
+						+ ")") + " FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE '" + step + "'")) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	@Test
