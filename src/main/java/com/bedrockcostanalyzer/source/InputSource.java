@@ -10,7 +10,7 @@ public interface InputSource {
 	/** Whether this kind reads a {@code --source} value. */
 	boolean handles(String source);
 
-	/** Whether reading waits on the network (S3, CloudWatch Logs), so a run reads more units at once than it has cores. */
+	/** Whether reading waits on the network (S3, CloudWatch Logs): a run then reads more units at once than cores. */
 	boolean overNetwork();
 
 	/** Checks a source before a run starts, so a typo is a usage error rather than a failed job. */

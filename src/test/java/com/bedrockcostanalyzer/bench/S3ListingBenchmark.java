@@ -84,7 +84,8 @@ public final class S3ListingBenchmark {
 	private static int fill(S3Client s3, int logs, int sidecars) throws Exception {
 		s3.createBucket((b) -> b.bucket(BUCKET));
 		List<String> keys = new ArrayList<>();
-		for (LocalDate day = LocalDate.of(2026, 9, 29); day.isBefore(LocalDate.of(2026, 11, 3)); day = day.plusDays(1)) {
+		LocalDate end = LocalDate.of(2026, 11, 3);
+		for (LocalDate day = LocalDate.of(2026, 9, 29); day.isBefore(end); day = day.plusDays(1)) {
 			for (int hour = 0; hour < 24; hour++) {
 				String folder = ROOT + String.format("%04d/%02d/%02d/%02d/", day.getYear(), day.getMonthValue(),
 						day.getDayOfMonth(), hour);
@@ -101,7 +102,9 @@ public final class S3ListingBenchmark {
 		try {
 			List<Future<?>> done = new ArrayList<>();
 			for (String key : keys) {
-				done.add(puts.submit(() -> s3.putObject((b) -> b.bucket(BUCKET).key(key), RequestBody.fromString("{}"))));
+				// Two bytes each: a log object must not be empty to be read.
+				RequestBody twoBytes = RequestBody.fromString("{}");
+				done.add(puts.submit(() -> s3.putObject((b) -> b.bucket(BUCKET).key(key), twoBytes)));
 			}
 			for (Future<?> put : done) {
 				put.get();

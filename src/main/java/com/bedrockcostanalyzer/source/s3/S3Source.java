@@ -201,7 +201,7 @@ public final class S3Source implements InputSource {
 		return answer.isTruncated() ? null : new Folder(answer.contents(), List.of());
 	}
 
-	/** The objects right in the folder {@code prefix} and the folders right below it, in as many answers as it takes. */
+	/** The objects right in the folder {@code prefix} and the folders right below it, in as many answers as needed. */
 	private Folder listFolder(String bucket, String prefix) {
 		List<S3Object> objects = new ArrayList<>();
 		List<String> folders = new ArrayList<>();
