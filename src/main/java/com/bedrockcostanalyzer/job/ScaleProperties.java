@@ -40,6 +40,15 @@ public record ScaleProperties(@DefaultValue("0") int workers, @DefaultValue("sta
 		return 4 * CORES;
 	}
 
+	/** Partitions this process reads at once: its threads as a standalone run or a worker, none as a manager. */
+	int readingThreads() {
+		return switch (this.role) {
+			case MANAGER -> 0;
+			case WORKER -> effectiveWorkerThreads();
+			default -> effectiveWorkers();
+		};
+	}
+
 	int effectiveWorkers() {
 		return this.workers > 0 ? this.workers : CORES;
 	}

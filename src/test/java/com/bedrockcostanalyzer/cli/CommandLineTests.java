@@ -4,9 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.jms.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +118,25 @@ class CommandLineTests {
 		}
 		try (ConfigurableApplicationContext context = startWith(manager)) {
 			assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isNotEmpty();
+		}
+	}
+
+	@Test
+	void givesEveryReadingThreadAConnection() throws SQLException {
+		ScaleOptions sixteen = new ScaleOptions();
+		sixteen.workers = 16;
+		ScaleOptions one = new ScaleOptions();
+		one.workers = 1;
+
+		try (ConfigurableApplicationContext context = startWith(sixteen)) {
+			// A chunk's transaction holds its connection while the thread reads: 16 threads, the job's, one spare.
+			assertThat(context.getBean(DataSource.class).unwrap(HikariDataSource.class).getMaximumPoolSize())
+				.isEqualTo(18);
+		}
+		try (ConfigurableApplicationContext context = startWith(one)) {
+			// Hikari's own 10, never shrunk.
+			assertThat(context.getBean(DataSource.class).unwrap(HikariDataSource.class).getMaximumPoolSize())
+				.isEqualTo(10);
 		}
 	}
 

@@ -164,14 +164,18 @@ class RemotePartitioningTests {
 		return process;
 	}
 
-	/** SIGKILLs the worker once it has committed part of a partition, and returns the reads counted by then. */
+	/**
+	 * SIGKILLs the worker once files have been counted and three partitions are running — with two threads a worker,
+	 * at least one of them on the victim — and returns the reads counted by then. A partition of one chunk (up to 128 files) shows a
+	 * commit while still running only for milliseconds, so waiting for that could miss every one.
+	 */
 	private long killWhenCounting(Process victim) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		try (Connection connection = DriverManager.getConnection(db(), "postgres", "postgres")) {
 			while (System.nanoTime() < deadline) {
 				long running = count(connection, "SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE "
-						+ "'countPartition:partition%' AND status = 'STARTED' AND commit_count > 0");
-				if (running > 0) {
+						+ "'countPartition:partition%' AND status = 'STARTED'");
+				if (running >= 3 && count(connection, "SELECT COUNT(*) FROM bca_input_read") > 0) {
 					victim.destroyForcibly();
 					victim.waitFor();
 					return count(connection, "SELECT COUNT(*) FROM bca_input_read");
