@@ -166,8 +166,8 @@ class RemotePartitioningTests {
 
 	/**
 	 * SIGKILLs the worker once files have been counted and three partitions are running — with two threads a worker,
-	 * at least one of them on the victim — and returns the reads counted by then. A partition of one chunk (up to 128 files) shows a
-	 * commit while still running only for milliseconds, so waiting for that could miss every one.
+	 * at least one of them on the victim — and returns the reads counted by then. A partition of one chunk (up to 128
+	 * files) shows a commit while still running only for milliseconds, so waiting for that could miss every one.
 	 */
 	private long killWhenCounting(Process victim) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

@@ -92,50 +92,59 @@ public final class S3Source implements InputSource {
 			return thread;
 		});
 		try {
-			List<String> dated;
-			if (LogLayout.isInsideDatedFolders(location.prefix())) {
-				// The prefix already points into one Region's date folders: read what is under it.
-				dated = List.of(location.prefix());
-			}
-			else {
-				dated = new ArrayList<>();
-				for (String root : regionRoots(listings, location, units)) {
-					for (LocalDate day = window.from().minusDays(1); !day.isAfter(window.to()); day = day.plusDays(1)) {
-						dated.add(root + String.format("%04d/%02d/%02d/", day.getYear(), day.getMonthValue(),
-								day.getDayOfMonth()));
-					}
-				}
-			}
-			// A day folder is first asked for whole: one answer holds a day of up to 1,000 keys. A day of more is
-			// listed a level at a time, hour by hour, so that its data/ folders of offloaded bodies are never paged
-			// through.
-			List<String> level = new ArrayList<>();
-			List<Folder> wholes = listEach(listings, dated, (prefix) -> listWhole(location.bucket(), prefix));
-			for (int i = 0; i < dated.size(); i++) {
-				if (wholes.get(i) == null) {
-					level.add(dated.get(i));
-				}
-				else {
-					addInWindow(units, location, wholes.get(i), window);
-				}
-			}
-			while (!level.isEmpty()) {
-				List<String> next = new ArrayList<>();
-				for (Folder folder : listEach(listings, level, (prefix) -> listFolder(location.bucket(), prefix))) {
-					addInWindow(units, location, folder, window);
-					for (String child : folder.folders()) {
-						if (!LogLayout.outsideWindow(child, window) && !LogLayout.isSidecar(child)) {
-							next.add(child);
-						}
-					}
-				}
-				level = next;
-			}
+			List<String> dated = LogLayout.isInsideDatedFolders(location.prefix())
+					// The prefix already points into one Region's date folders: read what is under it.
+					? List.of(location.prefix())
+					: dayFolders(regionRoots(listings, location, units), window);
+			listDated(listings, location, dated, window, units);
 		}
 		finally {
 			listings.shutdownNow();
 		}
 		return sorted(units);
+	}
+
+	/** The day folders the window needs in each Region's folder, with the day either side. */
+	private static List<String> dayFolders(List<String> regionRoots, Window window) {
+		List<String> days = new ArrayList<>();
+		for (String root : regionRoots) {
+			for (LocalDate day = window.from().minusDays(1); !day.isAfter(window.to()); day = day.plusDays(1)) {
+				days.add(root
+						+ String.format("%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
+			}
+		}
+		return days;
+	}
+
+	/**
+	 * Adds the window's objects below the dated folders to {@code units}. A folder is first asked for whole: one answer
+	 * holds a day of up to 1,000 keys. A folder of more is listed a level at a time, hour by hour, so that the data/
+	 * folders of offloaded bodies are never paged through.
+	 */
+	private void listDated(ExecutorService listings, S3Location location, List<String> dated, Window window,
+			List<InputUnit> units) {
+		List<String> level = new ArrayList<>();
+		List<Folder> wholes = listEach(listings, dated, (prefix) -> listWhole(location.bucket(), prefix));
+		for (int i = 0; i < dated.size(); i++) {
+			if (wholes.get(i) == null) {
+				level.add(dated.get(i));
+			}
+			else {
+				addInWindow(units, location, wholes.get(i), window);
+			}
+		}
+		while (!level.isEmpty()) {
+			List<String> next = new ArrayList<>();
+			for (Folder folder : listEach(listings, level, (prefix) -> listFolder(location.bucket(), prefix))) {
+				addInWindow(units, location, folder, window);
+				for (String child : folder.folders()) {
+					if (!LogLayout.outsideWindow(child, window) && !LogLayout.isSidecar(child)) {
+						next.add(child);
+					}
+				}
+			}
+			level = next;
+		}
 	}
 
 	/**
