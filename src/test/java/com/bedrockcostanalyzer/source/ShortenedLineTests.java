@@ -1,7 +1,9 @@
 package com.bedrockcostanalyzer.source;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
@@ -17,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * back to where Jackson finds it in the line, every cut string's text as Jackson reads it from the line.
  */
 class ShortenedLineTests {
+
+	private static final String DELTA = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
+			+ "\"text\":\"a\"}}";
 
 	private static final String[] PIECES = { "a", "é", "€", "😀", "\\\"", "\\\\", "\\n", "\\u00e9", "\\/", " ", "\"",
 			"{", "}", ":", "," };
@@ -72,11 +77,74 @@ class ShortenedLineTests {
 	}
 
 	@Test
+	void collapsesExactlyTheAnswerDeltaEventsAndMapsEverythingElseBackToTheLine() {
+		String text = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi, \\\"there\\\" }}\"}}";
+		String tool = "{\"type\":\"content_block_delta\",\"index\":12,\"delta\":{\"type\":\"input_json_delta\","
+				+ "\"partial_json\":\"{\\\"city\\\": \\\"Par\"}}";
+		String thinking = "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"thinking_delta\","
+				+ "\"thinking\":\"" + "é".repeat(150) + "\"}}";
+		String[] collapsed = { text, tool, thinking };
+		String[] kept = {
+				"{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}",
+				// One byte or one field away from the shape: each is the parser's to read.
+				text.replace("\"}}", "\",\"stop_reason\":\"max_tokens\"}}"), text.replace(",\"index", ", \"index"),
+				text.replace("\"index\":0", "\"index\":-1"), text.replace("\"index\":0", "\"index\":0.5"),
+				text.replace("text_delta", "signature_delta"), text.replace("\"}}", "\"},\"usage\":{\"output_tokens\":9}}"),
+				"{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":20}}" };
+		String events = String.join(",", kept[0], collapsed[0], kept[1], collapsed[1], kept[2], kept[3], kept[4],
+				collapsed[2], kept[5], kept[6], collapsed[0], kept[7]);
+		// Not an array's element: a property's value (request metadata) and the line itself are never collapsed.
+		String json = "{\"requestMetadata\":" + text + ",\"output\":{\"outputBodyJson\":[" + events + "],"
+				+ "\"outputTokenCount\":7},\"tail\":\"" + "z".repeat(200) + "\"}";
+		byte[] line = json.getBytes(StandardCharsets.UTF_8);
+		ShortenedLine view = new ShortenedLine();
+		view.shorten(line, 0, line.length);
+
+		// Where the four collapsed events start in the line, and what the copy loses: all but their braces, and the
+		// tail's 200 bytes of text.
+		Set<Long> starts = new HashSet<>();
+		long removed = 200;
+		String latinLine = new String(line, StandardCharsets.ISO_8859_1);
+		int from = 0;
+		for (String event : new String[] { collapsed[0], collapsed[1], collapsed[2], collapsed[0] }) {
+			String latin = new String(event.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+			from = latinLine.indexOf("," + latin, from) + 1;
+			starts.add((long) from);
+			removed += latin.length() - 2;
+		}
+		assertThat(starts).hasSize(4);
+		assertThat(view.length()).isEqualTo(line.length - removed);
+		try (JsonParser original = parser(line, 0, line.length);
+				JsonParser copy = parser(view.bytes(), view.offset(), view.length())) {
+			JsonToken token;
+			while ((token = original.nextToken()) != null) {
+				assertThat(copy.nextToken()).isEqualTo(token);
+				assertThat(view.toLine(copy.currentTokenLocation().getByteOffset()))
+					.isEqualTo(original.currentTokenLocation().getByteOffset());
+				if (token == JsonToken.PROPERTY_NAME) {
+					assertThat(copy.currentName()).isEqualTo(original.currentName());
+				}
+				if (token == JsonToken.START_OBJECT && starts.remove(original.currentTokenLocation().getByteOffset())) {
+					original.skipChildren();
+					assertThat(copy.nextToken()).isEqualTo(JsonToken.END_OBJECT);
+					assertThat(view.toLine(copy.currentTokenLocation().getByteOffset()))
+						.isEqualTo(original.currentTokenLocation().getByteOffset());
+				}
+			}
+			assertThat(copy.nextToken()).isNull();
+		}
+		assertThat(starts).isEmpty();
+	}
+
+	@Test
 	void leavesBrokenStructureForTheParserToReject() {
 		ShortenedLine view = new ShortenedLine();
 		String longText = "x".repeat(500);
 		for (String broken : new String[] { "{\"a\":\"" + longText, "{\"a\":\"" + longText + "\"", "{\"a\":\"" + longText
-				+ "\" \"b\":1}", "{\"a\":[\"" + longText + "\"}", "{\"a\":\"" + longText + "\\\"}" }) {
+				+ "\" \"b\":1}", "{\"a\":[\"" + longText + "\"}", "{\"a\":\"" + longText + "\\\"}",
+				"[" + DELTA.replace(":0,", ":01,") + "]", "[" + DELTA.substring(0, DELTA.length() - 1) + "]",
+				"[" + DELTA.replace("\"}}", "}}") + "]", "{\"a\":1," + DELTA + "}", "[" + DELTA + DELTA + "]",
+				"[" + DELTA.substring(0, 20), "[" + DELTA.substring(0, 50) }) {
 			byte[] bytes = broken.getBytes(StandardCharsets.UTF_8);
 			view.shorten(bytes, 0, bytes.length);
 			assertThatExceptionOfType(JacksonException.class).as(broken).isThrownBy(() -> {
