@@ -177,9 +177,7 @@ final class ShortenedLine {
 			return null;
 		}
 		int index = Arrays.binarySearch(this.cutAt, 0, this.cuts, (int) Math.min(parsed, Integer.MAX_VALUE));
-		// A collapsed event is kept as its braces: never the place of a string.
-		return (index >= 0 && this.line[this.lineOffset + this.cutStart[index]] == '"')
-				? new int[] { this.cutStart[index], this.cutEnd[index] } : null;
+		return (index >= 0) ? new int[] { this.cutStart[index], this.cutEnd[index] } : null;
 	}
 
 	/**
@@ -237,7 +235,7 @@ final class ShortenedLine {
 	 * tool-input and thinking deltas, N a JSON integer, no spaces, nothing more; else -1. Such an event is a piece of
 	 * the answer and nothing else: the usage, the stop reason and the tier come in other events, which never match.
 	 */
-	static int answerDeltaEnd(byte[] bytes, int open, int end) {
+	private static int answerDeltaEnd(byte[] bytes, int open, int end) {
 		if (!startsWith(bytes, open, end, DELTA_EVENT)) {
 			return -1;
 		}
