@@ -83,7 +83,10 @@ class ShortenedLineTests {
 				+ "\"partial_json\":\"{\\\"city\\\": \\\"Par\"}}";
 		String thinking = "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"thinking_delta\","
 				+ "\"thinking\":\"" + "é".repeat(150) + "\"}}";
-		String[] collapsed = { text, tool, thinking };
+		// As Bedrock logs a token at a time: a text that ends in an escaped backslash, one that is an escaped quote.
+		String backslash = DELTA.replace("\"a\"}}", "\"(\\\\\"}}");
+		String quote = DELTA.replace("\"a\"}}", "\" \\\"\"}}");
+		String[] collapsed = { text, tool, thinking, backslash, quote };
 		String[] kept = {
 				"{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}",
 				// One byte or one field away from the shape: each is the parser's to read.
@@ -92,7 +95,7 @@ class ShortenedLineTests {
 				text.replace("text_delta", "signature_delta"), text.replace("\"}}", "\"},\"usage\":{\"output_tokens\":9}}"),
 				"{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":20}}" };
 		String events = String.join(",", kept[0], collapsed[0], kept[1], collapsed[1], kept[2], kept[3], kept[4],
-				collapsed[2], kept[5], kept[6], collapsed[0], kept[7]);
+				collapsed[2], kept[5], collapsed[3], collapsed[4], kept[6], collapsed[0], kept[7]);
 		// Not an array's element: a property's value (request metadata) and the line itself are never collapsed.
 		String json = "{\"requestMetadata\":" + text + ",\"output\":{\"outputBodyJson\":[" + events + "],"
 				+ "\"outputTokenCount\":7},\"tail\":\"" + "z".repeat(200) + "\"}";
@@ -100,19 +103,20 @@ class ShortenedLineTests {
 		ShortenedLine view = new ShortenedLine();
 		view.shorten(line, 0, line.length);
 
-		// Where the four collapsed events start in the line, and what the copy loses: all but their braces, and the
+		// Where the six collapsed events start in the line, and what the copy loses: all but their braces, and the
 		// tail's 200 bytes of text.
 		Set<Long> starts = new HashSet<>();
 		long removed = 200;
 		String latinLine = new String(line, StandardCharsets.ISO_8859_1);
 		int from = 0;
-		for (String event : new String[] { collapsed[0], collapsed[1], collapsed[2], collapsed[0] }) {
+		for (String event : new String[] { collapsed[0], collapsed[1], collapsed[2], collapsed[3], collapsed[4],
+				collapsed[0] }) {
 			String latin = new String(event.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
 			from = latinLine.indexOf("," + latin, from) + 1;
 			starts.add((long) from);
 			removed += latin.length() - 2;
 		}
-		assertThat(starts).hasSize(4);
+		assertThat(starts).hasSize(6);
 		assertThat(view.length()).isEqualTo(line.length - removed);
 		try (JsonParser original = parser(line, 0, line.length);
 				JsonParser copy = parser(view.bytes(), view.offset(), view.length())) {
