@@ -13,9 +13,10 @@ import tools.jackson.core.ObjectReadContext;
  * times faster than letting the parser step over it byte by byte. What the parser reports in the copy is mapped back
  * to the line: offsets (for the prefix hash and the body size), and the text of a cut string when a field is read.
  *
- * <p>A streamed answer logged as Anthropic's events is mostly {@code content_block_delta} events, a few words each
+ * <p>A streamed answer logged as Anthropic's events is mostly {@code content_block_delta} events, a token or a few each
  * ({@link #answerDeltaEnd}): an event of exactly that shape carries nothing the parsers read, so it is collapsed to
- * {@code {}} in the copy, sparing Jackson a dozen tokens an event. Its bytes are checked by the exact match itself.
+ * {@code {}} in the copy, a run of them to one, sparing Jackson a dozen tokens an event. Its bytes are checked by the
+ * exact match itself.
  *
  * <p>Property names are never cut. Outside the collapsed events the copy keeps every structural byte, so a line whose
  * structure is broken (an unterminated string, a missing bracket) is still rejected by the parser. Inside a cut string
@@ -102,7 +103,13 @@ final class ShortenedLine {
 			}
 			int event = isFirstNameOfElement(line, open, offset) ? answerDeltaEnd(line, open, end) : -1;
 			if (event > 0) {
-				// Kept: the event's braces; cut: all between them.
+				// A run of deltas is cut as one: the copy keeps the first one's opening brace and the last one's
+				// closing brace, one empty object in their place (no parser counts a stream's events).
+				int next;
+				while (event + 2 < end && line[event] == ',' && line[event + 1] == '{'
+						&& (next = answerDeltaEnd(line, event + 2, end)) > 0) {
+					event = next;
+				}
 				append(line, copiedTo, open - copiedTo);
 				addCut(this.copyLength - 1, open - 1 - offset, event - offset);
 				append(line, event - 1, 1);

@@ -1,9 +1,9 @@
 package com.bedrockcostanalyzer.source;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Random;
-import java.util.Set;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
@@ -86,7 +86,6 @@ class ShortenedLineTests {
 		// As Bedrock logs a token at a time: a text that ends in an escaped backslash, one that is an escaped quote.
 		String backslash = DELTA.replace("\"a\"}}", "\"(\\\\\"}}");
 		String quote = DELTA.replace("\"a\"}}", "\" \\\"\"}}");
-		String[] collapsed = { text, tool, thinking, backslash, quote };
 		String[] kept = {
 				"{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}",
 				// One byte or one field away from the shape: each is the parser's to read.
@@ -94,8 +93,10 @@ class ShortenedLineTests {
 				text.replace("\"index\":0", "\"index\":-1"), text.replace("\"index\":0", "\"index\":0.5"),
 				text.replace("text_delta", "signature_delta"), text.replace("\"}}", "\"},\"usage\":{\"output_tokens\":9}}"),
 				"{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":20}}" };
-		String events = String.join(",", kept[0], collapsed[0], kept[1], collapsed[1], kept[2], kept[3], kept[4],
-				collapsed[2], kept[5], collapsed[3], collapsed[4], kept[6], collapsed[0], kept[7]);
+		// Deltas next to each other are collapsed as one run.
+		String[][] runs = { { text }, { tool }, { thinking, backslash, quote }, { text, tool } };
+		String events = String.join(",", kept[0], String.join(",", runs[0]), kept[1], String.join(",", runs[1]), kept[2],
+				kept[3], kept[4], String.join(",", runs[2]), kept[5], kept[6], String.join(",", runs[3]), kept[7]);
 		// Not an array's element: a property's value (request metadata) and the line itself are never collapsed.
 		String json = "{\"requestMetadata\":" + text + ",\"output\":{\"outputBodyJson\":[" + events + "],"
 				+ "\"outputTokenCount\":7},\"tail\":\"" + "z".repeat(200) + "\"}";
@@ -103,20 +104,19 @@ class ShortenedLineTests {
 		ShortenedLine view = new ShortenedLine();
 		view.shorten(line, 0, line.length);
 
-		// Where the six collapsed events start in the line, and what the copy loses: all but their braces, and the
-		// tail's 200 bytes of text.
-		Set<Long> starts = new HashSet<>();
+		// Where each run starts in the line and how many events it holds; the copy loses all of a run but its first
+		// and last brace, and the tail's 200 bytes of text.
+		Map<Long, Integer> starts = new HashMap<>();
 		long removed = 200;
 		String latinLine = new String(line, StandardCharsets.ISO_8859_1);
 		int from = 0;
-		for (String event : new String[] { collapsed[0], collapsed[1], collapsed[2], collapsed[3], collapsed[4],
-				collapsed[0] }) {
-			String latin = new String(event.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-			from = latinLine.indexOf("," + latin, from) + 1;
-			starts.add((long) from);
+		for (String[] run : runs) {
+			String latin = new String(String.join(",", run).getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+			from = latinLine.indexOf("," + latin + ",", from) + 1;
+			starts.put((long) from, run.length);
 			removed += latin.length() - 2;
 		}
-		assertThat(starts).hasSize(6);
+		assertThat(starts).hasSize(4).doesNotContainKey(0L);
 		assertThat(view.length()).isEqualTo(line.length - removed);
 		try (JsonParser original = parser(line, 0, line.length);
 				JsonParser copy = parser(view.bytes(), view.offset(), view.length())) {
@@ -128,8 +128,14 @@ class ShortenedLineTests {
 				if (token == JsonToken.PROPERTY_NAME) {
 					assertThat(copy.currentName()).isEqualTo(original.currentName());
 				}
-				if (token == JsonToken.START_OBJECT && starts.remove(original.currentTokenLocation().getByteOffset())) {
+				Integer run = (token == JsonToken.START_OBJECT)
+						? starts.remove(original.currentTokenLocation().getByteOffset()) : null;
+				if (run != null) {
 					original.skipChildren();
+					for (int i = 1; i < run; i++) {
+						assertThat(original.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+						original.skipChildren();
+					}
 					assertThat(copy.nextToken()).isEqualTo(JsonToken.END_OBJECT);
 					assertThat(view.toLine(copy.currentTokenLocation().getByteOffset()))
 						.isEqualTo(original.currentTokenLocation().getByteOffset());
@@ -148,6 +154,7 @@ class ShortenedLineTests {
 				+ "\" \"b\":1}", "{\"a\":[\"" + longText + "\"}", "{\"a\":\"" + longText + "\\\"}",
 				"[" + DELTA.replace(":0,", ":01,") + "]", "[" + DELTA.substring(0, DELTA.length() - 1) + "]",
 				"[" + DELTA.replace("\"}}", "}}") + "]", "{\"a\":1," + DELTA + "}", "[" + DELTA + DELTA + "]",
+				"[" + DELTA + "," + DELTA + ",]", "[" + DELTA + " " + DELTA + "]",
 				"[" + DELTA.substring(0, 20), "[" + DELTA.substring(0, 50) }) {
 			byte[] bytes = broken.getBytes(StandardCharsets.UTF_8);
 			view.shorten(bytes, 0, bytes.length);
