@@ -56,15 +56,23 @@ public final class Benchmark {
 
 	public static void main(String[] args) throws Exception {
 		int records = Integer.getInteger("bench.records", 200_000);
-		boolean wholeAnswers = "whole".equals(System.getProperty("bench.streams"));
-		// The corpus before stream events were real-shaped (one event held the whole answer) has the old folder name.
+		// Words a streamed answer's delta holds: three by default; one as Bedrock logs Anthropic's streams (a token or
+		// so a delta); none for the corpus before stream events were real-shaped (one event held the whole answer,
+		// which keeps the old folder name).
+		String streams = System.getProperty("bench.streams", "events");
+		int wordsPerDelta = switch (streams) {
+			case "whole" -> 0;
+			case "tokens" -> 1;
+			case "events" -> 3;
+			default -> throw new IllegalArgumentException("bench.streams is events, tokens or whole: " + streams);
+		};
 		Path root = Path.of(System.getProperty("bench.dir", "target/bench"))
-			.resolve("corpus-" + records + (wholeAnswers ? "" : "-stream-events"));
+			.resolve("corpus-" + records + ((wordsPerDelta == 0) ? "" : "-stream-" + streams));
 		LocalDate from = LocalDate.of(2026, 9, 1);
 		LocalDate to = from.plusDays(30);
 		if (!Files.exists(root.resolve("done"))) {
 			System.out.println("generating " + records + " records in " + root + " …");
-			generate(root, records, from, wholeAnswers);
+			generate(root, records, from, wordsPerDelta);
 			Files.writeString(root.resolve("done"), "");
 		}
 		List<Path> files;
@@ -205,7 +213,7 @@ public final class Benchmark {
 	}
 
 	/** About 280 records an hour for 30 days, 100 to a file, in the S3 delivery layout. */
-	static void generate(Path root, int records, LocalDate from, boolean wholeAnswers) throws IOException {
+	static void generate(Path root, int records, LocalDate from, int wordsPerDelta) throws IOException {
 		Random random = new Random(1);
 		List<String> prompts = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -225,7 +233,7 @@ public final class Benchmark {
 						hour.getMonthValue(), hour.getDayOfMonth(), hour.getHour(), start, random.nextInt()));
 				try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024)) {
 					for (int i = start; i < Math.min(inHour, start + 100); i++) {
-						String line = record(random, hour.plusSeconds(random.nextInt(3600)), prompts, wholeAnswers)
+						String line = record(random, hour.plusSeconds(random.nextInt(3600)), prompts, wordsPerDelta)
 								+ "\n";
 						out.write(line.getBytes(StandardCharsets.UTF_8));
 					}
@@ -235,7 +243,7 @@ public final class Benchmark {
 		}
 	}
 
-	private static String record(Random random, LocalDateTime at, List<String> prompts, boolean wholeAnswers) {
+	private static String record(Random random, LocalDateTime at, List<String> prompts, int wordsPerDelta) {
 		String model = MODELS[random.nextInt(MODELS.length)];
 		String operation = OPERATIONS[random.nextInt(OPERATIONS.length)];
 		String system = prompts.get(random.nextInt(prompts.size()));
@@ -251,7 +259,8 @@ public final class Benchmark {
 				: "{\"system\":[{\"text\":\"" + system + "\"}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\""
 						+ question + "\"}]}],\"inferenceConfig\":{\"maxTokens\":2048}}";
 		String out = operation.equals("InvokeModelWithResponseStream")
-				? (wholeAnswers ? wholeAnswerEvents(answer, input, output) : streamEvents(answer, input, output))
+				? ((wordsPerDelta == 0) ? wholeAnswerEvents(answer, input, output)
+						: streamEvents(answer, input, output, wordsPerDelta))
 				: "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":\"" + answer
 						+ "\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":" + input + ",\"outputTokens\":"
 						+ output + "}}";
@@ -267,10 +276,11 @@ public final class Benchmark {
 	}
 
 	/**
-	 * The events Anthropic's stream logs hold, as in the Elastic sample (bedrock-formats.md): the message's start, one
-	 * delta every few tokens (three words here; 14–80 an answer), its end, the usage and the invocation metrics.
+	 * The events Anthropic's stream logs hold, as in the Elastic sample (bedrock-formats.md): the message's start, a
+	 * delta every few words (three: 14–80 an answer; or one, as that sample has it: 42–240), its end, the usage and
+	 * the invocation metrics.
 	 */
-	private static String streamEvents(String answer, long input, long output) {
+	private static String streamEvents(String answer, long input, long output, int wordsPerDelta) {
 		StringBuilder out = new StringBuilder(answer.length() * 4);
 		out.append("[{\"type\":\"message_start\",\"message\":{\"id\":\"msg_bdrk_01\",\"type\":\"message\",")
 			.append("\"role\":\"assistant\",\"model\":\"claude\",\"content\":[],\"stop_reason\":null,")
@@ -278,10 +288,10 @@ public final class Benchmark {
 			.append(",\"output_tokens\":1}}},{\"type\":\"content_block_start\",\"index\":0,")
 			.append("\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
 		String[] words = answer.split(" ", -1);
-		for (int i = 0; i < words.length; i += 3) {
-			String piece = String.join(" ", Arrays.copyOfRange(words, i, Math.min(words.length, i + 3)));
+		for (int i = 0; i < words.length; i += wordsPerDelta) {
+			String piece = String.join(" ", Arrays.copyOfRange(words, i, Math.min(words.length, i + wordsPerDelta)));
 			out.append(",{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",")
-				.append("\"text\":\"").append(piece).append(i + 3 < words.length ? " " : "").append("\"}}");
+				.append("\"text\":\"").append(piece).append(i + wordsPerDelta < words.length ? " " : "").append("\"}}");
 		}
 		return out.append(",{\"type\":\"content_block_stop\",\"index\":0},{\"type\":\"message_delta\",")
 			.append("\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":")
