@@ -106,7 +106,7 @@ final class ShortenedLine {
 				// A run of deltas is cut as one: the copy keeps the first one's opening brace and the last one's
 				// closing brace, one empty object in their place (no parser counts a stream's events).
 				int next;
-				while (event + 2 < end && line[event] == ',' && line[event + 1] == '{'
+				while (event + 2 < end && isFirstNameOfElement(line, event + 2, offset)
 						&& (next = answerDeltaEnd(line, event + 2, end)) > 0) {
 					event = next;
 				}

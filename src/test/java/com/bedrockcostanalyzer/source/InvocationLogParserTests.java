@@ -155,30 +155,30 @@ class InvocationLogParserTests {
 
 	@Test
 	void readsEveryStreamEventButTheAnswerDeltasOfAStreamLoggedCompactly() {
-		String delta = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"%s\"}}";
 		// The answer's text says max_tokens; only a delta with a stop reason of its own (not an answer delta) does.
 		String events = String.join(",",
 				"{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,"
 						+ "\"cache_creation\":{\"ephemeral_1h_input_tokens\":900}}}}",
-				delta.formatted("\\\"stop_reason\\\":\\\"max_tokens\\\""), delta.formatted("x".repeat(300)),
-				"{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\","
-						+ "\"partial_json\":\"{\\\"q\\\":1}\"}}",
+				ShortenedLineTests.delta(0, "text_delta", "text", "\\\"stop_reason\\\":\\\"max_tokens\\\""),
+				ShortenedLineTests.delta(0, "text_delta", "text", "x".repeat(300)),
+				ShortenedLineTests.delta(1, "input_json_delta", "partial_json", "{\\\"q\\\":1}"),
 				"{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":20}}");
-		String line = record("InvokeModelWithResponseStream", "anthropic.claude-haiku-4-5-20251001-v1:0", 10, 20, 0, 900,
-				"[" + events + "]");
-		UsageRecord record = parse(line);
+		UsageRecord record = parseStream(events);
 		assertThat(record.tokens()).isEqualTo(new TokenCounts(10, 20, 0, 0, 900));
 		assertThat(record.truncatedRequests()).isZero();
 		assertThat(record.streamingRequests()).isEqualTo(1);
 
-		String cut = events.replace("\"end_turn\"", "\"max_tokens\"");
-		assertThat(parse(record("InvokeModelWithResponseStream", "anthropic.claude-haiku-4-5-20251001-v1:0", 10, 20, 0,
-				900, "[" + cut + "]")).truncatedRequests()).isEqualTo(1);
+		assertThat(parseStream(events.replace("\"end_turn\"", "\"max_tokens\"")).truncatedRequests()).isEqualTo(1);
 		// A delta one field away from the shape is read like any event.
-		String withStop = "{\"type\":\"content_block_delta\",\"index\":2,\"delta\":{\"type\":\"text_delta\","
-				+ "\"text\":\"y\",\"stop_reason\":\"max_tokens\"}}";
-		assertThat(parse(record("InvokeModelWithResponseStream", "anthropic.claude-haiku-4-5-20251001-v1:0", 10, 20, 0,
-				900, "[" + events + "," + withStop + "]")).truncatedRequests()).isEqualTo(1);
+		String withStop = ShortenedLineTests.delta(2, "text_delta", "text", "y")
+			.replace("\"}}", "\",\"stop_reason\":\"max_tokens\"}}");
+		assertThat(parseStream(events + "," + withStop).truncatedRequests()).isEqualTo(1);
+	}
+
+	/** A streamed Claude record logging 10 input, 20 output and 900 cache-write tokens, with these events. */
+	private UsageRecord parseStream(String events) {
+		return parse(record("InvokeModelWithResponseStream", "anthropic.claude-haiku-4-5-20251001-v1:0", 10, 20, 0, 900,
+				"[" + events + "]"));
 	}
 
 	@Test

@@ -20,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ShortenedLineTests {
 
-	private static final String DELTA = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
-			+ "\"text\":\"a\"}}";
+	private static final String DELTA = delta(0, "text_delta", "text", "a");
 
 	private static final String[] PIECES = { "a", "é", "€", "😀", "\\\"", "\\\\", "\\n", "\\u00e9", "\\/", " ", "\"",
 			"{", "}", ":", "," };
@@ -78,14 +77,12 @@ class ShortenedLineTests {
 
 	@Test
 	void collapsesExactlyTheAnswerDeltaEventsAndMapsEverythingElseBackToTheLine() {
-		String text = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi, \\\"there\\\" }}\"}}";
-		String tool = "{\"type\":\"content_block_delta\",\"index\":12,\"delta\":{\"type\":\"input_json_delta\","
-				+ "\"partial_json\":\"{\\\"city\\\": \\\"Par\"}}";
-		String thinking = "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"thinking_delta\","
-				+ "\"thinking\":\"" + "é".repeat(150) + "\"}}";
+		String text = delta(0, "text_delta", "text", "Hi, \\\"there\\\" }}");
+		String tool = delta(12, "input_json_delta", "partial_json", "{\\\"city\\\": \\\"Par");
+		String thinking = delta(1, "thinking_delta", "thinking", "é".repeat(150));
 		// As Bedrock logs a token at a time: a text that ends in an escaped backslash, one that is an escaped quote.
-		String backslash = DELTA.replace("\"a\"}}", "\"(\\\\\"}}");
-		String quote = DELTA.replace("\"a\"}}", "\" \\\"\"}}");
+		String backslash = delta(0, "text_delta", "text", "(\\\\");
+		String quote = delta(0, "text_delta", "text", " \\\"");
 		String[] kept = {
 				"{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}",
 				// One byte or one field away from the shape: each is the parser's to read.
@@ -181,6 +178,12 @@ class ShortenedLineTests {
 			assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_STRING);
 			assertThat(p.getString()).isEmpty();
 		}
+	}
+
+	/** An answer-delta event as Anthropic streams it; {@code jsonText} is the text as it stands in JSON (escaped). */
+	static String delta(int index, String type, String field, String jsonText) {
+		return "{\"type\":\"content_block_delta\",\"index\":" + index + ",\"delta\":{\"type\":\"" + type + "\",\""
+				+ field + "\":\"" + jsonText + "\"}}";
 	}
 
 	private static JsonParser parser(byte[] bytes, int offset, int length) {

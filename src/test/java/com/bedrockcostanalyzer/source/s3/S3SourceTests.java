@@ -271,8 +271,8 @@ class S3SourceTests {
 		@Override
 		public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
 			if (context.response() instanceof ListObjectsV2Response response) {
-				response.contents().stream().filter((object) -> object.key().contains("/data/"))
-					.forEach((object) -> this.sidecarKeysAnswered.incrementAndGet());
+				this.sidecarKeysAnswered.addAndGet(
+						(int) response.contents().stream().filter((object) -> object.key().contains("/data/")).count());
 			}
 		}
 
