@@ -14,12 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.testing.Schema;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
@@ -54,9 +53,10 @@ class PerMinuteTablesTests {
 						"")
 				: postgres.getPostgresDatabase();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		jdbc.execute("DROP TABLE IF EXISTS bca_minute_day");
-		jdbc.execute("DROP TABLE IF EXISTS bca_prefix_day");
-		new ResourceDatabasePopulator(new ClassPathResource("db/schema.sql")).execute(dataSource);
+		Schema.migrate(dataSource);
+		// PostgreSQL's database is shared by the tests: each starts from empty per-minute tables.
+		jdbc.execute("DELETE FROM bca_minute_day");
+		jdbc.execute("DELETE FROM bca_prefix_day");
 		return jdbc;
 	}
 
@@ -191,56 +191,6 @@ class PerMinuteTablesTests {
 						+ r.totals().requests() + "," + r.totals().prefixTokens() + ","
 						+ r.totals().cacheMarkedRequests())));
 		assertThat(rows).containsExactly("00:03 12 1,2000,0", "00:05 -77 3,12000,3", "00:05 12 1,2000,0");
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "h2", "postgres" })
-	void movesRowsOfTheOldPerMinuteTablesOnce(String database) {
-		JdbcTemplate jdbc = database(database);
-		// The per-minute tables as written before they were packed by day.
-		jdbc.execute("""
-				CREATE TABLE bca_usage_minute (source_id BIGINT NOT NULL, usage_minute TIMESTAMP NOT NULL,
-				  region VARCHAR(32) NOT NULL, model VARCHAR(256) NOT NULL, scope VARCHAR(16) NOT NULL,
-				  tier VARCHAR(16) NOT NULL, path VARCHAR(256) NOT NULL, requests BIGINT NOT NULL,
-				  streaming_requests BIGINT NOT NULL, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL,
-				  cache_read_input_tokens BIGINT NOT NULL, cache_write_input_tokens BIGINT NOT NULL,
-				  PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path))""");
-		jdbc.execute("""
-				CREATE TABLE bca_prefix_minute (source_id BIGINT NOT NULL, usage_minute TIMESTAMP NOT NULL,
-				  region VARCHAR(32) NOT NULL, model VARCHAR(256) NOT NULL, scope VARCHAR(16) NOT NULL,
-				  tier VARCHAR(16) NOT NULL, path VARCHAR(256) NOT NULL, fingerprint BIGINT NOT NULL,
-				  requests BIGINT NOT NULL, prefix_tokens BIGINT NOT NULL, cache_marked_requests BIGINT NOT NULL,
-				  PRIMARY KEY (source_id, usage_minute, region, model, scope, tier, path, fingerprint))""");
-		UsageStore store = new UsageStore(jdbc);
-		long one = store.sourceId("old-" + System.nanoTime());
-		String insert = "INSERT INTO bca_usage_minute VALUES (?, CAST(? AS TIMESTAMP), ?, 'm1', ?, 'standard', 'p1',"
-				+ " ?, 0, ?, 1, 0, 0)";
-		jdbc.update(insert, one, "2026-09-01 00:10:00", "us-east-1", "regional", 2, 100);
-		jdbc.update(insert, one, "2026-09-01 00:10:00", "us-east-1", "geo", 1, 50);
-		jdbc.update(insert, one, "2026-09-01 23:59:00", "us-east-1", "regional", 4, 400);
-		jdbc.update(insert, one, "2026-09-02 00:00:00", "us-east-1", "regional", 8, 800);
-		jdbc.update("INSERT INTO bca_prefix_minute VALUES (?, CAST('2026-09-01 00:10:00' AS TIMESTAMP), 'us-east-1',"
-				+ " 'm1', 'regional', 'standard', 'p1', -9, 3, 6000, 1)", one);
-
-		new PerMinuteTablesUpgrade(jdbc, new org.springframework.jdbc.datasource.DataSourceTransactionManager(
-				jdbc.getDataSource())).afterPropertiesSet();
-		// Twice: the second start finds nothing to move.
-		new PerMinuteTablesUpgrade(jdbc, new org.springframework.jdbc.datasource.DataSourceTransactionManager(
-				jdbc.getDataSource())).afterPropertiesSet();
-
-		assertThat(minutes(store, List.of(one), "traffic")).containsExactly(
-				"00:10 us-east-1 regional standard p1 2,0,100,1,0,0 | 00:10 us-east-1 geo standard p1 1,0,50,1,0,0"
-						+ " | 23:59 us-east-1 regional standard p1 4,0,400,1,0,0");
-		List<String> nextDay = new ArrayList<>();
-		store.streamMinutesByTraffic(List.of(one), new Window(DAY.plusDays(1), DAY.plusDays(2)),
-				(rows) -> rows.forEach((r) -> nextDay.add(r.key().minute() + " " + r.totals().inputTokens())));
-		assertThat(nextDay).containsExactly("2026-09-02T00:00:00Z 800");
-		List<String> prefixes = new ArrayList<>();
-		store.streamPrefixesByTraffic(List.of(one), WINDOW, (rows) -> rows.forEach((r) -> prefixes
-			.add(r.key().fingerprint() + " " + r.totals().requests() + "," + r.totals().prefixTokens())));
-		assertThat(prefixes).containsExactly("-9 3,6000");
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables"
-				+ " WHERE UPPER(table_name) LIKE 'BCA\\_%\\_MINUTE%' ESCAPE '\\'", Integer.class)).isZero();
 	}
 
 }
