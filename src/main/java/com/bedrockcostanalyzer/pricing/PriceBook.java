@@ -18,6 +18,9 @@ import com.bedrockcostanalyzer.usage.Tier;
  */
 public final class PriceBook {
 
+	/** Where a row's source names the Price List SKUs it was made of; reports list sources without them. */
+	static final String SKU_MARK = " SKU ";
+
 	private final String name;
 
 	private final List<PriceBookFile> files;
@@ -79,7 +82,12 @@ public final class PriceBook {
 	}
 
 	public List<String> sources() {
-		return List.copyOf(new TreeSet<>(allRows().stream().map(PriceRow::source).toList()));
+		return List.copyOf(new TreeSet<>(allRows().stream().map(PriceBook::withoutSkus).toList()));
+	}
+
+	private static String withoutSkus(PriceRow row) {
+		int mark = row.source().indexOf(SKU_MARK);
+		return mark < 0 ? row.source() : row.source().substring(0, mark);
 	}
 
 }

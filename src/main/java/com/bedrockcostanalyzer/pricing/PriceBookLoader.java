@@ -29,8 +29,14 @@ import com.bedrockcostanalyzer.usage.Tier;
  */
 public final class PriceBookLoader {
 
-	/** The book used when the user names none; also under {@code prices/} in a checkout. */
+	/** The book shipped in the jar; also under {@code prices/} in a checkout. */
 	public static final String DEFAULT_BOOK = "prices/bedrock-list-prices.csv";
+
+	/**
+	 * Where {@code prices update} writes by default, beside the default job database: when it exists it is the book
+	 * used when the user names none, instead of the shipped one.
+	 */
+	public static final Path UPDATED_BOOK = Path.of("data", "prices", "bedrock-list-prices.csv");
 
 	static final List<String> HEADER = List.of("model_id", "region", "scope", "tier", "input", "output", "cache_read",
 			"cache_write_5m", "cache_write_1h", "effective_from", "source");
@@ -54,7 +60,15 @@ public final class PriceBookLoader {
 		return load(path);
 	}
 
+	/** The book {@code prices update} last wrote to its default place, or else the shipped one. */
 	public PriceBook loadDefault() {
+		if (Files.isRegularFile(UPDATED_BOOK)) {
+			return load(UPDATED_BOOK);
+		}
+		return loadShipped();
+	}
+
+	public PriceBook loadShipped() {
 		return loadShipped(DEFAULT_BOOK, "default (" + DEFAULT_BOOK + ")");
 	}
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -41,13 +42,24 @@ public final class PriceListImporter {
 
 	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-	/** What one SKU says, once understood. */
+	private static final Set<String> GENERIC_UNITS = Set.of("", "units", "unit", "quantity");
+
+	/** Why a token SKU whose price is in a unit other than 1K or 1M tokens is left out. */
+	public static final String UNKNOWN_UNIT = "unit is not 1K or 1M tokens";
+
+	/** What one SKU says, once understood; {@code offer} names the offer, its version and publication date. */
 	record Sku(String modelId, String region, Scope scope, Tier tier, TokenKind dimension, BigDecimal usdPerMillion,
-			LocalDate effectiveFrom, String source) {
+			LocalDate effectiveFrom, String offer, String sku) {
 	}
 
 	/** The rows, and what was left out and why. */
 	public record Result(List<PriceRow> rows, Map<String, Integer> skipped, List<String> unknownNames) {
+
+		/** Token prices in a unit this importer does not know: never guessed, so a book made without them lacks them. */
+		public int unitsNotUnderstood() {
+			return this.skipped.getOrDefault(UNKNOWN_UNIT, 0);
+		}
+
 	}
 
 	private final Map<String, String> names;
@@ -93,6 +105,8 @@ public final class PriceListImporter {
 	private void readOffer(JsonNode root, List<Sku> skus, Map<String, Integer> skipped, TreeSet<String> unknown) {
 		String offerCode = root.path("offerCode").asString("");
 		String publication = root.path("publicationDate").asString("");
+		String offer = "AWS Price List " + offerCode + " " + root.path("version").asString("?") + " published "
+				+ publication.split("T")[0];
 		JsonNode onDemand = root.path("terms").path("OnDemand");
 		for (var entry : root.path("products").properties()) {
 			String skuId = entry.getKey();
@@ -123,12 +137,12 @@ public final class PriceListImporter {
 			}
 			BigDecimal perMillion = perMillion(dimension);
 			if (perMillion == null) {
-				count(skipped, "unit is not 1K or 1M tokens");
+				count(skipped, UNKNOWN_UNIT);
 				continue;
 			}
 			LocalDate effective = date(term.path("effectiveDate").asString(""), publication);
 			skus.add(new Sku(modelId, region, placement.scope(), placement.tier(), placement.kind(), perMillion,
-					effective, "AWS Price List " + offerCode + " " + publication.split("T")[0] + " " + usageType));
+					effective, offer, skuId));
 		}
 	}
 
@@ -151,11 +165,18 @@ public final class PriceListImporter {
 		}
 		BigDecimal price = new BigDecimal(usd);
 		String unit = dimension.path("unit").asString("").toLowerCase(Locale.ROOT);
-		String description = dimension.path("description").asString("").toLowerCase(Locale.ROOT);
-		if (unit.startsWith("1k") || unit.contains("thousand")) {
+		// A unit that names tokens says the scale; a generic one ("Units", as some Marketplace SKUs have) leaves it
+		// to the description ("Million Input Tokens"). Characters, images or seconds are never read as tokens.
+		String scale = unit.contains("token") ? unit
+				: GENERIC_UNITS.contains(unit.strip())
+						? dimension.path("description").asString("").toLowerCase(Locale.ROOT) : "";
+		if (!scale.contains("token")) {
+			return null;
+		}
+		if (scale.startsWith("1k") || scale.contains("thousand") || scale.contains("1k ")) {
 			return price.multiply(THOUSAND).stripTrailingZeros();
 		}
-		if (unit.startsWith("1m") || unit.contains("million") || description.contains("million")) {
+		if (scale.startsWith("1m") || scale.contains("million") || scale.contains("1m ")) {
 			return price.stripTrailingZeros();
 		}
 		return null;
@@ -204,7 +225,7 @@ public final class PriceListImporter {
 			rows.add(new PriceRow(key.modelId(), key.region(), key.scope(), key.tier(), rate(dims, TokenKind.INPUT),
 					rate(dims, TokenKind.OUTPUT), rate(dims, TokenKind.CACHE_READ),
 					rate(dims, TokenKind.CACHE_WRITE_5M), rate(dims, TokenKind.CACHE_WRITE_1H), key.effectiveFrom(),
-					input.source().substring(0, input.source().lastIndexOf(' ')), "", 0));
+					source(input.offer(), dims), "", 0));
 		});
 		rows.sort(Comparator.comparing(PriceRow::modelId)
 			.thenComparing(PriceRow::region)
@@ -212,6 +233,20 @@ public final class PriceListImporter {
 			.thenComparing(PriceRow::tier)
 			.thenComparing(PriceRow::effectiveFrom));
 		return rows;
+	}
+
+	/** The offer and every SKU the row was made of, in token-kind order, so each figure can be traced. */
+	private static String source(String offer, Map<TokenKind, Sku> dims) {
+		StringBuilder source = new StringBuilder(offer).append(PriceBook.SKU_MARK);
+		String separator = "";
+		for (TokenKind kind : TokenKind.values()) {
+			Sku sku = dims.get(kind);
+			if (sku != null) {
+				source.append(separator).append(sku.sku());
+				separator = "+";
+			}
+		}
+		return source.toString();
 	}
 
 	private static BigDecimal rate(Map<TokenKind, Sku> dims, TokenKind dimension) {

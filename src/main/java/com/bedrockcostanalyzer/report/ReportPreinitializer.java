@@ -30,7 +30,7 @@ public final class ReportPreinitializer implements BackgroundPreinitializer {
 
 	@Override
 	public void preinitialize() throws IOException {
-		ReportBuilder builder = new ReportBuilder(new PriceBookLoader().loadDefault(), "pre-initialisation",
+		ReportBuilder builder = new ReportBuilder(new PriceBookLoader().loadShipped(), "pre-initialisation",
 				Discounts.NONE, DisplayCurrency.USD, SavingsProperties.defaults(), ProvisionedBook.load(null),
 				ReservedBook.load(null));
 		AnalysisReport report = builder.build(new ReportBuilder.Inputs(Window.ofMonth(YearMonth.of(2026, 10)),
