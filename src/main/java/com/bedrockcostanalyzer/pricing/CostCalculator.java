@@ -25,6 +25,10 @@ public final class CostCalculator {
 	}
 
 	public Cost cost(String modelId, String region, Scope scope, Tier tier, LocalDate day, TokenCounts tokens) {
+		if (!this.book.facts().sells(modelId, tier)) {
+			// A book row for a tier AWS does not sell the model on would propose a saving no one can buy.
+			return Cost.unpriced("AWS does not sell " + modelId + " on the " + tier.label() + " tier");
+		}
 		Optional<PriceRow> row = this.book.lookup(modelId, region, scope, tier, day);
 		if (row.isEmpty()) {
 			if (!this.book.knowsModel(modelId)) {

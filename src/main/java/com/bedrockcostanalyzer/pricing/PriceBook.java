@@ -27,9 +27,12 @@ public final class PriceBook {
 
 	private final Map<PriceKey, List<PriceRow>> rows = new HashMap<>();
 
-	public PriceBook(String name, List<PriceBookFile> files, List<PriceRow> rows) {
+	private final ModelFacts facts;
+
+	public PriceBook(String name, List<PriceBookFile> files, List<PriceRow> rows, ModelFacts facts) {
 		this.name = name;
 		this.files = List.copyOf(files);
+		this.facts = facts;
 		for (PriceRow row : rows) {
 			this.rows.computeIfAbsent(PriceKey.of(row), (k) -> new ArrayList<>()).add(row);
 		}
@@ -37,12 +40,13 @@ public final class PriceBook {
 	}
 
 	/**
-	 * The row in force on {@code day}. Geo inference profiles bill at the source Region's price, so a geo lookup with no
-	 * geo row of its own uses the regional row; a global lookup never falls back, because global prices differ.
+	 * The row in force on {@code day}, of that Region only: one Region's price never stands in for another's. A geo
+	 * lookup with no geo row of its own uses the source Region's regional row only for models whose facts say AWS bills
+	 * their geo profile at that price; a global lookup never falls back, because global prices differ.
 	 */
 	public Optional<PriceRow> lookup(String modelId, String region, Scope scope, Tier tier, LocalDate day) {
 		Optional<PriceRow> row = inForce(new PriceKey(modelId, region, scope, tier), day);
-		if (row.isEmpty() && scope == Scope.GEO) {
+		if (row.isEmpty() && scope == Scope.GEO && this.facts.geoAsRegional(modelId)) {
 			row = inForce(new PriceKey(modelId, region, Scope.REGIONAL, tier), day);
 		}
 		return row;
@@ -59,6 +63,11 @@ public final class PriceBook {
 	/** Whether the book knows the model at all (in any region, scope or tier). */
 	public boolean knowsModel(String modelId) {
 		return this.rows.keySet().stream().anyMatch((key) -> key.modelId().equals(modelId));
+	}
+
+	/** The model facts read with this book: routing, cache minimums, tiers sold, geo pricing. */
+	public ModelFacts facts() {
+		return this.facts;
 	}
 
 	public String name() {

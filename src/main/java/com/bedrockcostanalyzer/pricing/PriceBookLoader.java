@@ -79,7 +79,7 @@ public final class PriceBookLoader {
 			}
 			List<PriceRow> rows = new ArrayList<>();
 			PriceBookFile file = read(in, resource, rows);
-			return build(name, List.of(file), rows);
+			return build(name, List.of(file), rows, ModelFacts.load(null));
 		}
 		catch (IOException ex) {
 			throw new PriceBookException("the price book " + resource + " cannot be read: " + ex.getMessage());
@@ -94,7 +94,8 @@ public final class PriceBookLoader {
 					// Capacity prices are read by ProvisionedBook and ReservedBook.
 					files = list.filter((p) -> p.getFileName().toString().endsWith(".csv")
 							&& !p.getFileName().toString().startsWith("provisioned")
-							&& !p.getFileName().toString().equals(ReservedBook.FILE)).sorted().toList();
+							&& !p.getFileName().toString().equals(ReservedBook.FILE)
+							&& !p.getFileName().toString().equals(ModelFacts.FILE)).sorted().toList();
 				}
 				if (files.isEmpty()) {
 					throw new PriceBookException("no .csv price book in " + path);
@@ -113,14 +114,14 @@ public final class PriceBookLoader {
 					read.add(read(in, file.toString(), rows));
 				}
 			}
-			return build(path.toString(), read, rows);
+			return build(path.toString(), read, rows, ModelFacts.load(path.toString()));
 		}
 		catch (IOException ex) {
 			throw new PriceBookException("the price book " + path + " cannot be read: " + ex.getMessage());
 		}
 	}
 
-	private static PriceBook build(String name, List<PriceBookFile> files, List<PriceRow> rows) {
+	private static PriceBook build(String name, List<PriceBookFile> files, List<PriceRow> rows, ModelFacts facts) {
 		Set<String> seen = new HashSet<>();
 		for (PriceRow row : rows) {
 			String identity = PriceKey.of(row) + "@" + row.effectiveFrom();
@@ -130,7 +131,7 @@ public final class PriceBookLoader {
 						+ " effective " + row.effectiveFrom());
 			}
 		}
-		return new PriceBook(name, files, rows);
+		return new PriceBook(name, files, rows, facts);
 	}
 
 	private static PriceBookFile read(InputStream raw, String name, List<PriceRow> into) throws IOException {

@@ -77,7 +77,7 @@ public final class ReportBuilder {
 		this.version = version;
 		this.discounts = discounts;
 		this.display = display;
-		this.savings = savings;
+		this.savings = savings.withModelFacts(book.facts());
 		this.provisioned = provisioned;
 	}
 

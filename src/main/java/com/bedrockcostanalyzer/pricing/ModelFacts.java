@@ -1,0 +1,194 @@
+package com.bedrockcostanalyzer.pricing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import com.bedrockcostanalyzer.usage.Tier;
+
+/**
+ * What the tool knows of each model besides its prices, kept as data beside them ({@value #FILE}): its family and
+ * generation, the cheaper sibling a router would send easy requests to, the smallest prefix a cache checkpoint takes,
+ * the input size above which a request is billed at long-context rates, its end-of-life date, the tiers AWS sells it
+ * on, and whether its geo inference profile bills at the source Region's in-Region price. A {@value #FILE} in the
+ * {@code --prices} folder adds models and replaces the shipped rows of the models it names.
+ */
+public final class ModelFacts {
+
+	public static final String FILE = "models.csv";
+
+	static final List<String> HEADER = List.of("model_id", "family", "generation", "route_to", "cache_min_tokens",
+			"long_context_threshold", "end_of_life", "tiers", "geo_as_regional", "source");
+
+	/** One model's facts; null or empty where not known. */
+	public record Model(String modelId, String family, String generation, String routeTo, Integer cacheMinTokens,
+			Long longContextThreshold, LocalDate endOfLife, Set<Tier> tiers, boolean geoAsRegional, String source) {
+	}
+
+	private static final ModelFacts NONE = new ModelFacts(Map.of());
+
+	private final Map<String, Model> models;
+
+	private ModelFacts(Map<String, Model> models) {
+		this.models = Map.copyOf(models);
+	}
+
+	/** No facts at all: every lookup is empty. */
+	public static ModelFacts none() {
+		return NONE;
+	}
+
+	/** The shipped facts, with the {@value #FILE} of a {@code --prices} folder over them. */
+	public static ModelFacts load(String pricesSpec) {
+		Map<String, Model> models = new HashMap<>();
+		String shipped = "prices/" + FILE;
+		try (InputStream in = ModelFacts.class.getClassLoader().getResourceAsStream(shipped)) {
+			if (in == null) {
+				throw new PriceBookException("the model facts " + shipped + " are missing from the jar");
+			}
+			read(in, shipped, models);
+		}
+		catch (IOException ex) {
+			throw new PriceBookException("the model facts " + shipped + " cannot be read: " + ex.getMessage());
+		}
+		if (pricesSpec != null && !pricesSpec.isBlank()) {
+			Path own = Path.of(pricesSpec).resolve(FILE);
+			if (Files.isDirectory(Path.of(pricesSpec)) && Files.isRegularFile(own)) {
+				try (InputStream in = Files.newInputStream(own)) {
+					read(in, own.toString(), models);
+				}
+				catch (IOException ex) {
+					throw new PriceBookException("the model facts " + own + " cannot be read: " + ex.getMessage());
+				}
+			}
+		}
+		return new ModelFacts(models);
+	}
+
+	public Optional<Model> model(String modelId) {
+		return Optional.ofNullable(this.models.get(modelId));
+	}
+
+	/** Each model with a cheaper sibling, mapped to it: the routing ladder. */
+	public Map<String, String> routingLadder() {
+		return known(Model::routeTo);
+	}
+
+	/** Each model's smallest cacheable prefix, where known. */
+	public Map<String, Integer> cacheMinimums() {
+		return known(Model::cacheMinTokens);
+	}
+
+	private <T> Map<String, T> known(Function<Model, T> fact) {
+		Map<String, T> known = new HashMap<>();
+		this.models.values().forEach((model) -> {
+			T value = fact.apply(model);
+			if (value != null) {
+				known.put(model.modelId(), value);
+			}
+		});
+		return known;
+	}
+
+	/** Whether AWS bills the model's geo profile at the source Region's in-Region price. */
+	public boolean geoAsRegional(String modelId) {
+		Model model = this.models.get(modelId);
+		return model != null && model.geoAsRegional();
+	}
+
+	/** False only where the facts list the model's tiers and this one is not among them. */
+	public boolean sells(String modelId, Tier tier) {
+		Model model = this.models.get(modelId);
+		return model == null || model.tiers().isEmpty() || model.tiers().contains(tier);
+	}
+
+	private static void read(InputStream in, String name, Map<String, Model> into) throws IOException {
+		try (CSVParser csv = PriceCsv.open(in, name, HEADER)) {
+			for (CSVRecord record : csv) {
+				String where = name + " line " + record.getParser().getCurrentLineNumber();
+				String modelId = record.get("model_id");
+				if (modelId.isEmpty()) {
+					throw new PriceBookException(where + ": model_id is empty");
+				}
+				into.put(modelId, new Model(modelId, empty(record.get("family")), empty(record.get("generation")),
+						empty(record.get("route_to")), number(record.get("cache_min_tokens"), where, Integer::valueOf),
+						number(record.get("long_context_threshold"), where, Long::valueOf),
+						date(record.get("end_of_life"), where), tiers(record.get("tiers"), where),
+						yesNo(record.get("geo_as_regional"), where), record.get("source")));
+			}
+		}
+	}
+
+	private static String empty(String text) {
+		return text.isEmpty() ? null : text;
+	}
+
+	private static <T extends Number> T number(String text, String where, Function<String, T> parse) {
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			T value = parse.apply(text);
+			if (value.longValue() <= 0) {
+				throw new NumberFormatException();
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw new PriceBookException(where + ": '" + text + "' is not a positive whole number");
+		}
+	}
+
+	private static LocalDate date(String text, String where) {
+		if (text.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new PriceBookException(where + ": end_of_life '" + text + "' is not a date (YYYY-MM-DD)");
+		}
+	}
+
+	private static Set<Tier> tiers(String text, String where) {
+		Set<Tier> tiers = EnumSet.noneOf(Tier.class);
+		for (String label : text.split(" ")) {
+			if (label.isBlank()) {
+				continue;
+			}
+			try {
+				tiers.add(Tier.fromLabel(label.trim()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new PriceBookException(where + ": tier '" + label + "' is not one of "
+						+ Arrays.stream(Tier.values()).map(Tier::label).toList());
+			}
+		}
+		return tiers;
+	}
+
+	private static boolean yesNo(String text, String where) {
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "yes" -> true;
+			case "no", "" -> false;
+			default -> throw new PriceBookException(where + ": geo_as_regional must be yes or no, not '" + text + "'");
+		};
+	}
+
+}
