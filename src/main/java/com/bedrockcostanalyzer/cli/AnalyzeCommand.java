@@ -244,6 +244,9 @@ class AnalyzeCommand implements Callable<Integer> {
 		for (String flag : outcome.flags()) {
 			out.println("Flagged: " + flag);
 		}
+		if (outcome.coverage() != null) {
+			out.println(outcome.coverage());
+		}
 		if (outcome.bill() != null) {
 			out.println(outcome.bill());
 		}

@@ -7,10 +7,11 @@ import org.springframework.batch.core.BatchStatus;
 
 /**
  * How a run ended, for the command line: its status, the rejects the report lists, the spend, the failure, and the
- * summary lines of the report (savings, largest saving, flagged spend jumps, the bill); absent ones are null or empty.
+ * summary lines of the report (savings, largest saving, flagged spend jumps, the bill, what is unpriced); absent ones
+ * are null or empty.
  */
 public record AnalysisOutcome(BatchStatus status, long rejects, BigDecimal spend, String savings,
-		String failure, String topSaving, List<String> flags, String bill) {
+		String failure, String topSaving, List<String> flags, String bill, String coverage) {
 
 	public boolean completed() {
 		return this.status == BatchStatus.COMPLETED;

@@ -71,7 +71,9 @@ public class AnalysisRunner {
 				context.containsKey(ReportTasklet.TOP_SAVING_KEY) ? context.getString(ReportTasklet.TOP_SAVING_KEY)
 						: null,
 				flags.isEmpty() ? List.of() : List.of(flags.split("\n")),
-				context.containsKey(ReportTasklet.BILL_KEY) ? context.getString(ReportTasklet.BILL_KEY) : null);
+				context.containsKey(ReportTasklet.BILL_KEY) ? context.getString(ReportTasklet.BILL_KEY) : null,
+				context.containsKey(ReportTasklet.COVERAGE_KEY) ? context.getString(ReportTasklet.COVERAGE_KEY)
+						: null);
 	}
 
 	private void recoverAbandonedExecutions() {

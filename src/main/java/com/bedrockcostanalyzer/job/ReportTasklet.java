@@ -44,6 +44,8 @@ class ReportTasklet implements Tasklet {
 
 	static final String BILL_KEY = "bca.bill";
 
+	static final String COVERAGE_KEY = "bca.coverage";
+
 	private final AnalysisRequest request;
 
 	private final InputSources sources;
@@ -107,6 +109,7 @@ class ReportTasklet implements Tasklet {
 		List<String> flags = RunSummary.flags(report);
 		putIfPresent(context, FLAGS_KEY, flags.isEmpty() ? null : String.join("\n", flags));
 		putIfPresent(context, BILL_KEY, RunSummary.bill(report));
+		putIfPresent(context, COVERAGE_KEY, RunSummary.coverage(report));
 		return RepeatStatus.FINISHED;
 	}
 

@@ -18,14 +18,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
 		List<Breakdown> byPath, List<DaySpend> dailySpend, List<WhatIf> whatIf, List<Unpriced> unpriced,
-		Savings savings, List<Opportunity> opportunities, Rejects rejects, DayOverDay dayOverDay,
+		Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects, DayOverDay dayOverDay,
 		Reconciliation reconciliation, @JsonIgnore List<Opportunity> allOpportunities) {
 
 	/** The same report with the nightly job's day-over-day section. */
 	public AnalysisReport withDayOverDay(DayOverDay section) {
 		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
 				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.dailySpend,
-				this.whatIf, this.unpriced, this.savings, this.opportunities, this.rejects, section,
+				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects, section,
 				this.reconciliation, this.allOpportunities);
 	}
 
@@ -33,8 +33,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	public AnalysisReport withReconciliation(Reconciliation section) {
 		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
 				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.dailySpend,
-				this.whatIf, this.unpriced, this.savings, this.opportunities, this.rejects, this.dayOverDay, section,
-				this.allOpportunities);
+				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
+				this.dayOverDay, section, this.allOpportunities);
 	}
 
 	/**
@@ -117,6 +117,20 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 
 	public record Unpriced(String model, String scope, String region, String tier, String reason, long requests,
 			long inputTokens, long outputTokens) {
+	}
+
+	/**
+	 * How much of the window the price book covers: requests and tokens (all five kinds) left unpriced and their
+	 * share in percent, the date of the book's newest price and how many days it is older than the window's last day
+	 * (0 when newer), and what to do when something is unpriced (null when nothing is).
+	 */
+	public record Coverage(long unpricedRequests, BigDecimal unpricedRequestsPercent, long unpricedTokens,
+			BigDecimal unpricedTokensPercent, LocalDate priceBookDate, long priceBookAgeDays, String advice) {
+
+		public boolean complete() {
+			return this.unpricedRequests == 0 && this.unpricedTokens == 0;
+		}
+
 	}
 
 	/**

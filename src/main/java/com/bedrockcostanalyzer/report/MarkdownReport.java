@@ -50,9 +50,13 @@ final class MarkdownReport {
 					+ adjustments.displayCurrency().code() + " per USD (" + adjustments.displayCurrency().rateSource()
 					+ "); Bedrock bills in USD.  ");
 		}
-		if (totals.unpricedRequests() > 0) {
-			line("Not priced: " + count(totals.unpricedRequests())
-					+ " requests on models or modes missing from the price book (see below); the spend above leaves them out.  ");
+		var coverage = this.report.coverage();
+		if (!coverage.complete()) {
+			line("**Not priced: " + coverage.unpricedTokensPercent().toPlainString() + "% of tokens and "
+					+ coverage.unpricedRequestsPercent().toPlainString() + "% of requests** ("
+					+ count(coverage.unpricedRequests()) + " requests on models, Regions or modes missing from the price"
+					+ " book; see below); the spend and savings above leave them out. To price them: "
+					+ cell(coverage.advice()) + ".  ");
 		}
 		if (this.report.rejects().count() > 0) {
 			line("Rejected input: " + count(this.report.rejects().count())
@@ -65,7 +69,10 @@ final class MarkdownReport {
 				+ " under " + usd(savings.thresholdUsd()) + " a month are in opportunities.csv).  ");
 		line("Price book: " + cell(this.report.priceBook().name()) + ", effective dates "
 				+ this.report.priceBook().earliestEffectiveFrom() + " to "
-				+ this.report.priceBook().latestEffectiveFrom() + ".");
+				+ this.report.priceBook().latestEffectiveFrom()
+				+ (coverage.priceBookAgeDays() > 0 ? " (newest price " + coverage.priceBookAgeDays()
+						+ " days older than the window's last day)" : "")
+				+ ".");
 		line("");
 		line("Tokens: " + count(totals.inputTokens()) + " uncached input, " + count(totals.cacheReadInputTokens())
 				+ " cache read, " + count(totals.cacheWriteInputTokens()) + " cache write ("

@@ -5,12 +5,15 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
@@ -34,6 +37,7 @@ import com.bedrockcostanalyzer.savings.SavingsContext;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.CostByMode;
+import com.bedrockcostanalyzer.report.AnalysisReport.Coverage;
 import com.bedrockcostanalyzer.report.AnalysisReport.Note;
 import com.bedrockcostanalyzer.report.AnalysisReport.PriceBookInfo;
 import com.bedrockcostanalyzer.report.AnalysisReport.PriceFile;
@@ -127,7 +131,7 @@ public final class ReportBuilder {
 				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
 				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
 				breakdown(usageRows, UsageRow::path), dailySpend(spendByDay), whatIf(daily), unpriced(usageRows),
-				summary(opportunities),
+				coverage(usageRows, window, book), summary(opportunities),
 				shown(opportunities), rejects(storedRejects), null, null, opportunities);
 	}
 
@@ -333,6 +337,41 @@ public final class ReportBuilder {
 			.map((row) -> new Unpriced(row.model(), row.scope(), row.region(), row.tier(), row.unpricedReason(),
 					row.requests(), row.inputTokens(), row.outputTokens()))
 			.toList();
+	}
+
+	/** Shares in percent to two places; a window with no traffic is wholly covered. */
+	static Coverage coverage(List<UsageRow> rows, Window window, PriceBook book) {
+		long requests = 0;
+		long tokens = 0;
+		long unpricedRequests = 0;
+		long unpricedTokens = 0;
+		Set<String> missing = new TreeSet<>();
+		for (UsageRow row : rows) {
+			long rowTokens = row.inputTokens() + row.outputTokens() + row.cacheReadInputTokens()
+					+ row.cacheWriteInputTokens();
+			requests += row.requests();
+			tokens += rowTokens;
+			if (row.cost() == null && (row.requests() > 0 || rowTokens > 0)) {
+				unpricedRequests += row.requests();
+				unpricedTokens += rowTokens;
+				missing.add(row.model() + " " + row.region() + " " + row.scope() + " " + row.tier());
+			}
+		}
+		LocalDate newest = book.latestEffectiveFrom();
+		LocalDate lastDay = window.to().minusDays(1);
+		long age = newest == null || !newest.isBefore(lastDay) ? 0 : ChronoUnit.DAYS.between(newest, lastDay);
+		String advice = missing.isEmpty() ? null
+				: "run 'prices update' for the current AWS prices, or add rows to a --prices book for: "
+						+ String.join("; ", missing.stream().limit(5).toList())
+						+ (missing.size() > 5 ? " and " + (missing.size() - 5) + " more (see Unpriced)" : "");
+		return new Coverage(unpricedRequests, percent(unpricedRequests, requests), unpricedTokens,
+				percent(unpricedTokens, tokens), newest, age, advice);
+	}
+
+	private static BigDecimal percent(long part, long whole) {
+		return whole == 0 ? BigDecimal.ZERO.setScale(2)
+				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2,
+						RoundingMode.HALF_EVEN);
 	}
 
 	private static Rejects rejects(List<StoredReject> stored) {

@@ -26,6 +26,17 @@ public final class RunSummary {
 				+ " a month (see the report" + folded + ")";
 	}
 
+	/** What the run left unpriced and what to do about it, or null when the price book covered everything. */
+	public static String coverage(AnalysisReport report) {
+		var coverage = report.coverage();
+		if (coverage.complete()) {
+			return null;
+		}
+		return "Not priced: " + coverage.unpricedTokensPercent().toPlainString() + "% of tokens, "
+				+ coverage.unpricedRequestsPercent().toPlainString() + "% of requests; to price them, "
+				+ SafeText.plain(coverage.advice());
+	}
+
 	/** The largest saving shown in the report, or null. */
 	public static String topSaving(AnalysisReport report) {
 		if (report.opportunities().isEmpty() || report.opportunities().get(0).savings() == null) {

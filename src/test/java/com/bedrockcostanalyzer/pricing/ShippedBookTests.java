@@ -86,11 +86,40 @@ class ShippedBookTests {
 		assertThat(report.get("totals").get("cost").decimalValue()).isEqualByComparingTo(expected);
 		assertThat(report.get("totals").get("unpricedRequests").asLong()).isOne();
 		assertThat(report.get("unpriced").get(0).get("model").asString()).isEqualTo("amazon.nova-micro-v1:0");
+		// One request of 20 and 2M tokens of 40M unpriced, said in the report's headline and on the console.
+		JsonNode coverage = report.get("coverage");
+		assertThat(coverage.get("unpricedRequestsPercent").decimalValue()).isEqualByComparingTo("5");
+		assertThat(coverage.get("unpricedTokensPercent").decimalValue()).isEqualByComparingTo("5");
+		assertThat(coverage.get("advice").asString()).contains("prices update")
+			.contains("amazon.nova-micro-v1:0 ap-southeast-2 regional standard");
+		// The book's newest price (Claude Sonnet 5's, 2026-09-01) is 80 days older than 2026-11-20.
+		assertThat(coverage.get("priceBookDate").asString()).isEqualTo("2026-09-01");
+		assertThat(coverage.get("priceBookAgeDays").asLong()).isEqualTo(80);
+		assertThat(result.out()).contains("Not priced: 5.00% of tokens, 5.00% of requests; to price them, run"
+				+ " 'prices update'");
+		assertThat(Files.readString(this.work.resolve("out").resolve("report.md")))
+			.contains("**Not priced: 5.00% of tokens and 5.00% of requests**");
 		assertThat(costs.get("anthropic.claude-haiku-4-5-20251001-v1:0 geo ap-south-1"))
 			.isEqualByComparingTo("6.60");
 		assertThat(costs.get("amazon.nova-lite-v1:0 geo eu-west-1")).isEqualByComparingTo("0.345");
 		assertThat(costs.get("meta.llama4-maverick-17b-instruct-v1:0 regional us-east-1"))
 			.isEqualByComparingTo("1.21");
+	}
+
+	@Test
+	void theSeedFiguresHoldWithTheRepresentativeBook() {
+		CostCalculator prices = new CostCalculator(new PriceBookLoader().load("representative-2026"));
+
+		// per 1K: Haiku 0.00025 / 0.00125, Sonnet 0.003 / 0.015, Nova Lite 0.00006 / 0.00024, batch half
+		assertThat(prices.cost("anthropic.claude-3-haiku-20240307-v1:0", "us-east-1", Scope.REGIONAL, Tier.STANDARD,
+				DAY, new TokenCounts(40_000_000, 20_000_000, 0, 0, 0)).usd()).isEqualByComparingTo("35");
+		assertThat(prices.cost("anthropic.claude-3-5-sonnet-20241022-v2:0", "us-east-1", Scope.REGIONAL,
+				Tier.STANDARD, DAY, new TokenCounts(70_000_000, 12_000_000, 0, 0, 0)).usd()).isEqualByComparingTo("390");
+		TokenCounts novaLite = new TokenCounts(750_000_000, 100_000_000, 0, 0, 0);
+		assertThat(prices.cost("amazon.nova-lite-v1:0", "us-east-1", Scope.REGIONAL, Tier.STANDARD, DAY, novaLite)
+			.usd()).isEqualByComparingTo("69");
+		assertThat(prices.cost("amazon.nova-lite-v1:0", "us-east-1", Scope.REGIONAL, Tier.BATCH, DAY, novaLite)
+			.usd()).isEqualByComparingTo("34.50");
 	}
 
 	@Test

@@ -47,6 +47,7 @@ class HtmlReportTests {
 				2026-10-02,amazon.nova-lite-v1:0,<script>alert('x')</script>,5,1000,100
 				2026-10-02,amazon.nova-lite-v1:0,"=HYPERLINK(""http://evil.example"",""click"")",5,1000,100
 				2026-10-02,amazon.nova-lite-v1:0,invoice\u202Etxt.exe,5,1000,100
+				2026-10-02,acme.<b>unlisted</b>-v1,labs,2,1000,100
 				""");
 		// A bill with a usage type no one knows, spelled as markup: shown as written, escaped.
 		Files.writeString(work.resolve("cur.csv"), """
@@ -114,6 +115,27 @@ class HtmlReportTests {
 		assertThat(this.html).contains("Content-Security-Policy").contains("default-src 'none'");
 		assertThat(this.html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=");
 		assertThat(this.html).contains("echarts");
+	}
+
+	@Test
+	void saysInTheHeadlineWhatIsUnpricedAndWhatToDo() {
+		JsonNode coverage = this.json.get("coverage");
+		// The corpus's unknown models, and the two requests of a model with markup in its id.
+		long unpriced = 0;
+		for (JsonNode row : this.json.get("unpriced")) {
+			unpriced += row.get("requests").asLong();
+		}
+		assertThat(coverage.get("unpricedRequests").asLong()).isEqualTo(unpriced).isGreaterThanOrEqualTo(2);
+		assertThat(this.html).contains("id=\"coverage\"")
+			.contains("Not priced: " + percent(coverage.get("unpricedTokensPercent")) + "% of tokens and "
+					+ percent(coverage.get("unpricedRequestsPercent")) + "% of requests (" + unpriced + " requests)")
+			.contains("run &#39;prices update&#39;")
+			.contains("acme.&lt;b&gt;unlisted&lt;/b&gt;-v1 us-east-1 regional standard")
+			.doesNotContain("<b>unlisted");
+	}
+
+	private static String percent(JsonNode value) {
+		return value.decimalValue().setScale(2).toPlainString();
 	}
 
 	@Test
