@@ -16,12 +16,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * A table of {@link DayBlock}s: one row per source, UTC day and (region, model, scope, tier, path), to which blocks
- * are added slot by slot. Rows are read back one group of traffic at a time (a model and path, say) through the
+ * A table of {@link DayBlock}s: one row per source, UTC day and (region, model, scope, tier, context, path), to which
+ * blocks are added slot by slot. Rows are read back one group of traffic at a time (a model and path, say) through the
  * primary key, which starts with the source, model and path. Plain SQL that H2 and PostgreSQL share.
  */
 final class DayBlockTable {
@@ -31,7 +32,7 @@ final class DayBlockTable {
 
 	private static final int ROWS_PER_INSERT = 100;
 
-	private static final String KEY_COLUMNS = "usage_day, region, model, scope, tier, path";
+	private static final String KEY_COLUMNS = "usage_day, region, model, scope, tier, context, path";
 
 	private final String table;
 
@@ -71,7 +72,7 @@ final class DayBlockTable {
 			args.add(Date.valueOf(slice.get(0).day()));
 			args.add(Date.valueOf(slice.get(slice.size() - 1).day()));
 			for (int i = 0; i < slice.size(); i++) {
-				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
 				args.addAll(keyValues(slice.get(i)));
 			}
 			sql.append(")");
@@ -95,7 +96,7 @@ final class DayBlockTable {
 		}
 		if (!updates.isEmpty()) {
 			jdbc.batchUpdate("UPDATE " + this.table + " SET slots = ? WHERE source_id = ? AND usage_day = ?"
-					+ " AND region = ? AND model = ? AND scope = ? AND tier = ? AND path = ?", updates);
+					+ " AND region = ? AND model = ? AND scope = ? AND tier = ? AND context = ? AND path = ?", updates);
 		}
 		for (int from = 0; from < inserts.size(); from += ROWS_PER_INSERT) {
 			List<UsageKey> slice = inserts.subList(from, Math.min(inserts.size(), from + ROWS_PER_INSERT));
@@ -103,7 +104,7 @@ final class DayBlockTable {
 					"INSERT INTO " + this.table + " (source_id, " + KEY_COLUMNS + ", slots) VALUES ");
 			List<Object> args = new ArrayList<>();
 			for (int i = 0; i < slice.size(); i++) {
-				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
 				args.add(sourceId);
 				args.addAll(keyValues(slice.get(i)));
 				args.add(blocks.get(slice.get(i)).encode());
@@ -170,12 +171,13 @@ final class DayBlockTable {
 
 	private static List<Object> keyValues(UsageKey key) {
 		return List.of(Date.valueOf(key.day()), key.region(), key.model(), key.scope().label(), key.tier().label(),
-				key.path());
+				key.context().label(), key.path());
 	}
 
 	private static UsageKey key(ResultSet rs) throws SQLException {
 		return new UsageKey(rs.getDate("usage_day").toLocalDate(), rs.getString("region"), rs.getString("model"),
-				Scope.fromLabel(rs.getString("scope")), Tier.fromLabel(rs.getString("tier")), rs.getString("path"));
+				Scope.fromLabel(rs.getString("scope")), Tier.fromLabel(rs.getString("tier")),
+				Context.fromLabel(rs.getString("context")), rs.getString("path"));
 	}
 
 	@Override

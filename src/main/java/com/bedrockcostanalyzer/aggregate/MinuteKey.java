@@ -3,16 +3,18 @@ package com.bedrockcostanalyzer.aggregate;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /** A minute of traffic of one model and path. */
-public record MinuteKey(Instant minute, String region, String model, Scope scope, Tier tier, String path) {
+public record MinuteKey(Instant minute, String region, String model, Scope scope, Tier tier, Context context,
+		String path) {
 
 	/** The minute {@code minuteOfDay} of the series' day, with the series' other fields. */
 	static MinuteKey of(UsageKey series, int minuteOfDay) {
 		return new MinuteKey(at(series.day(), minuteOfDay), series.region(), series.model(), series.scope(),
-				series.tier(), series.path());
+				series.tier(), series.context(), series.path());
 	}
 
 	/** The minute {@code minuteOfDay} of a UTC day (epoch arithmetic: called for every minute the report reads). */
@@ -39,8 +41,8 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 	}
 
 	/** The day and everything but the minute: the row of the per-minute tables this minute is packed into. */
-	UsageKey series() {
-		return new UsageKey(day(), this.region, this.model, this.scope, this.tier, this.path);
+	public UsageKey series() {
+		return new UsageKey(day(), this.region, this.model, this.scope, this.tier, this.context, this.path);
 	}
 
 	/** Minutes since the start of the UTC day, 0–1439. */

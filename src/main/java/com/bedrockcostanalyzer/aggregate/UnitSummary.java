@@ -11,6 +11,7 @@ import java.util.Set;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.RecordSink;
 import com.bedrockcostanalyzer.usage.InvocationDetail;
+import com.bedrockcostanalyzer.usage.LongContextRule;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
@@ -27,6 +28,8 @@ public final class UnitSummary implements RecordSink {
 	private final Set<LocalDate> daysToCount;
 
 	private final Long unitId;
+
+	private final LongContextRule longContext;
 
 	private final Part committed = new Part();
 
@@ -98,11 +101,13 @@ public final class UnitSummary implements RecordSink {
 	 * @param daysToCount the window's days this unit has not been counted for yet
 	 * @param unitId the unit's ledger row, or null when it was never read: lines that cannot be dated are reported
 	 * only on that first reading
+	 * @param longContext which requests are billed at long-context rates: they are kept apart in every table
 	 */
-	public UnitSummary(InputUnit unit, Set<LocalDate> daysToCount, Long unitId) {
+	public UnitSummary(InputUnit unit, Set<LocalDate> daysToCount, Long unitId, LongContextRule longContext) {
 		this.unit = unit;
 		this.daysToCount = Set.copyOf(daysToCount);
 		this.unitId = unitId;
+		this.longContext = longContext;
 	}
 
 	@Override
@@ -111,7 +116,8 @@ public final class UnitSummary implements RecordSink {
 			// Another window's day, or one already counted from this unit.
 			return;
 		}
-		Series series = this.staged.series.computeIfAbsent(UsageKey.of(record), (k) -> new Series());
+		Series series = this.staged.series.computeIfAbsent(UsageKey.of(record, this.longContext),
+				(k) -> new Series());
 		series.totals.add(record);
 		InvocationDetail detail = record.detail();
 		if (detail != null && record.requests() > 0) {

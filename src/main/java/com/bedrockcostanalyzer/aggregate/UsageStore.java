@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
@@ -25,7 +26,7 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 public class UsageStore {
 
 	private static final List<String> DAILY_KEY = List.of("source_id", "usage_day", "region", "model", "scope", "tier",
-			"path");
+			"context", "path");
 
 	private static final AdditiveTable DAILY = new AdditiveTable("bca_usage_daily", DAILY_KEY,
 			List.of("requests", "errors", "streaming_requests", "truncated_requests", "input_tokens", "output_tokens",
@@ -124,7 +125,7 @@ public class UsageStore {
 			daily.add(new Object[] { t.requests, t.errors, t.streamingRequests, t.truncatedRequests, t.inputTokens,
 					t.outputTokens, t.cacheReadTokens, t.cacheWrite5mTokens, t.cacheWrite1hTokens, t.humanRequests,
 					t.outputTokensSquared, sourceId, Date.valueOf(key.day()), key.region(), key.model(),
-					key.scope().label(), key.tier().label(), key.path() });
+					key.scope().label(), key.tier().label(), key.context().label(), key.path() });
 			if (series.minutes != null) {
 				minutes.put(key, series.minutes);
 			}
@@ -151,7 +152,8 @@ public class UsageStore {
 			return List.of();
 		}
 		String sql = """
-				SELECT usage_day, region, model, scope, tier, path, SUM(requests) AS requests, SUM(errors) AS errors,
+				SELECT usage_day, region, model, scope, tier, context, path, SUM(requests) AS requests,
+				  SUM(errors) AS errors,
 				  SUM(streaming_requests) AS streaming_requests, SUM(truncated_requests) AS truncated_requests,
 				  SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,
 				  SUM(cache_read_input_tokens) AS cache_read, SUM(cache_write_5m_input_tokens) AS cache_write_5m,
@@ -159,13 +161,14 @@ public class UsageStore {
 				  SUM(output_tokens_squared) AS output_tokens_squared
 				FROM bca_usage_daily
 				WHERE source_id IN (:sources) AND usage_day >= :from AND usage_day < :to
-				GROUP BY usage_day, region, model, scope, tier, path
-				ORDER BY usage_day, region, model, scope, tier, path""";
+				GROUP BY usage_day, region, model, scope, tier, context, path
+				ORDER BY usage_day, region, model, scope, tier, context, path""";
 		return this.named.query(sql, dayParams(sourceIds, window),
 				(rs, n) -> new DailyUsage(
 						new UsageKey(rs.getDate("usage_day").toLocalDate(), rs.getString("region"),
 								rs.getString("model"), Scope.fromLabel(rs.getString("scope")),
-								Tier.fromLabel(rs.getString("tier")), rs.getString("path")),
+								Tier.fromLabel(rs.getString("tier")), Context.fromLabel(rs.getString("context")),
+								rs.getString("path")),
 						new UsageTotals(rs.getLong("requests"), rs.getLong("errors"), rs.getLong("streaming_requests"),
 								rs.getLong("truncated_requests"),
 								new TokenCounts(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
@@ -214,7 +217,8 @@ public class UsageStore {
 	}
 
 	/**
-	 * Standard-tier minutes summed over paths (and sources), handed over one group at a time — per model, Region and
+	 * Standard-tier minutes of standard-context requests (long-context traffic is priced apart and never sized for
+	 * capacity) summed over paths (and sources), handed over one group at a time — per model, Region and
 	 * scope — so that only one group's minutes are ever in memory. A group's minutes differ in the minute alone, so
 	 * they are summed by epoch minute and put in order as numbers: a month of a busy model is a million slots.
 	 */
@@ -224,7 +228,7 @@ public class UsageStore {
 			return;
 		}
 		List<String> columns = List.of("model", "region", "scope");
-		String standard = "tier = 'standard'";
+		String standard = "tier = 'standard' AND context = 'standard'";
 		for (List<String> values : MINUTES.groups(this.named, sourceIds, window, columns, standard)) {
 			String model = values.get(0);
 			String region = values.get(1);
@@ -236,7 +240,7 @@ public class UsageStore {
 			List<MinuteRow> rows = new ArrayList<>(minutes.length);
 			for (long minute : minutes) {
 				rows.add(minuteRow(new MinuteKey(MinuteKey.ofEpochMinute(minute), region, model, scope, Tier.STANDARD,
-						""), sums.get(minute)));
+						Context.STANDARD, ""), sums.get(minute)));
 			}
 			group.accept(rows);
 		}
@@ -251,6 +255,7 @@ public class UsageStore {
 		order = (order != 0) ? order : a.region().compareTo(b.region());
 		order = (order != 0) ? order : a.scope().compareTo(b.scope());
 		order = (order != 0) ? order : a.tier().compareTo(b.tier());
+		order = (order != 0) ? order : a.context().compareTo(b.context());
 		return (order != 0) ? order : a.path().compareTo(b.path());
 	};
 

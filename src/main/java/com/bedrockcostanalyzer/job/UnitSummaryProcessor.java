@@ -14,11 +14,13 @@ import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UnitStatus;
 import com.bedrockcostanalyzer.aggregate.UnitSummary;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.pricing.ModelFacts;
 import com.bedrockcostanalyzer.source.BatchOutputParser;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
+import com.bedrockcostanalyzer.usage.LongContextRule;
 import com.bedrockcostanalyzer.usage.NormalizedModel;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.UsageProperties;
@@ -46,6 +48,8 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 
 	private final Progress progress;
 
+	private final LongContextRule longContext;
+
 	UnitSummaryProcessor(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
 			NdjsonReader logReader, UsageCsvReader csvReader, UsageProperties usage, Progress progress) {
 		this.progress = progress;
@@ -56,6 +60,7 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 		this.logReader = logReader;
 		this.csvReader = csvReader;
 		this.usage = usage;
+		this.longContext = ModelFacts.load(request.prices())::longContextThreshold;
 	}
 
 	/**
@@ -89,7 +94,7 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 			this.progress.counted(1, unit.size(), 0);
 			return null;
 		}
-		UnitSummary summary = new UnitSummary(unit, days, status == null ? null : status.unitId());
+		UnitSummary summary = new UnitSummary(unit, days, status == null ? null : status.unitId(), this.longContext);
 		if (changed) {
 			// Counting the new content would add to what the old content already added.
 			summary.rejectUnit("content changed since it was counted (" + status.version() + ", now " + unit.version()

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
@@ -24,18 +25,25 @@ public final class CostCalculator {
 		return this.book;
 	}
 
+	/** Standard-context tokens. */
 	public Cost cost(String modelId, String region, Scope scope, Tier tier, LocalDate day, TokenCounts tokens) {
+		return cost(modelId, region, scope, tier, Context.STANDARD, day, tokens);
+	}
+
+	/** Tokens of requests billed in {@code context}: long-context requests at their own rates, or unpriced. */
+	public Cost cost(String modelId, String region, Scope scope, Tier tier, Context context, LocalDate day,
+			TokenCounts tokens) {
 		if (!this.book.facts().sells(modelId, tier)) {
 			// A book row for a tier AWS does not sell the model on would propose a saving no one can buy.
 			return Cost.unpriced("AWS does not sell " + modelId + " on the " + tier.label() + " tier");
 		}
-		Optional<PriceRow> row = this.book.lookup(modelId, region, scope, tier, day);
+		Optional<PriceRow> row = this.book.lookup(modelId, region, scope, tier, context, day);
 		if (row.isEmpty()) {
 			if (!this.book.knowsModel(modelId)) {
 				return Cost.unpriced("model not in the price book");
 			}
-			return Cost.unpriced("no " + tier.label() + " price for " + scope.label() + " scope in " + region
-					+ " effective on " + day);
+			return Cost.unpriced("no " + tier.label() + (context == Context.LONG ? " long-context" : "") + " price for "
+					+ scope.label() + " scope in " + region + " effective on " + day);
 		}
 		return cost(row.get(), tokens);
 	}

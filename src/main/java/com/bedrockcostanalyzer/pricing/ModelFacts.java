@@ -105,6 +105,12 @@ public final class ModelFacts {
 		return known;
 	}
 
+	/** The input size above which a request of the model is billed at long-context rates; 0 when it has none. */
+	public long longContextThreshold(String modelId) {
+		Model model = this.models.get(modelId);
+		return model == null || model.longContextThreshold() == null ? 0 : model.longContextThreshold();
+	}
+
 	/** Whether AWS bills the model's geo profile at the source Region's in-Region price. */
 	public boolean geoAsRegional(String modelId) {
 		Model model = this.models.get(modelId);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
@@ -44,10 +45,11 @@ public final class PriceBook {
 	 * lookup with no geo row of its own uses the source Region's regional row only for models whose facts say AWS bills
 	 * their geo profile at that price; a global lookup never falls back, because global prices differ.
 	 */
-	public Optional<PriceRow> lookup(String modelId, String region, Scope scope, Tier tier, LocalDate day) {
-		Optional<PriceRow> row = inForce(new PriceKey(modelId, region, scope, tier), day);
+	public Optional<PriceRow> lookup(String modelId, String region, Scope scope, Tier tier, Context context,
+			LocalDate day) {
+		Optional<PriceRow> row = inForce(new PriceKey(modelId, region, scope, tier, context), day);
 		if (row.isEmpty() && scope == Scope.GEO && this.facts.geoAsRegional(modelId)) {
-			row = inForce(new PriceKey(modelId, region, Scope.REGIONAL, tier), day);
+			row = inForce(new PriceKey(modelId, region, Scope.REGIONAL, tier, context), day);
 		}
 		return row;
 	}

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
@@ -38,7 +39,12 @@ public final class PriceBookLoader {
 	 */
 	public static final Path UPDATED_BOOK = Path.of("data", "prices", "bedrock-list-prices.csv");
 
-	static final List<String> HEADER = List.of("model_id", "region", "scope", "tier", "input", "output", "cache_read",
+	static final List<String> HEADER = List.of("model_id", "region", "scope", "tier", "context", "input", "output",
+			"cache_read", "cache_write_5m", "cache_write_1h", "effective_from", "source");
+
+	/** The header of books written before long context was priced: every row is standard context. */
+	static final List<String> HEADER_WITHOUT_CONTEXT = List.of("model_id", "region", "scope", "tier", "input", "output",
+			"cache_read",
 			"cache_write_5m", "cache_write_1h", "effective_from", "source");
 
 	/**
@@ -144,9 +150,14 @@ public final class PriceBookLoader {
 		}
 		DigestInputStream digest = new DigestInputStream(raw, sha256);
 		int count = 0;
-		try (CSVParser csv = PriceCsv.open(digest, name, HEADER)) {
+		try (CSVParser csv = PriceCsv.open(digest, name, null)) {
+			List<String> header = csv.getHeaderNames();
+			if (!header.equals(HEADER) && !header.equals(HEADER_WITHOUT_CONTEXT)) {
+				throw new PriceBookException(name + ": the header must be " + String.join(",", HEADER)
+						+ " (or the same without context, for a book of standard-context prices only)");
+			}
 			for (CSVRecord record : csv) {
-				into.add(row(record, name, csv.getCurrentLineNumber()));
+				into.add(row(record, name, csv.getCurrentLineNumber(), header.size()));
 				count++;
 			}
 		}
@@ -156,10 +167,10 @@ public final class PriceBookLoader {
 		return new PriceBookFile(name, HexFormat.of().formatHex(sha256.digest()), count);
 	}
 
-	private static PriceRow row(CSVRecord record, String file, long line) {
+	private static PriceRow row(CSVRecord record, String file, long line, int fields) {
 		String where = file + " line " + line + ": ";
-		if (record.size() != HEADER.size()) {
-			throw new PriceBookException(where + "expected " + HEADER.size() + " fields, found " + record.size());
+		if (record.size() != fields) {
+			throw new PriceBookException(where + "expected " + fields + " fields, found " + record.size());
 		}
 		String model = record.get("model_id");
 		String region = record.get("region");
@@ -178,7 +189,16 @@ public final class PriceBookLoader {
 			tier = Tier.fromLabel(record.get("tier"));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new PriceBookException(where + "tier must be standard, batch, flex or priority");
+			throw new PriceBookException(where + "tier must be standard, batch, flex, priority or latency-optimized");
+		}
+		Context context = Context.STANDARD;
+		if (record.isMapped("context")) {
+			try {
+				context = Context.fromLabel(record.get("context"));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new PriceBookException(where + "context must be standard or long");
+			}
 		}
 		if (tier == Tier.RESERVED) {
 			throw new PriceBookException(where + "reserved capacity is priced per unit in its own file, not per token");
@@ -195,7 +215,7 @@ public final class PriceBookLoader {
 		if (input == null) {
 			throw new PriceBookException(where + "input price is required");
 		}
-		return new PriceRow(model, region, scope, tier, input, output, rate(record, "cache_read", where),
+		return new PriceRow(model, region, scope, tier, context, input, output, rate(record, "cache_read", where),
 				rate(record, "cache_write_5m", where), rate(record, "cache_write_1h", where), effectiveFrom,
 				record.get("source"), file, line);
 	}

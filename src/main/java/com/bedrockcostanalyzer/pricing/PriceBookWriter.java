@@ -27,6 +27,7 @@ public final class PriceBookWriter {
 					.get())) {
 			for (PriceRow row : rows) {
 				csv.printRecord(row.modelId(), row.region(), row.scope().label(), row.tier().label(),
+						row.context().label(),
 						plain(row.input()), plain(row.output()), plain(row.cacheRead()), plain(row.cacheWrite5m()),
 						plain(row.cacheWrite1h()), row.effectiveFrom(), row.source());
 			}

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.bedrockcostanalyzer.pricing.UsageType.Placement;
 import com.bedrockcostanalyzer.pricing.UsageType.TokenKind;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import tools.jackson.databind.JsonNode;
@@ -48,8 +49,8 @@ public final class PriceListImporter {
 	public static final String UNKNOWN_UNIT = "unit is not 1K or 1M tokens";
 
 	/** What one SKU says, once understood; {@code offer} names the offer, its version and publication date. */
-	record Sku(String modelId, String region, Scope scope, Tier tier, TokenKind dimension, BigDecimal usdPerMillion,
-			LocalDate effectiveFrom, String offer, String sku) {
+	record Sku(String modelId, String region, Scope scope, Tier tier, Context context, TokenKind dimension,
+			BigDecimal usdPerMillion, LocalDate effectiveFrom, String offer, String sku) {
 	}
 
 	/** The rows, and what was left out and why. */
@@ -120,7 +121,7 @@ public final class PriceListImporter {
 			}
 			Placement placement = UsageType.placement(usageType, attributes.path("feature").asString(""));
 			if (placement == null) {
-				count(skipped, "not a per-token price (provisioned, reserved, long-context, latency-optimized, other)");
+				count(skipped, "not a per-token price (provisioned, reserved, custom model, mantle, other)");
 				continue;
 			}
 			String modelId = name == null ? null : this.names.get(name);
@@ -141,8 +142,8 @@ public final class PriceListImporter {
 				continue;
 			}
 			LocalDate effective = date(term.path("effectiveDate").asString(""), publication);
-			skus.add(new Sku(modelId, region, placement.scope(), placement.tier(), placement.kind(), perMillion,
-					effective, offer, skuId));
+			skus.add(new Sku(modelId, region, placement.scope(), placement.tier(), placement.context(),
+					placement.kind(), perMillion, effective, offer, skuId));
 		}
 	}
 
@@ -206,13 +207,13 @@ public final class PriceListImporter {
 	}
 
 	private static List<PriceRow> rows(List<Sku> skus, Map<String, Integer> skipped) {
-		record Key(String modelId, String region, Scope scope, Tier tier, LocalDate effectiveFrom) {
+		record Key(String modelId, String region, Scope scope, Tier tier, Context context, LocalDate effectiveFrom) {
 		}
 		Map<Key, Map<TokenKind, Sku>> grouped = new LinkedHashMap<>();
 		for (Sku sku : skus) {
 			grouped
-				.computeIfAbsent(new Key(sku.modelId(), sku.region(), sku.scope(), sku.tier(), sku.effectiveFrom()),
-						(k) -> new HashMap<>())
+				.computeIfAbsent(new Key(sku.modelId(), sku.region(), sku.scope(), sku.tier(), sku.context(),
+						sku.effectiveFrom()), (k) -> new HashMap<>())
 				.put(sku.dimension(), sku);
 		}
 		List<PriceRow> rows = new ArrayList<>();
@@ -222,7 +223,8 @@ public final class PriceListImporter {
 				count(skipped, "token prices without an input price for their model, region, scope and tier");
 				return;
 			}
-			rows.add(new PriceRow(key.modelId(), key.region(), key.scope(), key.tier(), rate(dims, TokenKind.INPUT),
+			rows.add(new PriceRow(key.modelId(), key.region(), key.scope(), key.tier(), key.context(),
+					rate(dims, TokenKind.INPUT),
 					rate(dims, TokenKind.OUTPUT), rate(dims, TokenKind.CACHE_READ),
 					rate(dims, TokenKind.CACHE_WRITE_5M), rate(dims, TokenKind.CACHE_WRITE_1H), key.effectiveFrom(),
 					source(input.offer(), dims), "", 0));
@@ -231,6 +233,7 @@ public final class PriceListImporter {
 			.thenComparing(PriceRow::region)
 			.thenComparing(PriceRow::scope)
 			.thenComparing(PriceRow::tier)
+			.thenComparing(PriceRow::context)
 			.thenComparing(PriceRow::effectiveFrom));
 		return rows;
 	}

@@ -5,15 +5,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
  * Reads a Bedrock usage-type string, as the Price List and the bill (CUR) both spell it: first party
- * {@code USE1-NovaPro-input-tokens-batch}, {@code USE1-Nova2.0Lite-input-tokens-priority-cross-region-global}, and
- * Marketplace {@code USE1-MP:USE1_InputTokenCount_Global_Batch-Units}. What it cannot place (provisioned throughput,
- * reserved, long context, latency-optimized, custom models) is {@code null}, never guessed.
+ * {@code USE1-NovaPro-input-tokens-batch}, {@code USE1-Nova2.0Lite-input-tokens-priority-cross-region-global}, long
+ * context {@code USE1-Claude4Sonnet-input-tokens-long-context-cross-region-global}, and Marketplace
+ * {@code USE1-MP:USE1_InputTokenCount_Global_Batch-Units} or {@code …_InputTokenCount_LatencyOptimized-Units}. What it
+ * cannot place (provisioned throughput, reserved, custom models, mantle) is {@code null}, never guessed.
  */
 public final class UsageType {
 
@@ -52,8 +54,8 @@ public final class UsageType {
 
 	}
 
-	/** The kind of token a usage type bills, on which tier and through which scope. */
-	public record Placement(TokenKind kind, Tier tier, Scope scope) {
+	/** The kind of token a usage type bills, on which tier, through which scope and in which context. */
+	public record Placement(TokenKind kind, Tier tier, Scope scope, Context context) {
 	}
 
 	/** Billing region prefixes (they cannot be derived from the Region code), formats reference section 3.3. */
@@ -103,8 +105,7 @@ public final class UsageType {
 
 	static Placement firstParty(String usageType, String feature) {
 		String u = usageType.toLowerCase(Locale.ROOT);
-		if (u.contains("long-context") || u.contains("latency") || u.contains("mantle") || u.contains("provisioned")
-				|| u.contains("reserved") || u.contains("custom")) {
+		if (u.contains("mantle") || u.contains("provisioned") || u.contains("reserved") || u.contains("custom")) {
 			return null;
 		}
 		TokenKind kind;
@@ -124,7 +125,10 @@ public final class UsageType {
 			return null;
 		}
 		Tier tier = Tier.STANDARD;
-		if (u.contains("-batch") || "Batch Inference".equalsIgnoreCase(feature)) {
+		if (u.contains("latency-optimized") || u.contains("latency-optimised")) {
+			tier = Tier.LATENCY_OPTIMIZED;
+		}
+		else if (u.contains("-batch") || "Batch Inference".equalsIgnoreCase(feature)) {
 			tier = Tier.BATCH;
 		}
 		else if (u.contains("-flex")) {
@@ -135,7 +139,7 @@ public final class UsageType {
 		}
 		Scope scope = u.contains("cross-region-global") ? Scope.GLOBAL
 				: u.contains("cross-region-geo") ? Scope.GEO : Scope.REGIONAL;
-		return new Placement(kind, tier, scope);
+		return new Placement(kind, tier, scope, u.contains("long-context") ? Context.LONG : Context.STANDARD);
 	}
 
 	static Placement marketplace(String usageType) {
@@ -159,6 +163,7 @@ public final class UsageType {
 		}
 		Tier tier = Tier.STANDARD;
 		Scope scope = Scope.REGIONAL;
+		Context context = Context.STANDARD;
 		for (int i = 1; i < parts.length; i++) {
 			switch (parts[i]) {
 				case "Global" -> scope = Scope.GLOBAL;
@@ -166,12 +171,14 @@ public final class UsageType {
 				case "Batch" -> tier = Tier.BATCH;
 				case "Flex" -> tier = Tier.FLEX;
 				case "Priority" -> tier = Tier.PRIORITY;
+				case "LatencyOptimized" -> tier = Tier.LATENCY_OPTIMIZED;
+				case "LongContext" -> context = Context.LONG;
 				default -> {
 					return null;
 				}
 			}
 		}
-		return new Placement(kind, tier, scope);
+		return new Placement(kind, tier, scope, context);
 	}
 
 }

@@ -22,6 +22,7 @@ import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.UsageType.TokenKind;
 import com.bedrockcostanalyzer.reconcile.Reconciliation.Row;
 import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
@@ -52,14 +53,15 @@ public final class Reconciler {
 		this.models = BilledModels.shipped();
 	}
 
-	private record Key(LocalDate day, String region, String model, String usageType, Tier tier, String scope,
-			TokenKind kind) implements Comparable<Key> {
+	private record Key(LocalDate day, String region, String model, String usageType, Tier tier, Context context,
+			String scope, TokenKind kind) implements Comparable<Key> {
 
 		private static final Comparator<Key> ORDER = Comparator.comparing(Key::day)
 			.thenComparing(Key::region, Comparator.nullsFirst(Comparator.naturalOrder()))
 			.thenComparing(Key::model, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(Key::usageType, Comparator.nullsFirst(Comparator.naturalOrder()))
 			.thenComparing(Key::tier)
+			.thenComparing(Key::context)
 			.thenComparing(Key::scope)
 			.thenComparing(Key::kind);
 
@@ -103,7 +105,7 @@ public final class Reconciler {
 				}
 				var p = line.placement();
 				Key key = new Key(line.day(), line.region(), line.model(), line.model() == null ? line.usageType() : null,
-						p.tier(), p.scope().label(), p.kind());
+						p.tier(), p.context(), p.scope().label(), p.kind());
 				Side side = sides.computeIfAbsent(key, (k) -> new Side());
 				side.billedTokens = side.billedTokens.add(line.tokens());
 				side.billedUsd = side.billedUsd.add(line.usd());
@@ -111,8 +113,7 @@ public final class Reconciler {
 		}
 		addLogged(daily, sides);
 		List<Row> rows = new ArrayList<>();
-		sides.forEach((key, side) -> rows.add(row(key.day(), key.region(), key.model(), key.usageType(), key.tier(),
-				key.scope(), key.kind(), side)));
+		sides.forEach((key, side) -> rows.add(row(key, side)));
 		return new Reconciliation(curFiles.stream().map((f) -> f.getFileName().toString()).toList(),
 				totals(billedUsd, rows), deltaByFinding(rows, other), byModel(sides), rows,
 				List.copyOf(other.values()), findings.otherLineTypes, daysBilledNotLogged(rows),
@@ -124,8 +125,8 @@ public final class Reconciler {
 		Map<UsageKey, TokenCounts> byKey = new LinkedHashMap<>();
 		for (DailyUsage usage : daily) {
 			UsageKey k = usage.key();
-			byKey.merge(new UsageKey(k.day(), k.region(), k.model(), k.scope(), k.tier(), ""), usage.totals().tokens(),
-					TokenCounts::plus);
+			byKey.merge(new UsageKey(k.day(), k.region(), k.model(), k.scope(), k.tier(), k.context(), ""),
+					usage.totals().tokens(), TokenCounts::plus);
 		}
 		byKey.forEach((k, tokens) -> {
 			for (TokenKind kind : TokenKind.values()) {
@@ -134,10 +135,11 @@ public final class Reconciler {
 					continue;
 				}
 				Side side = sides.computeIfAbsent(
-						new Key(k.day(), k.region(), k.model(), null, k.tier(), k.scope().label(), kind),
+						new Key(k.day(), k.region(), k.model(), null, k.tier(), k.context(), k.scope().label(), kind),
 						(key) -> new Side());
 				side.loggedTokens += count;
-				Cost cost = this.calculator.cost(k.model(), k.region(), k.scope(), k.tier(), k.day(), kind.only(count));
+				Cost cost = this.calculator.cost(k.model(), k.region(), k.scope(), k.tier(), k.context(), k.day(),
+						kind.only(count));
 				if (cost.priced()) {
 					side.pricedUsd = side.pricedUsd.add(this.discounts.apply(k.model(), cost.usd()));
 				}
@@ -148,14 +150,13 @@ public final class Reconciler {
 		});
 	}
 
-	private static Row row(LocalDate day, String region, String model, String usageType, Tier tier, String scope,
-			TokenKind kind, Side side) {
+	private static Row row(Key key, Side side) {
 		long billed = side.billedTokens.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
 		BigDecimal priced = side.unpriced ? null : side.pricedUsd;
-		return new Row(day, region, model, usageType, tier.label(), scope, kind.label(), billed, side.billedUsd,
-				side.loggedTokens, priced, billed - side.loggedTokens,
-				side.billedUsd.subtract(priced == null ? BigDecimal.ZERO : priced),
-				finding(model, tier, billed, side.billedUsd, side.loggedTokens, priced));
+		return new Row(key.day(), key.region(), key.model(), key.usageType(), key.tier().label(),
+				key.context().label(), key.scope(), key.kind().label(), billed, side.billedUsd, side.loggedTokens,
+				priced, billed - side.loggedTokens, side.billedUsd.subtract(priced == null ? BigDecimal.ZERO : priced),
+				finding(key.model(), key.tier(), billed, side.billedUsd, side.loggedTokens, priced));
 	}
 
 	static String finding(String model, Tier tier, long billed, BigDecimal billedUsd, long logged, BigDecimal priced) {
@@ -216,11 +217,10 @@ public final class Reconciler {
 
 	/** The window per model and token type; the finding is that of the sums, so a month can match while days do not. */
 	private static List<Row> byModel(Map<Key, Side> sides) {
-		record ModelKey(String model, String usageType, Tier tier, String scope, TokenKind kind) {
-		}
-		Map<ModelKey, Side> sums = new HashMap<>();
+		Map<Key, Side> sums = new HashMap<>();
 		sides.forEach((k, side) -> {
-			Side sum = sums.computeIfAbsent(new ModelKey(k.model(), k.usageType(), k.tier(), k.scope(), k.kind()),
+			Side sum = sums.computeIfAbsent(
+					new Key(null, null, k.model(), k.usageType(), k.tier(), k.context(), k.scope(), k.kind()),
 					(m) -> new Side());
 			sum.billedTokens = sum.billedTokens.add(side.billedTokens);
 			sum.billedUsd = sum.billedUsd.add(side.billedUsd);
@@ -229,8 +229,7 @@ public final class Reconciler {
 			sum.unpriced |= side.unpriced;
 		});
 		List<Row> rows = new ArrayList<>();
-		sums.forEach((k, side) -> rows.add(row(null, null, k.model(), k.usageType(), k.tier(), k.scope(), k.kind(),
-				side)));
+		sums.forEach((k, side) -> rows.add(row(k, side)));
 		rows.sort(Comparator.comparing((Row r) -> r.billedUsd().max(Objects.requireNonNullElse(r.pricedUsd(),
 				BigDecimal.ZERO))).reversed().thenComparing(Row::tokenType));
 		return rows;

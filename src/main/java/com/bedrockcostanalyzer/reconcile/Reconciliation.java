@@ -75,7 +75,8 @@ public record Reconciliation(List<String> files, Totals totals, Map<String, BigD
 	 * {@code day} and {@code region} are null in the per-model summary. {@code pricedUsd} is null when the price book
 	 * has no price for the logged tokens.
 	 */
-	public record Row(LocalDate day, String region, String model, String usageType, String tier, String scope,
+	public record Row(LocalDate day, String region, String model, String usageType, String tier, String context,
+			String scope,
 			String tokenType, long billedTokens, BigDecimal billedUsd, long loggedTokens, BigDecimal pricedUsd,
 			long tokenDelta, BigDecimal usdDelta, String finding) {
 	}

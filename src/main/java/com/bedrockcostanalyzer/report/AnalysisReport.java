@@ -88,7 +88,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 			BigDecimal listCost, BigDecimal displayCost, long unpricedRequests) {
 	}
 
-	public record UsageRow(String model, String scope, String region, String tier, String path, long requests,
+	public record UsageRow(String model, String scope, String region, String tier, String context, String path,
+			long requests,
 			long errors, long streamingRequests, long truncatedRequests, long inputTokens, long outputTokens,
 			long cacheReadInputTokens, long cacheWriteInputTokens, long cacheWrite5mInputTokens,
 			long cacheWrite1hInputTokens, BigDecimal cost, BigDecimal listCost, String unpricedReason,

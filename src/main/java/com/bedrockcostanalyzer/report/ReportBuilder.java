@@ -104,9 +104,10 @@ public final class ReportBuilder {
 		for (DailyUsage usage : daily) {
 			UsageKey key = usage.key();
 			// Each day is priced once, at the prices in force that day; usage rows and the daily trend share it.
-			Cost actual = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.day(),
-					usage.totals().tokens());
-			RowKey rowKey = new RowKey(key.model(), key.scope().label(), key.region(), key.tier().label(), key.path());
+			Cost actual = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.context(),
+					key.day(), usage.totals().tokens());
+			RowKey rowKey = new RowKey(key.model(), key.scope().label(), key.region(), key.tier().label(),
+					key.context().label(), key.path());
 			rows.computeIfAbsent(rowKey, (k) -> new RowAccumulator()).add(usage, actual, this.calculator);
 			if (actual.priced()) {
 				spendByDay.merge(new DayModel(key.day(), key.model()), this.discounts.apply(key.model(), actual.usd()),
@@ -159,8 +160,8 @@ public final class ReportBuilder {
 			if (slot < 0) {
 				continue;
 			}
-			Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.day(),
-					usage.totals().tokens());
+			Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.context(),
+					key.day(), usage.totals().tokens());
 			if (!cost.priced()) {
 				continue;
 			}
@@ -241,7 +242,7 @@ public final class ReportBuilder {
 				continue;
 			}
 			Cost cost = this.calculator.cost(k.model(), k.region(), scope != null ? scope : k.scope(),
-					tier != null ? tier : k.tier(), k.day(), usage.totals().tokens());
+					tier != null ? tier : k.tier(), k.context(), k.day(), usage.totals().tokens());
 			if (!cost.priced()) {
 				return null;
 			}
@@ -390,7 +391,7 @@ public final class ReportBuilder {
 		return new Rejects(count, byReason, samples);
 	}
 
-	private record RowKey(String model, String scope, String region, String tier,
+	private record RowKey(String model, String scope, String region, String tier, String context,
 			String path) implements Comparable<RowKey> {
 
 		@Override
@@ -399,6 +400,7 @@ public final class ReportBuilder {
 				.thenComparing(RowKey::scope)
 				.thenComparing(RowKey::region)
 				.thenComparing(RowKey::tier)
+				.thenComparing(RowKey::context)
 				.thenComparing(RowKey::path)
 				.compare(this, o);
 		}
@@ -433,7 +435,8 @@ public final class ReportBuilder {
 			}
 			for (int i = 0; i < MODES.length; i++) {
 				if (this.byMode[i] != null) {
-					Cost mode = calculator.cost(key.model(), key.region(), key.scope(), MODES[i], key.day(), tokens);
+					Cost mode = calculator.cost(key.model(), key.region(), key.scope(), MODES[i], key.context(),
+							key.day(), tokens);
 					this.byMode[i] = mode.priced() ? this.byMode[i].add(mode.usd()) : null;
 				}
 			}
@@ -442,7 +445,8 @@ public final class ReportBuilder {
 		UsageRow toRow(RowKey key, Discounts discounts) {
 			TokenCounts t = this.totals.tokens();
 			String model = key.model();
-			return new UsageRow(model, key.scope(), key.region(), key.tier(), key.path(), this.totals.requests(),
+			return new UsageRow(model, key.scope(), key.region(), key.tier(), key.context(), key.path(),
+					this.totals.requests(),
 					this.totals.errors(), this.totals.streamingRequests(), this.totals.truncatedRequests(), t.input(),
 					t.output(), t.cacheRead(), t.cacheWrite(), t.cacheWrite5m(), t.cacheWrite1h(),
 					discounts.apply(model, this.cost), this.cost, this.unpricedReason,

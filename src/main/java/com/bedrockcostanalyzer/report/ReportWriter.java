@@ -61,16 +61,16 @@ public final class ReportWriter {
 		}
 	}
 
-	/** Every (day, Region, model, tier, scope, token type) either side has. */
+	/** Every (day, Region, model, tier, context, scope, token type) either side has. */
 	private static void writeReconciliationCsv(List<Reconciliation.Row> rows, Writer out) throws IOException {
 		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader("day", "region", "model", "usage_type", "tier", "scope", "token_type", "billed_tokens",
+			.setHeader("day", "region", "model", "usage_type", "tier", "context", "scope", "token_type", "billed_tokens",
 					"billed_usd", "logged_tokens", "priced_usd", "token_difference", "usd_difference", "finding")
 			.setRecordSeparator("\n")
 			.get());
 		for (Reconciliation.Row r : rows) {
 			csv.printRecord(r.day(), SafeText.csvText(r.region()), SafeText.csvText(r.model()),
-					SafeText.csvText(r.usageType()), r.tier(), r.scope(), r.tokenType(), r.billedTokens(),
+					SafeText.csvText(r.usageType()), r.tier(), r.context(), r.scope(), r.tokenType(), r.billedTokens(),
 					money(r.billedUsd()), r.loggedTokens(), money(r.pricedUsd()), r.tokenDelta(),
 					money(r.usdDelta()), r.finding());
 		}
@@ -83,7 +83,7 @@ public final class ReportWriter {
 
 	private static void writeUsageCsv(List<UsageRow> rows, Writer out) throws IOException {
 		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader("model", "scope", "region", "tier", "path", "requests", "errors", "input_tokens",
+			.setHeader("model", "scope", "region", "tier", "context", "path", "requests", "errors", "input_tokens",
 					"output_tokens", "cache_read_input_tokens", "cache_write_5m_input_tokens",
 					"cache_write_1h_input_tokens", "cost_usd", "list_cost_usd", "cost_on_demand_usd", "cost_batch_usd",
 					"cost_flex_usd", "cost_priority_usd", "unpriced_reason")
@@ -91,7 +91,7 @@ public final class ReportWriter {
 			.get());
 		for (UsageRow row : rows) {
 			csv.printRecord(SafeText.csvText(row.model()), row.scope(), SafeText.csvText(row.region()), row.tier(),
-					SafeText.csvText(row.path()), row.requests(), row.errors(), row.inputTokens(), row.outputTokens(),
+					row.context(), SafeText.csvText(row.path()), row.requests(), row.errors(), row.inputTokens(), row.outputTokens(),
 					row.cacheReadInputTokens(), row.cacheWrite5mInputTokens(), row.cacheWrite1hInputTokens(),
 					money(row.cost()), money(row.listCost()), money(row.costByMode().onDemand()), money(row.costByMode().batch()),
 					money(row.costByMode().flex()), money(row.costByMode().priority()),

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
@@ -49,7 +50,7 @@ final class ModelRoutingDetector implements Detector {
 			}
 			BigDecimal current = context.actualCost(rows);
 			BigDecimal onCheaper = context.cost(rows,
-					(k) -> new UsageKey(k.day(), k.region(), cheaper, k.scope(), k.tier(), k.path()),
+					(k) -> k.with(cheaper, k.scope(), k.tier()),
 					UnaryOperator.identity());
 			if (current == null || onCheaper == null || onCheaper.compareTo(current) >= 0) {
 				continue;

@@ -10,6 +10,7 @@ import com.bedrockcostanalyzer.aggregate.MinuteKey;
 import com.bedrockcostanalyzer.aggregate.MinuteTotals;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
@@ -67,7 +68,7 @@ public interface ProfileSource {
 					}
 					String key = k.model() + "\n" + k.region() + "\n" + k.scope();
 					groups.computeIfAbsent(key, (g) -> new TreeMap<>()).merge(k.minute(),
-							new MinuteRow(new MinuteKey(k.minute(), k.region(), k.model(), k.scope(), Tier.STANDARD, ""),
+							new MinuteRow(new MinuteKey(k.minute(), k.region(), k.model(), k.scope(), Tier.STANDARD, Context.STANDARD, ""),
 									copy(row.totals())),
 							(a, b) -> {
 								MinuteTotals sum = copy(a.totals());

@@ -16,6 +16,7 @@ import com.bedrockcostanalyzer.aggregate.MinuteKey;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
@@ -119,8 +120,7 @@ final class PromptCachingDetector implements Detector {
 			return null;
 		}
 		MinuteKey any = prefixes.get(0).key().minute();
-		if (context.cost(new UsageKey(LocalDate.ofInstant(any.minute(), ZoneOffset.UTC), any.region(), any.model(),
-				any.scope(), any.tier(), any.path()), new TokenCounts(0, 0, 1, 0, 0)) == null) {
+		if (context.cost(any.series(), new TokenCounts(0, 0, 1, 0, 0)) == null) {
 			// The model (or this tier) offers no prompt caching.
 			return null;
 		}
@@ -152,8 +152,7 @@ final class PromptCachingDetector implements Detector {
 				}
 				Instant minute = row.key().minute().minute();
 				MinuteKey m = row.key().minute();
-				Replay replay = byDay.computeIfAbsent(new UsageKey(LocalDate.ofInstant(minute, ZoneOffset.UTC),
-						m.region(), m.model(), m.scope(), m.tier(), m.path()), (k) -> new Replay());
+				Replay replay = byDay.computeIfAbsent(m.series(), (k) -> new Replay());
 				replay.prefixTokens += n * each;
 				boolean cold5m = cold(last5m, minute, TTL_5M);
 				boolean cold1h = cold(last1h, minute, TTL_1H);

@@ -10,6 +10,7 @@ import com.bedrockcostanalyzer.aggregate.MinuteTotals;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
@@ -33,7 +34,7 @@ final class ProvisionedThroughputDetector {
 		long[] inputs = tpm.inputs();
 		long[] outputs = tpm.outputs();
 		UsageKey priceKey = new UsageKey(context.window().from(), region, model, Scope.REGIONAL, Tier.STANDARD,
-				"");
+				Context.STANDARD, "");
 		BigDecimal current = context.cost(priceKey, new TokenCounts(tpm.inputTotal(), tpm.outputTotal(), 0, 0, 0));
 		if (current == null || current.multiply(monthFactor).compareTo(MIN_MONTHLY_SPEND) < 0) {
 			return;

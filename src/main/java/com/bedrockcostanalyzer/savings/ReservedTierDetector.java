@@ -9,6 +9,7 @@ import com.bedrockcostanalyzer.aggregate.MinuteTotals;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
@@ -30,7 +31,7 @@ final class ReservedTierDetector {
 		long[] inputs = tpm.inputs();
 		long[] outputs = tpm.outputs();
 		UsageKey key = new UsageKey(context.window().from(), first.region(), first.model(), first.scope(),
-				Tier.STANDARD, "");
+				Tier.STANDARD, Context.STANDARD, "");
 		BigDecimal current = context.cost(key, new TokenCounts(tpm.inputTotal(), tpm.outputTotal(), 0, 0, 0));
 		if (current == null || current.signum() == 0) {
 			return;

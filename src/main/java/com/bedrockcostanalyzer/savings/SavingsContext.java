@@ -140,7 +140,7 @@ public final class SavingsContext {
 				continue;
 			}
 			UsageKey k = key.apply(row.key());
-			Cost cost = this.calculator.cost(k.model(), k.region(), k.scope(), k.tier(), k.day(), t);
+			Cost cost = this.calculator.cost(k.model(), k.region(), k.scope(), k.tier(), k.context(), k.day(), t);
 			if (!cost.priced()) {
 				return null;
 			}
@@ -154,7 +154,8 @@ public final class SavingsContext {
 		if (tokens.equals(TokenCounts.ZERO)) {
 			return BigDecimal.ZERO;
 		}
-		Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.day(), tokens);
+		Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.context(), key.day(),
+				tokens);
 		return cost.priced() ? this.discounts.apply(key.model(), cost.usd()) : null;
 	}
 

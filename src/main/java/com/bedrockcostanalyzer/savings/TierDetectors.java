@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
@@ -150,7 +151,7 @@ final class TierDetectors {
 				evidence.put("currentScopes",
 						rows.stream().map((r) -> r.key().scope().label()).distinct().sorted().toList());
 				Opportunity opportunity = repriced(context, traffic, rows, OpportunityType.GLOBAL_PROFILE,
-						(k) -> new UsageKey(k.day(), k.region(), k.model(), Scope.GLOBAL, k.tier(), k.path()),
+						(k) -> k.with(k.model(), Scope.GLOBAL, k.tier()),
 						Confidence.HIGH, evidence,
 						"Call " + traffic.model() + " through its global inference profile (global." + traffic.model()
 								+ ") for " + traffic.path() + ": the same model at the global price. Requests may "
@@ -169,7 +170,7 @@ final class TierDetectors {
 	}
 
 	static UsageKey withTier(UsageKey key, Tier tier) {
-		return new UsageKey(key.day(), key.region(), key.model(), key.scope(), tier, key.path());
+		return key.with(key.model(), key.scope(), tier);
 	}
 
 	private static Map<String, Object> withShape(TrafficShape shape, boolean declared, String key, Object value) {

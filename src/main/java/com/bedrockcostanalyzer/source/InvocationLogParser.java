@@ -93,12 +93,12 @@ public final class InvocationLogParser implements LineParser {
 		String path = this.paths.resolve(f.requestMetadata, f.identityArn);
 		if (error) {
 			// Failed calls are not billed: counted as errors, never as requests or tokens.
-			return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 0, 1,
-					0, 0, TokenCounts.ZERO));
+			return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.billedTier(), path,
+					0, 1, 0, 0, TokenCounts.ZERO));
 		}
 		TokenCounts tokens = f.tokens();
-		return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.tier, path, 1, 0,
-				streaming ? 1 : 0, f.truncated ? 1 : 0, tokens, detail(f, at, tokens)));
+		return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.billedTier(), path, 1,
+				0, streaming ? 1 : 0, f.truncated ? 1 : 0, tokens, detail(f, at, tokens)));
 	}
 
 	private static InvocationDetail detail(Fields f, Instant at, TokenCounts tokens) {
@@ -209,6 +209,7 @@ public final class InvocationLogParser implements LineParser {
 				case "requestMetadata" -> f.requestMetadata = readMetadata(p, token, f);
 				case "input" -> readInput(p, token, f);
 				case "output" -> readOutput(p, token, f);
+				case "performanceConfig" -> f.latencyServed = readLatency(p, token, f);
 				default -> p.skipChildren();
 			}
 		}
@@ -305,6 +306,7 @@ public final class InvocationLogParser implements LineParser {
 			JsonToken value = p.nextToken();
 			switch (name) {
 				case "serviceTier", "service_tier" -> readServiceTier(p, value, f);
+				case "performanceConfig" -> f.latencyAsked = readLatency(p, value, f);
 				case "system", "tools", "toolConfig" -> f.prefix().addValue(p, value, f.view);
 				case "messages" -> findCacheMarkers(p, value, f);
 				case "prompt" -> llamaSystemTurn(p, value, f);
@@ -365,6 +367,7 @@ public final class InvocationLogParser implements LineParser {
 				case "usage" -> readUsage(p, value, f);
 				case "stopReason", "stop_reason" -> f.stopReason(text(p, value, f));
 				case "serviceTier", "service_tier" -> readServiceTier(p, value, f);
+				case "performanceConfig" -> f.latencyServed = readLatency(p, value, f);
 				case "output" -> {
 					// Some Converse dumps nest usage and stopReason under "output".
 					if (topLevel && value == JsonToken.START_OBJECT) {
@@ -461,6 +464,26 @@ public final class InvocationLogParser implements LineParser {
 		}
 	}
 
+	/** {@code {"latency": "optimized" | "standard"}}: the latency setting, or null when absent or of another shape. */
+	private static String readLatency(JsonParser p, JsonToken token, Fields f) {
+		if (token != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return null;
+		}
+		String latency = null;
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = p.currentName();
+			JsonToken value = p.nextToken();
+			if (name.equals("latency") && value == JsonToken.VALUE_STRING) {
+				latency = text(p, value, f);
+			}
+			else {
+				p.skipChildren();
+			}
+		}
+		return latency;
+	}
+
 	private static void readServiceTier(JsonParser p, JsonToken token, Fields f) {
 		String type = null;
 		if (token == JsonToken.VALUE_STRING) {
@@ -533,6 +556,20 @@ public final class InvocationLogParser implements LineParser {
 		}
 
 		Tier tier = Tier.STANDARD;
+
+		/** The latency the request asked for, and the one the log or the response says it was served at. */
+		String latencyAsked;
+
+		String latencyServed;
+
+		/**
+		 * The tier billed: latency-optimized where the request was served so (a request that asked for it falls back
+		 * to standard, billed at standard, when the response or the log says so).
+		 */
+		Tier billedTier() {
+			String latency = this.latencyServed != null ? this.latencyServed : this.latencyAsked;
+			return this.tier == Tier.STANDARD && "optimized".equals(latency) ? Tier.LATENCY_OPTIMIZED : this.tier;
+		}
 
 	}
 

@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /** The pricing tier a token was billed under. */
 public enum Tier {
-	STANDARD, BATCH, FLEX, PRIORITY, RESERVED;
+	STANDARD, BATCH, FLEX, PRIORITY, RESERVED, LATENCY_OPTIMIZED;
 
 	public String label() {
-		return name().toLowerCase(Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	public static Tier fromLabel(String label) {
@@ -16,6 +16,6 @@ public enum Tier {
 		if (value.equals("default") || value.equals("on-demand") || value.equals("ondemand")) {
 			return STANDARD;
 		}
-		return valueOf(value.toUpperCase(Locale.ROOT));
+		return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.bedrockcostanalyzer.source.Window;
 import com.bedrockcostanalyzer.testing.Schema;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
@@ -61,7 +62,7 @@ class PerMinuteTablesTests {
 	}
 
 	private static UsageKey series(LocalDate day, String region, Scope scope, Tier tier, String path) {
-		return new UsageKey(day, region, "m1", scope, tier, path);
+		return new UsageKey(day, region, "m1", scope, tier, Context.STANDARD, path);
 	}
 
 	private static final UsageKey A = series(DAY, "us-east-1", Scope.REGIONAL, Tier.STANDARD, "p1");

@@ -33,22 +33,25 @@ class PricesImportTests {
 			.filter((line) -> !line.startsWith("#") && !line.startsWith("model_id"))
 			.map((line) -> line.substring(0, line.lastIndexOf(',')))
 			.toList();
-		// Per 1K in AmazonBedrock (x1000), per 1M in the Marketplace offer; batch told apart by feature/suffix.
+		// Per 1K in AmazonBedrock (x1000), per 1M in the Marketplace offer; batch told apart by feature/suffix; the
+		// context column (standard or long) after the tier.
 		assertThat(rows).containsExactly(
-				"amazon.nova-2-lite-v1:0,us-east-1,global,standard,0.3,2.5,,,,2026-09-01",
-				"amazon.nova-pro-v1:0,ap-northeast-1,regional,standard,0.84,3.36,,,,2026-09-01",
-				"amazon.nova-pro-v1:0,us-east-1,regional,standard,0.8,3.2,0.2,,,2026-09-01",
-				"amazon.nova-pro-v1:0,us-east-1,regional,batch,0.4,1.6,,,,2026-09-01",
-				"amazon.nova-pro-v1:0,us-east-1,regional,flex,0.4,1.6,,,,2026-09-01",
-				"amazon.nova-pro-v1:0,us-east-1,regional,priority,1.4,5.6,,,,2026-09-01",
-				"anthropic.claude-sonnet-4-6,us-east-1,regional,standard,3.3,16.5,0.33,4.125,6.6,2026-09-01",
-				"anthropic.claude-sonnet-4-6,us-east-1,regional,batch,1.65,8.25,,,,2026-09-01",
-				"anthropic.claude-sonnet-4-6,us-east-1,global,standard,3,15,0.3,3.75,6,2026-09-01",
-				"anthropic.claude-sonnet-4-6,us-east-1,global,batch,1.5,7.5,,,,2026-09-01");
-		assertThat(result.out()).contains("Wrote 10 price rows")
+				"amazon.nova-2-lite-v1:0,us-east-1,global,standard,standard,0.3,2.5,,,,2026-09-01",
+				"amazon.nova-pro-v1:0,ap-northeast-1,regional,standard,standard,0.84,3.36,,,,2026-09-01",
+				"amazon.nova-pro-v1:0,us-east-1,regional,standard,standard,0.8,3.2,0.2,,,2026-09-01",
+				"amazon.nova-pro-v1:0,us-east-1,regional,batch,standard,0.4,1.6,,,,2026-09-01",
+				"amazon.nova-pro-v1:0,us-east-1,regional,flex,standard,0.4,1.6,,,,2026-09-01",
+				"amazon.nova-pro-v1:0,us-east-1,regional,priority,standard,1.4,5.6,,,,2026-09-01",
+				// Claude Sonnet 4's long-context input SKU (global): the whole request above 200K tokens at 2x input.
+				"anthropic.claude-sonnet-4-20250514-v1:0,us-east-1,global,standard,long,6,,,,,2026-09-01",
+				"anthropic.claude-sonnet-4-6,us-east-1,regional,standard,standard,3.3,16.5,0.33,4.125,6.6,2026-09-01",
+				"anthropic.claude-sonnet-4-6,us-east-1,regional,batch,standard,1.65,8.25,,,,2026-09-01",
+				"anthropic.claude-sonnet-4-6,us-east-1,global,standard,standard,3,15,0.3,3.75,6,2026-09-01",
+				"anthropic.claude-sonnet-4-6,us-east-1,global,batch,standard,1.5,7.5,,,,2026-09-01");
+		assertThat(result.out()).contains("Wrote 11 price rows")
 			.contains("Skipped 1 SKUs: model name not in the name table")
 			.contains("Qwen3 32B")
-			.contains("Skipped 2 SKUs: not a per-token price")
+			.contains("Skipped 1 SKUs: not a per-token price")
 			.contains("Skipped 1 SKUs: token prices without an input price");
 	}
 

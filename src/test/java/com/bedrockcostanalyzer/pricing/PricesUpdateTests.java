@@ -116,8 +116,8 @@ class PricesUpdateTests {
 		Cli.Result update = update();
 
 		assertThat(update.exitCode()).as(update.err()).isZero();
-		// Old book: the 10 rows of the import. New: the same keys, Nova Pro's standard row changed, Maverick added.
-		assertThat(update.out()).contains("Wrote 11 price rows from 4 offer files")
+		// Old book: the 11 rows of the import. New: the same keys, Nova Pro's standard row changed, Maverick added.
+		assertThat(update.out()).contains("Wrote 12 price rows from 4 offer files")
 			.contains("+1 rows, 1 prices changed, 0 withdrawn, 0 units not understood");
 		CostCalculator prices = new CostCalculator(new PriceBookLoader().load(this.book));
 		LocalDate day = LocalDate.of(2026, 12, 1);
@@ -136,14 +136,14 @@ class PricesUpdateTests {
 		Cli.Result update = update("--region", "ap-northeast-1");
 
 		assertThat(update.exitCode()).as(update.err()).isZero();
-		// Only AmazonBedrock lists ap-northeast-1: its Nova Pro row is the whole book, the US rows withdrawn.
+		// Only AmazonBedrock lists ap-northeast-1: its Nova Pro row is the whole book, the 10 US rows withdrawn.
 		assertThat(update.out()).contains("Wrote 1 price rows from 1 offer files")
-			.contains("+0 rows, 0 prices changed, 9 withdrawn");
+			.contains("+0 rows, 0 prices changed, 10 withdrawn");
 		assertThat(Files.readAllLines(this.book).stream().filter((l) -> !l.startsWith("#")).toList())
 			.hasSize(2)
 			.last()
 			.asString()
-			.startsWith("amazon.nova-pro-v1:0,ap-northeast-1,regional,standard,0.84,3.36,");
+			.startsWith("amazon.nova-pro-v1:0,ap-northeast-1,regional,standard,standard,0.84,3.36,");
 	}
 
 	@ParameterizedTest

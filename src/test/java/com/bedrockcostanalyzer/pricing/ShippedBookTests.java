@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped book on the models and Regions in use at the end of 2026: one day of 1M input + 1M output tokens on
- * each, priced end to end. Expected dollars are the published list prices per 1M tokens, added by hand.
+ * The shipped book on the models and Regions in use at the end of 2026: one day of 1M input + 1M output tokens in ten
+ * requests (below every long-context threshold) on each, priced end to end. Expected dollars are the published list prices per 1M tokens, added by hand.
  */
 class ShippedBookTests {
 
@@ -64,7 +64,7 @@ class ShippedBookTests {
 		StringBuilder csv = new StringBuilder("timestamp,model_id,path,region,requests,input_tokens,output_tokens\n");
 		BigDecimal expected = BigDecimal.ZERO;
 		for (String[] row : day) {
-			csv.append(DAY).append(',').append(row[0]).append(",app,").append(row[1]).append(",1,1000000,1000000\n");
+			csv.append(DAY).append(',').append(row[0]).append(",app,").append(row[1]).append(",10,1000000,1000000\n");
 			expected = row[2] == null ? expected : expected.add(new BigDecimal(row[2]));
 		}
 		Path export = this.work.resolve("day.csv");
@@ -84,9 +84,9 @@ class ShippedBookTests {
 		}
 		assertThat(costs).hasSize(day.length - 1);
 		assertThat(report.get("totals").get("cost").decimalValue()).isEqualByComparingTo(expected);
-		assertThat(report.get("totals").get("unpricedRequests").asLong()).isOne();
+		assertThat(report.get("totals").get("unpricedRequests").asLong()).isEqualTo(10);
 		assertThat(report.get("unpriced").get(0).get("model").asString()).isEqualTo("amazon.nova-micro-v1:0");
-		// One request of 20 and 2M tokens of 40M unpriced, said in the report's headline and on the console.
+		// 10 requests of 200 and 2M tokens of 40M unpriced, said in the report's headline and on the console.
 		JsonNode coverage = report.get("coverage");
 		assertThat(coverage.get("unpricedRequestsPercent").decimalValue()).isEqualByComparingTo("5");
 		assertThat(coverage.get("unpricedTokensPercent").decimalValue()).isEqualByComparingTo("5");

@@ -23,6 +23,7 @@ import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
@@ -112,9 +113,9 @@ class DetectorTests {
 		List<MinuteRow> minutes = new ArrayList<>();
 		for (int m = 0; m < 1440; m++) {
 			minutes.add(new MinuteRow(new MinuteKey(MIDNIGHT.plusSeconds(60L * m), "us-east-1", "amazon.nova-pro-v1:0",
-					Scope.REGIONAL, Tier.STANDARD, "search"), new MinuteTotals(6, 0, 60_000, 10_000, 0, 0)));
+					Scope.REGIONAL, Tier.STANDARD, Context.STANDARD, "search"), new MinuteTotals(6, 0, 60_000, 10_000, 0, 0)));
 			minutes.add(new MinuteRow(new MinuteKey(MIDNIGHT.plusSeconds(60L * m), "us-east-1", "amazon.nova-pro-v1:0",
-					Scope.GEO, Tier.STANDARD, "search"), new MinuteTotals(4, 0, 30_000, 5_000, 0, 0)));
+					Scope.GEO, Tier.STANDARD, Context.STANDARD, "search"), new MinuteTotals(4, 0, 30_000, 5_000, 0, 0)));
 		}
 		ProvisionedBook cheap = new ProvisionedBook(List.of(new ProvisionedBook.Row("amazon.nova-pro-v1:0",
 				"us-east-1", "1-month", new BigDecimal("5"), 100_000L, 20_000L, DAY.minusYears(1), "test")));
@@ -172,7 +173,7 @@ class DetectorTests {
 		List<MinuteRow> bursty = new ArrayList<>();
 		for (int m = 0; m < 1440; m++) {
 			MinuteRow row = new MinuteRow(new MinuteKey(MIDNIGHT.plusSeconds(60L * m), "us-east-1",
-					"anthropic.claude-sonnet-4-6", Scope.GEO, Tier.STANDARD, "chat"),
+					"anthropic.claude-sonnet-4-6", Scope.GEO, Tier.STANDARD, Context.STANDARD, "chat"),
 					new MinuteTotals(50, 0, 100_000, 10_000, 0, 0));
 			steady.add(row);
 			if (m % 2 == 0) {
@@ -201,7 +202,8 @@ class DetectorTests {
 	@Test
 	void putsTheCostOfTruncatedResponsesAsAnUpperBound() {
 		// Nova Lite: 100 requests of 1M in / 0 out = $6.00; 10 truncated: $0.60 at most.
-		UsageKey key = new UsageKey(DAY, "us-east-1", "amazon.nova-lite-v1:0", Scope.REGIONAL, Tier.STANDARD, "docs");
+		UsageKey key = new UsageKey(DAY, "us-east-1", "amazon.nova-lite-v1:0", Scope.REGIONAL, Tier.STANDARD,
+				Context.STANDARD, "docs");
 		DailyUsage row = new DailyUsage(key,
 				new UsageTotals(100, 0, 0, 10, new TokenCounts(100_000_000, 0, 0, 0, 0)));
 
@@ -259,7 +261,7 @@ class DetectorTests {
 
 	private static MinuteRow minute(int minuteOfDay, String region, long requests, long input, long output) {
 		return new MinuteRow(new MinuteKey(MIDNIGHT.plusSeconds(60L * minuteOfDay), region, "amazon.nova-pro-v1:0",
-				Scope.REGIONAL, Tier.STANDARD, "search"), new MinuteTotals(requests, 0, input, output, 0, 0));
+				Scope.REGIONAL, Tier.STANDARD, Context.STANDARD, "search"), new MinuteTotals(requests, 0, input, output, 0, 0));
 	}
 
 	private static Opportunity caching(String model, Scope scope, int[] minutes) {
@@ -279,14 +281,14 @@ class DetectorTests {
 		List<PrefixRow> rows = new ArrayList<>();
 		for (int m : minutes) {
 			rows.add(new PrefixRow(new PrefixKey(new MinuteKey(MIDNIGHT.plusSeconds(60L * m), "us-east-1", model,
-					scope, Tier.STANDARD, "chat"), 42L), new PrefixTotals(1, tokens, 0)));
+					scope, Tier.STANDARD, Context.STANDARD, "chat"), 42L), new PrefixTotals(1, tokens, 0)));
 		}
 		return rows;
 	}
 
 	private static DailyUsage daily(String model, Scope scope, String path, long requests, long input, long output,
 			long cacheRead, long cacheWrite) {
-		return new DailyUsage(new UsageKey(DAY, "us-east-1", model, scope, Tier.STANDARD, path),
+		return new DailyUsage(new UsageKey(DAY, "us-east-1", model, scope, Tier.STANDARD, Context.STANDARD, path),
 				new UsageTotals(requests, 0, 0, 0, new TokenCounts(input, output, cacheRead, cacheWrite, 0)));
 	}
 

@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.bedrockcostanalyzer.usage.LongContextRule;
 import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.PathResolver;
 import com.bedrockcostanalyzer.usage.UsageRecord;
@@ -50,7 +51,7 @@ class NdjsonReaderTests {
 		byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
 		com.bedrockcostanalyzer.aggregate.UnitSummary summary = new com.bedrockcostanalyzer.aggregate.UnitSummary(
 				new InputUnit("s", "k", "k", 1, "v", UnitFormat.INVOCATION_LOG, null),
-				java.util.Set.of(LocalDate.of(2026, 10, 2)), null);
+				java.util.Set.of(LocalDate.of(2026, 10, 2)), null, LongContextRule.NONE);
 
 		this.reader.read(new java.io.ByteArrayInputStream(cut), summary);
 
@@ -71,7 +72,7 @@ class NdjsonReaderTests {
 		file.write(damaged);
 		com.bedrockcostanalyzer.aggregate.UnitSummary summary = new com.bedrockcostanalyzer.aggregate.UnitSummary(
 				new InputUnit("s", "k", "k", 1, "v", UnitFormat.INVOCATION_LOG, null),
-				java.util.Set.of(LocalDate.of(2026, 10, 2)), null);
+				java.util.Set.of(LocalDate.of(2026, 10, 2)), null, LongContextRule.NONE);
 
 		this.reader.read(new ByteArrayInputStream(file.toByteArray()), summary);
 
