@@ -8,7 +8,8 @@ import java.util.zip.ZipException;
 /**
  * Counts one NDJSON unit (invocation logs, CloudWatch messages, batch outputs) into a sink, line by line. A bad line
  * is rejected with its line number and the lines around it still count. In gzip, records count once their member's
- * checksum has matched: a member that is corrupt or cut short is rejected at its byte offset and adds nothing.
+ * checksum has matched, and a corrupt member is rejected at its byte offset and adds nothing; a stream that is cut
+ * short counts every whole line before the break and rejects the line it breaks off in.
  */
 public final class NdjsonReader {
 
@@ -43,11 +44,13 @@ public final class NdjsonReader {
 		// A gzip member's records count once its checksum has matched: commit when the lines reach its end.
 		long[] verifiedUpTo = { -1 };
 		long lastLineEnd = 0;
+		long wholeLinesEnd = 0;
 		if (in instanceof StrictGzipInputStream gzip) {
 			gzip.onMemberVerified(() -> verifiedUpTo[0] = lines.readOffset());
 		}
 		try {
 			while (lines.next()) {
+				wholeLinesEnd = lines.lineEndOffset();
 				if (verifiedUpTo[0] >= 0 && lines.lineStartOffset() >= verifiedUpTo[0]) {
 					sink.commit();
 					verifiedUpTo[0] = -1;
@@ -79,13 +82,13 @@ public final class NdjsonReader {
 			sink.commit();
 		}
 		catch (EOFException ex) {
-			// Cut short inside a member: its checksum cannot be checked, and a damaged member can look just like a
-			// short one, so its records do not count; members before it were verified and do.
+			// Cut short inside a member (an upload or copy that stopped): its checksum cannot be checked, but what
+			// inflated before the break is the start of the data as written — damage inflates to an error or fails
+			// the checksum, which is the branch below — so its whole lines count and the one cut in two does not.
 			// Our own stream's messages carry the compressed offset and nothing of the content.
-			commitVerified(sink, verifiedUpTo[0], lastLineEnd);
-			sink.discard();
-			sink.reject("line " + (lines.lineNumber() + 1) + " (" + ex.getMessage() + ")",
-					"gzip stream is truncated; the records of its unfinished part are not counted", null);
+			sink.reject("line " + (lines.lineNumber() + 1) + ", uncompressed byte " + wholeLinesEnd + " ("
+					+ ex.getMessage() + ")", "gzip stream is truncated; the line it breaks off in is not counted",
+					null);
 			sink.commit();
 		}
 		catch (ZipException ex) {

@@ -50,7 +50,7 @@ class AnalyzeJobTests {
 		assertThat(report.get("rejects").get("byReason").propertyNames())
 			.contains("input.inputTokenCount is not a whole number", "input.inputTokenCount is negative",
 					"timestamp is not an RFC 3339 date-time",
-					"gzip stream is truncated; the records of its unfinished part are not counted");
+					"gzip stream is truncated; the line it breaks off in is not counted");
 		JsonNode sample = report.get("rejects").get("samples").get(0);
 		assertThat(sample.get("location").asString()).contains("BedrockModelInvocationLogs").containsPattern("line \\d+");
 	}

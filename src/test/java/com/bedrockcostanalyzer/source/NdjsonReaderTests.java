@@ -46,17 +46,34 @@ class NdjsonReaderTests {
 	}
 
 	@Test
-	void countsNothingOfAMemberThatBreaksOffBeforeItsChecksum() throws IOException {
+	void countsEveryWholeLineBeforeTheBreakOfATruncatedGzip() throws IOException {
 		byte[] whole = gzip((RECORD + "\n").repeat(2000));
 		byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+		// What the JDK's own gzip reader gets out of the cut file before it fails: its whole lines are the records.
+		ByteArrayOutputStream inflated = new ByteArrayOutputStream();
+		try (java.util.zip.GZIPInputStream jdk = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(cut))) {
+			byte[] buffer = new byte[4096];
+			for (int n = jdk.read(buffer); n > 0; n = jdk.read(buffer)) {
+				inflated.write(buffer, 0, n);
+			}
+		}
+		catch (java.io.EOFException expected) {
+			// the break
+		}
+		long wholeLines = inflated.toString(StandardCharsets.UTF_8).chars().filter((c) -> c == '\n').count();
+		assertThat(wholeLines).isBetween(1L, 1999L);
 		com.bedrockcostanalyzer.aggregate.UnitSummary summary = new com.bedrockcostanalyzer.aggregate.UnitSummary(
 				new InputUnit("s", "k", "k", 1, "v", UnitFormat.INVOCATION_LOG, null),
 				java.util.Set.of(LocalDate.of(2026, 10, 2)), null, LongContextRule.NONE);
 
 		this.reader.read(new java.io.ByteArrayInputStream(cut), summary);
 
-		assertThat(summary.recordsCounted()).isZero();
-		assertThat(summary.rejects()).containsOnlyKeys("gzip stream is truncated; the records of its unfinished part are not counted");
+		assertThat(summary.recordsCounted()).isEqualTo(wholeLines);
+		String reason = "gzip stream is truncated; the line it breaks off in is not counted";
+		assertThat(summary.rejects()).containsOnlyKeys(reason);
+		assertThat(summary.rejects().get(reason).sampleLocations()).singleElement()
+			.asString()
+			.startsWith("line " + (wholeLines + 1) + ", uncompressed byte " + wholeLines * (RECORD.length() + 1) + " (");
 	}
 
 	@Test
