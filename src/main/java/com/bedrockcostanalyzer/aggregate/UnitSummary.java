@@ -116,9 +116,17 @@ public final class UnitSummary implements RecordSink {
 			// Another window's day, or one already counted from this unit.
 			return;
 		}
-		Series series = this.staged.series.computeIfAbsent(UsageKey.of(record, this.longContext),
-				(k) -> new Series());
-		series.totals.add(record);
+		UsageKey key = UsageKey.of(record, this.longContext);
+		Series series = this.staged.series.get(key);
+		if (series == null) {
+			series = new Series();
+			series.totals.add(record);
+			this.staged.series.put(key, series);
+		}
+		else {
+			// Checked: a sum that would wrap throws before anything of the record is added.
+			series.totals.add(record);
+		}
 		InvocationDetail detail = record.detail();
 		if (detail != null && record.requests() > 0) {
 			// The minute goes into the record's day's block: the parser dates a timed record by its timestamp.

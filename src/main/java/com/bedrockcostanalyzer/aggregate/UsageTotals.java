@@ -50,38 +50,52 @@ public final class UsageTotals {
 		this.cacheWrite1hTokens = tokens.cacheWrite1h();
 	}
 
+	/**
+	 * Adds a record. Sums are checked: a sum that would pass 64 bits throws {@link ArithmeticException} and leaves
+	 * these totals as they were, instead of wrapping to a negative figure.
+	 */
 	void add(UsageRecord record) {
-		this.requests += record.requests();
-		this.errors += record.errors();
-		this.streamingRequests += record.streamingRequests();
-		this.truncatedRequests += record.truncatedRequests();
 		TokenCounts tokens = record.tokens();
-		this.inputTokens += tokens.input();
-		this.outputTokens += tokens.output();
-		this.cacheReadTokens += tokens.cacheRead();
-		this.cacheWrite5mTokens += tokens.cacheWrite5m();
-		this.cacheWrite1hTokens += tokens.cacheWrite1h();
-		if (record.detail() != null && record.detail().humanCaller()) {
-			this.humanRequests += record.requests();
-		}
+		long human = (record.detail() != null && record.detail().humanCaller()) ? record.requests() : 0;
 		// One request per logged record: the square feeds the spread of output sizes (routing's "low variance").
-		if (record.requests() == 1) {
-			this.outputTokensSquared += tokens.output() * tokens.output();
-		}
+		long squared = (record.requests() == 1) ? Math.multiplyExact(tokens.output(), tokens.output()) : 0;
+		add(record.requests(), record.errors(), record.streamingRequests(), record.truncatedRequests(),
+				tokens.input(), tokens.output(), tokens.cacheRead(), tokens.cacheWrite5m(), tokens.cacheWrite1h(), human,
+				squared);
 	}
 
 	public void add(UsageTotals other) {
-		this.humanRequests += other.humanRequests;
-		this.outputTokensSquared += other.outputTokensSquared;
-		this.requests += other.requests;
-		this.errors += other.errors;
-		this.streamingRequests += other.streamingRequests;
-		this.truncatedRequests += other.truncatedRequests;
-		this.inputTokens += other.inputTokens;
-		this.outputTokens += other.outputTokens;
-		this.cacheReadTokens += other.cacheReadTokens;
-		this.cacheWrite5mTokens += other.cacheWrite5mTokens;
-		this.cacheWrite1hTokens += other.cacheWrite1hTokens;
+		add(other.requests, other.errors, other.streamingRequests, other.truncatedRequests, other.inputTokens,
+				other.outputTokens, other.cacheReadTokens, other.cacheWrite5mTokens, other.cacheWrite1hTokens,
+				other.humanRequests, other.outputTokensSquared);
+	}
+
+	private void add(long requests, long errors, long streaming, long truncated, long input, long output,
+			long cacheRead, long cacheWrite5m, long cacheWrite1h, long human, long squared) {
+		// Every sum first, then every field: an overflow leaves nothing half added. (Locals, not an array: this runs
+		// for every record.)
+		long newRequests = Math.addExact(this.requests, requests);
+		long newErrors = Math.addExact(this.errors, errors);
+		long newStreaming = Math.addExact(this.streamingRequests, streaming);
+		long newTruncated = Math.addExact(this.truncatedRequests, truncated);
+		long newInput = Math.addExact(this.inputTokens, input);
+		long newOutput = Math.addExact(this.outputTokens, output);
+		long newCacheRead = Math.addExact(this.cacheReadTokens, cacheRead);
+		long newCacheWrite5m = Math.addExact(this.cacheWrite5mTokens, cacheWrite5m);
+		long newCacheWrite1h = Math.addExact(this.cacheWrite1hTokens, cacheWrite1h);
+		long newHuman = Math.addExact(this.humanRequests, human);
+		long newSquared = Math.addExact(this.outputTokensSquared, squared);
+		this.requests = newRequests;
+		this.errors = newErrors;
+		this.streamingRequests = newStreaming;
+		this.truncatedRequests = newTruncated;
+		this.inputTokens = newInput;
+		this.outputTokens = newOutput;
+		this.cacheReadTokens = newCacheRead;
+		this.cacheWrite5mTokens = newCacheWrite5m;
+		this.cacheWrite1hTokens = newCacheWrite1h;
+		this.humanRequests = newHuman;
+		this.outputTokensSquared = newSquared;
 	}
 
 	public long requests() {

@@ -65,7 +65,7 @@ public final class NdjsonReader {
 				}
 				ParsedLine parsed = this.parser.parse(lines.buffer(), lines.lineStart(), lines.lineLength());
 				if (parsed.record() != null) {
-					sink.accept(parsed.record());
+					sink.accept(parsed.record(), location);
 				}
 				else if (parsed.foreign()) {
 					sink.skip();

@@ -10,6 +10,19 @@ public interface RecordSink {
 	void accept(UsageRecord record);
 
 	/**
+	 * Accepts a record read at {@code location}; one whose counts would carry a sum past 64 bits (a sink checks its
+	 * sums and leaves them as they were) is rejected there instead, so no figure ever wraps.
+	 */
+	default void accept(UsageRecord record, String location) {
+		try {
+			accept(record);
+		}
+		catch (ArithmeticException ex) {
+			reject(location, "token counts too large to add up (a sum would pass 64 bits)", record.day());
+		}
+	}
+
+	/**
 	 * A line or row that cannot be counted.
 	 * @param location where it is inside the unit, e.g. {@code line 12} or {@code byte 4096}
 	 * @param reason why, in our own words: never text copied from the input

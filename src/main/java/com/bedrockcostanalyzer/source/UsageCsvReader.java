@@ -150,6 +150,13 @@ public final class UsageCsvReader {
 				sink.reject(location, column.canonical + " is not a whole number of zero or more", day);
 				return;
 			}
+			long ceiling = (column == Column.REQUESTS || column == Column.ERRORS) ? MAX_REQUESTS_PER_ROW
+					: MAX_TOKENS_PER_ROW;
+			if (value > ceiling) {
+				sink.reject(location, column.canonical + " is implausibly large for one row (over "
+						+ String.format(Locale.ROOT, "%,d", ceiling) + ")", day);
+				return;
+			}
 			values[column.ordinal()] = value;
 		}
 		long requests = columns.containsKey(Column.REQUESTS) ? values[Column.REQUESTS.ordinal()] : 1;
@@ -170,14 +177,22 @@ public final class UsageCsvReader {
 				values[Column.OUTPUT_TOKENS.ordinal()], values[Column.CACHE_READ.ordinal()], cacheWrite - oneHour,
 				oneHour);
 		sink.accept(new UsageRecord(day, region.isEmpty() ? this.defaultRegion : region, model, tier,
-				path.isEmpty() ? PathResolver.UNATTRIBUTED : PathResolver.cap(path), requests, values[Column.ERRORS.ordinal()], 0, 0,
-				tokens));
+				path.isEmpty() ? PathResolver.UNATTRIBUTED : PathResolver.cap(path), requests,
+				values[Column.ERRORS.ordinal()], 0, 0, tokens), location);
 	}
 
 	private static String cell(CSVRecord row, Map<Column, Integer> columns, Column column) {
 		Integer index = columns.get(column);
 		return (index == null || index >= row.size()) ? "" : row.get(index).trim();
 	}
+
+	/**
+	 * Ceilings of one row, far above any real export (ten trillion tokens is some $30 million of the dearest model)
+	 * and low enough that no realistic number of rows can make a 64-bit sum wrap; the sums are checked besides.
+	 */
+	static final long MAX_TOKENS_PER_ROW = 10_000_000_000_000L;
+
+	static final long MAX_REQUESTS_PER_ROW = 10_000_000_000L;
 
 	static long parseCount(String text) {
 		if (text.isEmpty()) {
