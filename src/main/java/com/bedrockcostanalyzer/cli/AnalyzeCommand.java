@@ -24,6 +24,8 @@ import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBookException;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.report.ReportWriter;
+import com.bedrockcostanalyzer.report.SafeText;
+import com.bedrockcostanalyzer.source.DistinctSources;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.Window;
 import com.bedrockcostanalyzer.usage.Regions;
@@ -168,6 +170,9 @@ class AnalyzeCommand implements Callable<Integer> {
 			}
 			canonical.add(inputSources.canonicalName(source));
 		}
+		DistinctSources.Result distinct = DistinctSources.of(canonical);
+		distinct.notes().forEach((note) -> this.spec.commandLine().getOut().println("Note: " + SafeText.plain(note)));
+		canonical = new ArrayList<>(distinct.sources());
 		try {
 			new PriceBookLoader().load(this.prices);
 		}

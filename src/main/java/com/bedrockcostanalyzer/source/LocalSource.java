@@ -29,8 +29,16 @@ public final class LocalSource implements InputSource {
 	}
 
 	@Override
+	/** The real path: a source given through a symbolic link is the folder or file the link leads to. */
 	public String canonicalName(String source) {
-		return Path.of(source).toAbsolutePath().normalize().toString();
+		Path path = Path.of(source).toAbsolutePath().normalize();
+		try {
+			return path.toRealPath().toString();
+		}
+		catch (IOException ex) {
+			// Not there (yet): the check before counting says so.
+			return path.toString();
+		}
 	}
 
 	@Override
