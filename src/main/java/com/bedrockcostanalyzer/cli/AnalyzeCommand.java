@@ -203,6 +203,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		}
 		Path outDir = (this.out != null) ? this.out
 				: Path.of("reports", reportWindow.from() + "_" + reportWindow.to());
+		checkWritable(outDir);
 		AnalysisRequest request = new AnalysisRequest(canonical, window,
 				this.prices == null ? "" : Path.of(this.prices).toAbsolutePath().toString(),
 				outDir.toAbsolutePath().normalize(), region, discountRules, display, this.reprocess, reportWindow,
@@ -215,7 +216,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		catch (RuntimeException ex) {
 			this.spec.commandLine()
 				.getErr()
-				.println("error: cannot open the job database " + JdbcUrls.withoutSecrets(this.db) + ": "
+				.println("error: cannot open the job database " + JdbcUrls.withoutSecrets(databaseUrl()) + ": "
 						+ rootMessage(ex));
 			return ExitCodes.FAILED;
 		}
@@ -263,7 +264,40 @@ class AnalyzeCommand implements Callable<Integer> {
 					+ " lines or files could not be counted; the report lists where and why.");
 			return ExitCodes.DONE_WITH_REJECTS;
 		}
+		if (outcome.coverage() != null && outcome.spend().signum() == 0) {
+			// "$0.00" would read as free: nothing of the usage could be priced.
+			out.println("Nothing in the window could be priced: the spend above is not the bill.");
+			return ExitCodes.DONE_WITH_REJECTS;
+		}
 		return ExitCodes.DONE;
+	}
+
+	/**
+	 * The report folder is checked before anything is counted: finding it unwritable after an hour of reading would
+	 * lose the report (the counts stay in the database; {@code report} writes it again). Nothing is created here: the
+	 * folder, or the nearest folder above it that exists, must be a folder this process may write in.
+	 */
+	private void checkWritable(Path outDir) {
+		Path existing = outDir.toAbsolutePath().normalize();
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		String problem = (existing == null) ? "none of the folders above it exists"
+				: !Files.isDirectory(existing) ? existing + " is not a folder"
+						: !Files.isWritable(existing) ? existing + " is not writable" : null;
+		if (problem != null) {
+			throw new ParameterException(this.spec.commandLine(),
+					"the report folder " + outDir + " cannot be written: " + problem);
+		}
+	}
+
+	/** The job database actually used: --db, else Spring Boot's own setting, else the embedded default. */
+	private String databaseUrl() {
+		if (this.db != null) {
+			return this.db;
+		}
+		String configured = System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
+		return configured != null && !configured.isBlank() ? configured : null;
 	}
 
 	/** The innermost cause, which names what is wrong (refused connection, read-only file, locked database). */

@@ -107,6 +107,52 @@ class CommandLineTests {
 	}
 
 	@Test
+	void checksTheReportFolderBeforeCountingAnything() throws Exception {
+		Path logs = Files.createDirectories(this.work.resolve("logs"));
+		// A file where the report folder should be: it can never be made.
+		Path blocked = Files.writeString(this.work.resolve("blocked"), "a file");
+
+		Cli.Result result = Cli.analyze(this.work, "--source", logs.toString(), "--month", "2026-10", "--out",
+				blocked.resolve("out").toString());
+
+		assertBadUsage(result, "the report folder " + blocked.resolve("out") + " cannot be written");
+		assertThat(this.work.resolve("db")).doesNotExist();
+	}
+
+	@Test
+	void saysSoAndExitsThreeWhenNothingCouldBePriced() throws Exception {
+		Path csv = Files.writeString(this.work.resolve("usage.csv"),
+				"date,model,requests,input_tokens,output_tokens\n2026-10-03,acme.private-model-v9,7,700,70\n");
+
+		Cli.Result result = Cli.analyze(this.work, "--source", csv.toString(), "--month", "2026-10", "--out",
+				this.work.resolve("out").toString());
+
+		assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.DONE_WITH_REJECTS);
+		assertThat(result.out()).contains("Spend [2026-10-01, 2026-11-01): $0.00")
+			.contains("Not priced: 100.00% of tokens, 100.00% of requests")
+			.contains("Nothing in the window could be priced");
+	}
+
+	@Test
+	void namesTheDatabaseActuallyUsedWhenItCannotBeOpened() throws Exception {
+		Path logs = Files.createDirectories(this.work.resolve("logs"));
+		System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/bca?password=hunter2");
+		try {
+			Cli.Result result = Cli.run("analyze", "--source", logs.toString(), "--month", "2026-10", "--out",
+					this.work.resolve("out").toString());
+
+			assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+			assertThat(result.err()).contains("error: cannot open the job database jdbc:postgresql://127.0.0.1:1/bca")
+				.contains("password=****")
+				.doesNotContain("hunter2")
+				.doesNotContain("default H2");
+		}
+		finally {
+			System.clearProperty("spring.datasource.url");
+		}
+	}
+
+	@Test
 	void leavesTheBrokerOutUnlessAManagerStarts() {
 		ScaleOptions standalone = new ScaleOptions();
 		ScaleOptions manager = new ScaleOptions();

@@ -59,7 +59,7 @@ class FaultTests {
 	}
 
 	@Test
-	void keepsWhatWasCountedWhenTheReportCannotBeWrittenAndWritesItNextTime() throws Exception {
+	void refusesAReportFolderThatCannotBeWrittenBeforeCountingAndCountsNextTime() throws Exception {
 		Path csv = usage();
 		// The report folder is taken by a file.
 		Path blocked = Files.writeString(this.work.resolve("blocked"), "not a folder");
@@ -69,10 +69,9 @@ class FaultTests {
 		Cli.Result next = Cli.analyze(this.work, "--source", csv.toString(), "--month", "2026-10", "--out",
 				this.work.resolve("out").toString());
 
-		assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
-		assertThat(failed.err()).contains("cannot write the report to " + blocked)
-			.contains("Run the same command again")
-			.doesNotContain("\tat ");
+		assertThat(failed.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
+		assertThat(failed.err()).contains("the report folder " + blocked + " cannot be written: " + blocked
+				+ " is not a folder").doesNotContain("\tat ");
 		assertThat(next.exitCode()).as(next.err()).isZero();
 		var report = Cli.readReport(this.work.resolve("out"));
 		assertThat(report.get("totals").get("requests").asLong()).isEqualTo(7);
