@@ -200,10 +200,10 @@ public final class InvocationLogParser implements LineParser {
 			JsonToken token = p.nextToken();
 			switch (name) {
 				case "schemaType" -> f.schemaType = text(p, token, f);
-				case "timestamp" -> f.timestamp = text(p, token, f);
-				case "region" -> f.region = text(p, token, f);
+				case "timestamp" -> f.timestamp = f.once(f.timestamp, text(p, token, f), "timestamp");
+				case "region" -> f.region = f.once(f.region, text(p, token, f), "region");
 				case "operation" -> f.operation = text(p, token, f);
-				case "modelId" -> f.modelId = text(p, token, f);
+				case "modelId" -> f.modelId = f.once(f.modelId, text(p, token, f), "modelId");
 				case "errorCode" -> f.errorCode = text(p, token, f);
 				case "identity" -> readIdentity(p, token, f);
 				case "requestMetadata" -> f.requestMetadata = readMetadata(p, token, f);
@@ -260,11 +260,12 @@ public final class InvocationLogParser implements LineParser {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
 			switch (name) {
-				case "inputTokenCount" -> f.input = count(p, value, "input.inputTokenCount", f);
-				case "cacheReadInputTokenCount" ->
-					f.cacheRead = count(p, value, "input.cacheReadInputTokenCount", f);
-				case "cacheWriteInputTokenCount" ->
-					f.cacheWrite = count(p, value, "input.cacheWriteInputTokenCount", f);
+				case "inputTokenCount" ->
+					f.input = f.once(f.input, count(p, value, "input.inputTokenCount", f), "input.inputTokenCount");
+				case "cacheReadInputTokenCount" -> f.cacheRead = f.once(f.cacheRead,
+						count(p, value, "input.cacheReadInputTokenCount", f), "input.cacheReadInputTokenCount");
+				case "cacheWriteInputTokenCount" -> f.cacheWrite = f.once(f.cacheWrite,
+						count(p, value, "input.cacheWriteInputTokenCount", f), "input.cacheWriteInputTokenCount");
 				case "inputBodyJson" -> {
 					long start = f.view.toLine(p.currentTokenLocation().getByteOffset());
 					readRequestBody(p, value, f);
@@ -284,7 +285,8 @@ public final class InvocationLogParser implements LineParser {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
 			switch (name) {
-				case "outputTokenCount" -> f.output = count(p, value, "output.outputTokenCount", f);
+				case "outputTokenCount" -> f.output = f.once(f.output, count(p, value, "output.outputTokenCount", f),
+						"output.outputTokenCount");
 				case "outputBodyJson" -> readResponseBody(p, value, f);
 				default -> p.skipChildren();
 			}

@@ -30,6 +30,24 @@ class LoggedUsage {
 		}
 	}
 
+	/**
+	 * A value of a field a record states once: a second one (a duplicated key, which JSON parsers settle by letting
+	 * the last win) makes the record ambiguous, and it is rejected rather than counted with either value.
+	 */
+	long once(long stated, long value, String field) {
+		if (stated != -1) {
+			problem(field + " is stated twice in the record (ambiguous)");
+		}
+		return value;
+	}
+
+	String once(String stated, String value, String field) {
+		if (stated != null) {
+			problem(field + " is stated twice in the record (ambiguous)");
+		}
+		return value;
+	}
+
 	/** Anthropic {@code max_tokens}, Converse and Llama {@code length}: the answer hit its limit. */
 	void stopReason(String reason) {
 		this.truncated |= "max_tokens".equals(reason) || "length".equals(reason);

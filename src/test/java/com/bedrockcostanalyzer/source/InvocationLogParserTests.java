@@ -300,6 +300,22 @@ class InvocationLogParserTests {
 		return parsed.record();
 	}
 
+	@Test
+	void rejectsARecordThatStatesAFieldItCountsTwice() {
+		String head = "{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\","
+				+ "\"region\":\"us-east-1\",";
+		// A JSON reader lets the last of two equal keys win: 7000 tokens would be counted where the record also says 5.
+		assertThat(reject(head + "\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputTokenCount\":5,"
+				+ "\"inputTokenCount\":7000},\"output\":{\"outputTokenCount\":1}}"))
+			.isEqualTo("input.inputTokenCount is stated twice in the record (ambiguous)");
+		assertThat(reject(head + "\"modelId\":\"amazon.nova-pro-v1:0\",\"modelId\":\"amazon.nova-micro-v1:0\","
+				+ "\"input\":{\"inputTokenCount\":5},\"output\":{\"outputTokenCount\":1}}"))
+			.isEqualTo("modelId is stated twice in the record (ambiguous)");
+		assertThat(reject(head + "\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputTokenCount\":5},"
+				+ "\"output\":{\"outputTokenCount\":1},\"output\":{\"outputTokenCount\":9}}"))
+			.isEqualTo("output.outputTokenCount is stated twice in the record (ambiguous)");
+	}
+
 	private String reject(String line) {
 		byte[] bytes = bytes(line.replace("\n", ""));
 		ParsedLine parsed = this.parser.parse(bytes, 0, bytes.length);
