@@ -1,15 +1,25 @@
 package com.bedrockcostanalyzer.cli;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -20,6 +30,9 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
+
+import com.bedrockcostanalyzer.savings.SavingsProperties;
+import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
  * A saved job definition ({@code jobs/*.yaml}), read with Spring Boot's own YAML loading and binding, so it reads like
@@ -60,6 +73,7 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalArgumentException("job file " + file + " does not exist");
 		}
+		checkShape(file);
 		List<PropertySource<?>> documents;
 		try {
 			documents = new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file));
@@ -72,6 +86,7 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 		}
 		EnumerablePropertySource<?> source = (EnumerablePropertySource<?>) documents.get(0);
 		Set<String> unknown = new TreeSet<>();
+		Set<String> unknownSettings = new TreeSet<>();
 		Map<String, Object> settings = new LinkedHashMap<>();
 		// Boot binds below a name, never at the root: the file's keys go under "job-file".
 		Map<String, Object> prefixed = new LinkedHashMap<>();
@@ -82,8 +97,20 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 				unknown.add(top);
 			}
 			else if (top.equals("savings") || top.equals("usage")) {
+				ConfigurationPropertyName key = ConfigurationPropertyName.adapt(name, '.');
+				Set<String> known = top.equals("savings") ? SAVINGS_KEYS : USAGE_KEYS;
+				String second = key.getNumberOfElements() > 1
+						? key.getElement(1, ConfigurationPropertyName.Form.DASHED) : "";
+				if (!known.contains(second)) {
+					unknownSettings.add("'" + top + "." + second + "' (did you mean '" + top + "."
+							+ nearest(second, known) + "'?)");
+				}
 				settings.put("bca." + name, source.getProperty(name));
 			}
+		}
+		if (!unknownSettings.isEmpty()) {
+			throw new IllegalArgumentException("job file " + file + " has unknown setting"
+					+ (unknownSettings.size() > 1 ? "s " : " ") + String.join(", ", unknownSettings));
 		}
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("job file " + file + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
@@ -107,6 +134,79 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 		return new JobFile(bound.job(), bound.sources(), bound.window(), bound.prices(), bound.discounts(),
 				bound.currency(), bound.fx(), bound.region(), bound.out(), bound.db(), bound.reprocess(),
 				bound.cur(), bound.jumpPercent(), settings);
+	}
+
+	/** The settings a job file may give under {@code savings:} and {@code usage:}, as Boot binds them. */
+	private static final Set<String> SAVINGS_KEYS = keys(SavingsProperties.class);
+
+	private static final Set<String> USAGE_KEYS = keys(UsageProperties.class);
+
+	/** A job file is a few lines: anything much larger is not one. */
+	static final long MAX_BYTES = 64 * 1024;
+
+	private static Set<String> keys(Class<? extends Record> properties) {
+		Set<String> keys = new TreeSet<>();
+		for (RecordComponent component : properties.getRecordComponents()) {
+			keys.add(component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+		}
+		return keys;
+	}
+
+	/**
+	 * Refuses, before YAML is loaded, what could make loading itself the problem: an oversized file, and anchors and
+	 * aliases, which a job file never needs and which can expand a few hundred bytes into more than memory holds.
+	 */
+	private static void checkShape(Path file) throws IOException {
+		if (Files.size(file) > MAX_BYTES) {
+			throw new IllegalArgumentException("job file " + file + " is larger than " + MAX_BYTES / 1024
+					+ " KB; a job file is a few lines");
+		}
+		LoaderOptions options = new LoaderOptions();
+		options.setMaxAliasesForCollections(0);
+		try (Reader reader = Files.newBufferedReader(file)) {
+			for (Event event : new Yaml(options).parse(reader)) {
+				if (event instanceof AliasEvent || (event instanceof NodeEvent node && node.getAnchor() != null)) {
+					throw new IllegalArgumentException("job file " + file + " uses a YAML anchor or alias (line "
+							+ (event.getStartMark().getLine() + 1) + "); write the values out instead");
+				}
+			}
+		}
+		catch (YAMLException ex) {
+			throw new IllegalArgumentException("job file " + file + " is not valid YAML: " + firstLine(ex.getMessage()));
+		}
+	}
+
+	/** The known key closest to a misspelt one (fewest single-letter edits). */
+	static String nearest(String typed, Set<String> known) {
+		String best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (String candidate : known) {
+			int distance = editDistance(typed, candidate);
+			if (distance < bestDistance) {
+				best = candidate;
+				bestDistance = distance;
+			}
+		}
+		return best;
+	}
+
+	private static int editDistance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
 	}
 
 	List<String> settingsAsArguments() {

@@ -152,9 +152,22 @@ class SavedJobsTests {
 		Files.writeString(typo, "job: nightly\nsorces: [logs]\n");
 		Path noJob = this.work.resolve("nojob.yaml");
 		Files.writeString(noJob, "sources: [logs]\n");
+		Path nestedTypo = this.work.resolve("nested.yaml");
+		Files.writeString(nestedTypo, "job: nightly\nsavings:\n  treshold-usd: 0\n");
+		// Nine lists of nine of the list before: a few hundred bytes that expand to hundreds of millions of values.
+		StringBuilder bomb = new StringBuilder("job: nightly\na: &a [x, x, x, x, x, x, x, x, x]\n");
+		for (char name = 'b'; name <= 'i'; name++) {
+			String previous = "*" + (char) (name - 1);
+			bomb.append(name).append(": &").append(name).append(" [").append(String.join(", ",
+					java.util.Collections.nCopies(9, previous))).append("]\n");
+		}
+		Path aliases = this.work.resolve("aliases.yaml");
+		Files.writeString(aliases, bomb);
 
 		Cli.Result unknownKey = Cli.run("run", typo.toString());
 		Cli.Result missingJob = Cli.run("run", noJob.toString());
+		Cli.Result unknownSetting = Cli.run("run", nestedTypo.toString());
+		Cli.Result aliasBomb = Cli.run("run", aliases.toString());
 		Cli.Result missingFile = Cli.run("run", this.work.resolve("absent.yaml").toString());
 		Cli.Result wrongOption = Cli.run("run", "jobs/monthly-audit.yaml", "--date", "2026-10-02");
 		Cli.Result badWindow = Cli.run("run", "jobs/recommendations.yaml", "--from", "2026-10-01");
@@ -162,6 +175,11 @@ class SavedJobsTests {
 		assertThat(unknownKey.exitCode()).isEqualTo(2);
 		assertThat(unknownKey.err()).contains("unknown key sorces");
 		assertThat(missingJob.err()).contains("must say 'job:' one of monthly-audit, nightly, recommendations");
+		assertThat(unknownSetting.exitCode()).isEqualTo(2);
+		assertThat(unknownSetting.err())
+			.contains("unknown setting 'savings.treshold-usd' (did you mean 'savings.threshold-usd'?)");
+		assertThat(aliasBomb.exitCode()).isEqualTo(2);
+		assertThat(aliasBomb.err()).contains("uses a YAML anchor or alias (line 2)");
 		assertThat(missingFile.err()).contains("does not exist");
 		assertThat(wrongOption.exitCode()).isEqualTo(2);
 		assertThat(wrongOption.err()).contains("--date does not apply to a monthly-audit job");
