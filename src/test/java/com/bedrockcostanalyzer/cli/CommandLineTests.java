@@ -65,6 +65,13 @@ class CommandLineTests {
 				"Unknown option: '--frobnicate'");
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--from", "2026-10-05", "--to", "2026-10-01"),
 				"the window's end (2026-10-01) must be after its start (2026-10-05)");
+		// A window costs memory per day: bounded to two years and a day, inside 2000-2100.
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--from", "2026-10-01", "--to", "+99999-01-01"),
+				"the window [2026-10-01, +99999-01-01) must lie between 2000-01-01 and 2100-01-01");
+		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--from", "2024-01-01", "--to", "2026-01-03"),
+				"the window [2024-01-01, 2026-01-03) is longer than 732 days");
+		assertThat(Cli.analyze(this.work, "--source", logs.toString(), "--from", "2024-01-01", "--to", "2026-01-02",
+				"--out", this.work.resolve("two-years").toString()).exitCode()).isZero();
 		assertBadUsage(Cli.run("analyze", "--source", this.work.resolve("nowhere").toString(), "--month", "2026-10"),
 				"no such file or folder");
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "October"),
