@@ -36,6 +36,9 @@ public class InputLedger {
 
 	private final NamedParameterJdbcTemplate named;
 
+	/** records_counted of a reading that could not read its unit: tried, not counted. */
+	private static final long UNREAD = -1;
+
 	public InputLedger(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -45,7 +48,7 @@ public class InputLedger {
 	public UnitStatus status(long sourceId, InputUnit unit) {
 		return this.jdbc.query("""
 				SELECT u.id, u.version, r.covered_from, r.covered_to
-				FROM bca_input_unit u LEFT JOIN bca_input_read r ON r.unit_id = u.id
+				FROM bca_input_unit u LEFT JOIN bca_input_read r ON r.unit_id = u.id AND r.records_counted >= 0
 				WHERE u.source_id = ? AND u.unit_key = ?""", (ResultSetExtractor<UnitStatus>) (rs) -> {
 			if (!rs.next()) {
 				return null;
@@ -140,6 +143,13 @@ public class InputLedger {
 						unit.size(), unitId);
 			}
 		}
+		// An earlier try that could not read the unit is replaced by this reading, whatever it gives.
+		this.jdbc.update("DELETE FROM bca_input_reject WHERE read_id IN"
+				+ " (SELECT id FROM bca_input_read WHERE unit_id = ? AND records_counted < 0)", unitId);
+		this.jdbc.update("DELETE FROM bca_input_read WHERE unit_id = ? AND records_counted < 0", unitId);
+		// A unit that could not be read is recorded as tried (records_counted -1, which status() does not count as
+		// covered): its reasons reach the report of the window, and the next run reads it again.
+		long counted = summary.unreadable() ? UNREAD : summary.recordsCounted();
 		Long firstReadId = null;
 		for (LocalDate[] range : ranges(summary.daysToCount())) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -150,7 +160,7 @@ public class InputLedger {
 					new MapSqlParameterSource().addValue("unit", unitId)
 						.addValue("from", Date.valueOf(range[0]))
 						.addValue("to", Date.valueOf(range[1]))
-						.addValue("counted", first ? summary.recordsCounted() : 0)
+						.addValue("counted", first || counted == UNREAD ? counted : 0)
 						.addValue("rejected", first ? summary.rejectedCount() : 0)
 						.addValue("at", Timestamp.from(Instant.now())),
 					keys, new String[] { "id" });
@@ -187,13 +197,22 @@ public class InputLedger {
 	 * lie inside the window are dropped, reads that reach beyond it keep only their days outside it. Runs in the
 	 * caller's transaction, together with {@link UsageStore#forget}.
 	 */
+	/** Drops the records of units of the source that could not be read for days of the window: tries, not counts. */
+	public void forgetTries(long sourceId, Window window) {
+		String tries = "SELECT r.id FROM bca_input_read r JOIN bca_input_unit u ON u.id = r.unit_id"
+				+ " WHERE u.source_id = ? AND r.records_counted < 0 AND r.covered_from < ? AND r.covered_to > ?";
+		Object[] args = { sourceId, Date.valueOf(window.to()), Date.valueOf(window.from()) };
+		this.jdbc.update("DELETE FROM bca_input_reject WHERE read_id IN (" + tries + ")", args);
+		this.jdbc.update("DELETE FROM bca_input_read WHERE id IN (" + tries + ")", args);
+	}
+
 	public int forget(long sourceId, Window window) {
 		Date from = Date.valueOf(window.from());
 		Date to = Date.valueOf(window.to());
 		List<Object[]> reads = this.jdbc.query("""
 				SELECT r.id, r.unit_id, r.covered_from, r.covered_to FROM bca_input_read r
 				JOIN bca_input_unit u ON u.id = r.unit_id
-				WHERE u.source_id = ? AND r.covered_from < ? AND r.covered_to > ?""",
+				WHERE u.source_id = ? AND r.covered_from < ? AND r.covered_to > ? AND r.records_counted >= 0""",
 				(rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getDate(3), rs.getDate(4) }, sourceId, to,
 				from);
 		for (Object[] read : reads) {

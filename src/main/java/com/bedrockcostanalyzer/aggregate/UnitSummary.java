@@ -39,6 +39,8 @@ public final class UnitSummary implements RecordSink {
 
 	private boolean contentRead = true;
 
+	private boolean unreadable;
+
 	/**
 	 * What the unit adds to one series (day, Region, model, scope, tier, path): its totals, and its minutes and
 	 * prefixes already in the per-minute tables' shape (a day block each), so that a record costs one lookup and the
@@ -158,6 +160,19 @@ public final class UnitSummary implements RecordSink {
 	public void rejectUnit(String reason) {
 		this.committed.rejects.computeIfAbsent(reason, (r) -> new RejectTally()).add("whole file");
 		this.contentRead = false;
+	}
+
+	/**
+	 * The unit could not be read at all (permissions, not a regular file): reported for the window like a reject, but
+	 * its days are not marked counted, so a later run tries it again.
+	 */
+	public void unreadable(String reason) {
+		rejectUnit(reason);
+		this.unreadable = true;
+	}
+
+	public boolean unreadable() {
+		return this.unreadable;
 	}
 
 	@Override

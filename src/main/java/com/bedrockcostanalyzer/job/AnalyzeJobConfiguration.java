@@ -115,8 +115,9 @@ public class AnalyzeJobConfiguration {
 	@Bean
 	@StepScope
 	UnitPartitioner unitPartitioner(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
-			UsageStore store, Progress progress, PartitionUnits partitionUnits, ScaleProperties scale) {
-		return new UnitPartitioner(request(stepExecution), sources, store, progress, partitionUnits,
+			UsageStore store, InputLedger ledger, Progress progress, PartitionUnits partitionUnits,
+			ScaleProperties scale) {
+		return new UnitPartitioner(request(stepExecution), sources, store, ledger, progress, partitionUnits,
 				scale.partitions());
 	}
 

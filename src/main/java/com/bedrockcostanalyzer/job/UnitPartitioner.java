@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
@@ -31,17 +32,20 @@ class UnitPartitioner implements Partitioner {
 
 	private final UsageStore store;
 
+	private final InputLedger ledger;
+
 	private final Progress progress;
 
 	private final PartitionUnits partitionUnits;
 
 	private final int partitions;
 
-	UnitPartitioner(AnalysisRequest request, InputSources sources, UsageStore store, Progress progress,
-			PartitionUnits partitionUnits, int partitions) {
+	UnitPartitioner(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
+			Progress progress, PartitionUnits partitionUnits, int partitions) {
 		this.request = request;
 		this.sources = sources;
 		this.store = store;
+		this.ledger = ledger;
 		this.progress = progress;
 		this.partitionUnits = partitionUnits;
 		this.partitions = partitions;
@@ -52,7 +56,9 @@ class UnitPartitioner implements Partitioner {
 		List<InputUnit> all = new ArrayList<>();
 		for (String source : this.request.sources()) {
 			// Registered here, once, so that the partitions only ever look the source up.
-			this.store.sourceId(this.sources.canonicalName(source));
+			long sourceId = this.store.sourceId(this.sources.canonicalName(source));
+			// What earlier runs could not read is tried again below, if it is still there to be listed.
+			this.ledger.forgetTries(sourceId, this.request.window());
 			try {
 				all.addAll(this.sources.list(source, this.request.window()));
 			}

@@ -3,6 +3,7 @@ package com.bedrockcostanalyzer.job;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -89,7 +90,9 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 		if (status != null) {
 			days.removeAll(status.coveredDays());
 		}
-		boolean changed = status != null && !status.version().equals(unit.version()) && !this.request.reprocess();
+		// A unit never counted (only tried: it could not be read) has no content to compare.
+		boolean changed = status != null && !status.coveredDays().isEmpty() && !status.version().equals(unit.version())
+				&& !this.request.reprocess();
 		if (days.isEmpty() && !changed) {
 			this.progress.counted(1, unit.size(), 0);
 			return null;
@@ -101,6 +104,11 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 					+ "); it is not counted again unless asked with --reprocess");
 			return summary;
 		}
+		boolean local = !this.sources.overNetwork(unit.source());
+		String unreadable = local ? LocalReadability.problem(Path.of(unit.location())) : null;
+		if (unreadable != null) {
+			return unreadable(unit, days, status, unreadable);
+		}
 		try (InputStream in = this.sources.open(unit)) {
 			switch (unit.format()) {
 				case INVOCATION_LOG -> this.logReader.read(in, summary);
@@ -109,9 +117,22 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 			}
 		}
 		catch (IOException ex) {
+			if (local) {
+				// A local file that fails while read (permissions changed, a disk error) will fail the same way on
+				// the next run: reported and tried again then, instead of stopping every run.
+				return unreadable(unit, days, status, "cannot be read: " + LocalReadability.describe(ex));
+			}
+			// Over the network a failure is usually passing: the chunk fails and the next run reads the unit again.
 			throw new UncheckedIOException("cannot read " + unit.location(), ex);
 		}
 		return summary;
+	}
+
+	/** A fresh summary, without anything read before the failure: nothing of an unreadable unit counts. */
+	private UnitSummary unreadable(InputUnit unit, Set<LocalDate> days, UnitStatus status, String reason) {
+		UnitSummary failed = new UnitSummary(unit, days, status == null ? null : status.unitId(), this.longContext);
+		failed.unreadable(reason);
+		return failed;
 	}
 
 }

@@ -46,11 +46,32 @@ public final class LocalInputLister {
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
 				String relative = relative(base, file);
-				if (attrs.isRegularFile() && LogLayout.isInput(relative, attrs.size())
-						&& !LogLayout.outsideWindow(relative, window)) {
-					units.add(new InputUnit(source, relative, file.toString(), attrs.size(), version(attrs),
-							LogLayout.formatOf(file.getFileName().toString()), attrs.lastModifiedTime().toInstant()));
+				if (LogLayout.outsideWindow(relative, window)) {
+					return FileVisitResult.CONTINUE;
 				}
+				// A link to a file is followed: listed as the file it leads to.
+				BasicFileAttributes target = attrs.isSymbolicLink() ? followed(file) : attrs;
+				if (target != null && target.isRegularFile()) {
+					if (LogLayout.isInput(relative, target.size())) {
+						units.add(new InputUnit(source, relative, file.toString(), target.size(), version(target),
+								LogLayout.formatOf(file.getFileName().toString()), target.lastModifiedTime().toInstant()));
+					}
+				}
+				else if (LogLayout.formatOf(file.getFileName().toString()) != null) {
+					// A link, FIFO, socket or device named like an input: listed, so that the reader follows a link
+					// to a file and says why anything else cannot be read, instead of passing over it in silence.
+					units.add(new InputUnit(source, relative, file.toString(), 0, NOT_A_FILE,
+							LogLayout.formatOf(file.getFileName().toString()), null));
+				}
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException failure) {
+				// A folder or file that cannot even be looked at: a unit the reader reports as unreadable.
+				String relative = relative(base, file);
+				units.add(new InputUnit(source, relative.isEmpty() ? "." : relative, file.toString(), 0, NOT_A_FILE,
+						UnitFormat.INVOCATION_LOG, null));
 				return FileVisitResult.CONTINUE;
 			}
 
@@ -58,6 +79,19 @@ public final class LocalInputLister {
 		units.sort(Comparator.comparing(InputUnit::key));
 		return units;
 	}
+
+	/** What a link leads to, or null when it leads nowhere. */
+	private static BasicFileAttributes followed(Path link) {
+		try {
+			return Files.readAttributes(link, BasicFileAttributes.class);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/** The version of a listed entry that is not a regular file: it has no content to compare. */
+	public static final String NOT_A_FILE = "not-a-regular-file";
 
 	/**
 	 * Size and modification time: a file rewritten in place is noticed even at the same size. (A tree copied elsewhere
