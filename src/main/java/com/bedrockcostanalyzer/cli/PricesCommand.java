@@ -129,7 +129,7 @@ class PricesCommand implements Runnable {
 				List<PriceListFetcher.OfferFile> offers = new PriceListFetcher(this.baseUrl).fetch(this.regions,
 						work, progress);
 				PriceListImporter.Result result = new PriceListImporter(PriceListImporter.names(this.names))
-					.importOffers(offers.stream().map(PriceListFetcher.OfferFile::file).toList());
+					.importDownloaded(offers);
 				if (result.unitsNotUnderstood() > 0) {
 					throw new PriceBookException(result.unitsNotUnderstood() + " token prices in the offers are in a "
 							+ "unit this version does not understand; the book in force is unchanged");

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -40,32 +39,15 @@ public final class ModelFacts {
 			Long longContextThreshold, LocalDate endOfLife, Set<Tier> tiers, boolean geoAsRegional, String source) {
 	}
 
-	private static final ModelFacts NONE = new ModelFacts(Map.of());
-
 	private final Map<String, Model> models;
 
 	private ModelFacts(Map<String, Model> models) {
 		this.models = Map.copyOf(models);
 	}
 
-	/** No facts at all: every lookup is empty. */
-	public static ModelFacts none() {
-		return NONE;
-	}
-
 	/** The shipped facts, with the {@value #FILE} of a {@code --prices} folder over them. */
 	public static ModelFacts load(String pricesSpec) {
-		Map<String, Model> models = new HashMap<>();
-		String shipped = "prices/" + FILE;
-		try (InputStream in = ModelFacts.class.getClassLoader().getResourceAsStream(shipped)) {
-			if (in == null) {
-				throw new PriceBookException("the model facts " + shipped + " are missing from the jar");
-			}
-			read(in, shipped, models);
-		}
-		catch (IOException ex) {
-			throw new PriceBookException("the model facts " + shipped + " cannot be read: " + ex.getMessage());
-		}
+		Map<String, Model> models = new HashMap<>(Shipped.MODELS);
 		if (pricesSpec != null && !pricesSpec.isBlank()) {
 			Path own = Path.of(pricesSpec).resolve(FILE);
 			if (Files.isDirectory(Path.of(pricesSpec)) && Files.isRegularFile(own)) {
@@ -80,8 +62,26 @@ public final class ModelFacts {
 		return new ModelFacts(models);
 	}
 
-	public Optional<Model> model(String modelId) {
-		return Optional.ofNullable(this.models.get(modelId));
+	/** The jar's facts, read once: every price book loaded and every step of a run starts from them. */
+	private static final class Shipped {
+
+		static final Map<String, Model> MODELS = read();
+
+		private static Map<String, Model> read() {
+			Map<String, Model> models = new HashMap<>();
+			String shipped = "prices/" + FILE;
+			try (InputStream in = ModelFacts.class.getClassLoader().getResourceAsStream(shipped)) {
+				if (in == null) {
+					throw new PriceBookException("the model facts " + shipped + " are missing from the jar");
+				}
+				ModelFacts.read(in, shipped, models);
+			}
+			catch (IOException ex) {
+				throw new PriceBookException("the model facts " + shipped + " cannot be read: " + ex.getMessage());
+			}
+			return Map.copyOf(models);
+		}
+
 	}
 
 	/** Each model with a cheaper sibling, mapped to it: the routing ladder. */

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Downloads the AWS Price List offers that carry Bedrock, one file per offer and Region, through each offer's Region
  * index ({@code /offers/v1.0/aws/{offer}/current/region_index.json}), so a user can limit a download to the Regions
- * they run in. Public HTTPS, no credentials. Any failure is one sentence naming the offer, the Region and the address;
- * the files are written only where the caller says, so a failed download leaves nothing in force changed.
+ * they run in. Public HTTPS, no credentials. A failed download is one sentence naming the offer, the Region and the
+ * address; the files are written only where the caller says, so a failed download leaves nothing in force changed.
  */
 public final class PriceListFetcher {
 
@@ -64,7 +64,7 @@ public final class PriceListFetcher {
 
 	/**
 	 * Downloads every offer's file for each of {@code regions} (all the Regions an offer lists when empty) into
-	 * {@code folder}, and checks each is a whole offer of the code asked for, with products.
+	 * {@code folder}; {@link PriceListImporter#importDownloaded} checks each as it reads it.
 	 */
 	public List<OfferFile> fetch(Collection<String> regions, Path folder, Listener listener) {
 		Map<String, Map<String, URI>> plan = new LinkedHashMap<>();
@@ -88,7 +88,6 @@ public final class PriceListFetcher {
 		plan.forEach((offer, files) -> files.forEach((region, address) -> {
 			Path file = folder.resolve(offer + "-" + region + ".json");
 			long bytes = download(address, file, offer + " offer for " + region);
-			check(offer, region, address, file);
 			fetched.add(new OfferFile(offer, region, address, file));
 			listener.fetched(offer, region, bytes);
 		}));
@@ -112,26 +111,6 @@ public final class PriceListFetcher {
 			files.put(entry.getKey(), this.base.resolve(url.startsWith("/") ? url.substring(1) : url));
 		}
 		return files;
-	}
-
-	private void check(String offer, String region, URI address, Path file) {
-		JsonNode root;
-		try {
-			root = this.mapper.readTree(file.toFile());
-		}
-		catch (JacksonException ex) {
-			throw new PriceBookException("the " + offer + " offer for " + region + " from " + address
-					+ " is not whole JSON (cut short or not an offer file): " + ex.getOriginalMessage());
-		}
-		String code = root.path("offerCode").asString("");
-		if (!offer.equals(code)) {
-			throw new PriceBookException("the file at " + address + " is not the " + offer + " offer (its offerCode"
-					+ " differs)");
-		}
-		if (!root.path("products").isObject() || root.path("products").isEmpty()) {
-			throw new PriceBookException("the " + offer + " offer for " + region + " at " + address
-					+ " holds no Bedrock products");
-		}
 	}
 
 	private String get(URI address, String what) {

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import com.bedrockcostanalyzer.pricing.UsageType.TokenKind;
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,8 @@ public final class PriceListImporter {
 	private static final String EDITION_SUFFIX = " (Amazon Bedrock Edition)";
 
 	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final Set<String> GENERIC_UNITS = Set.of("", "units", "unit", "quantity");
 
@@ -91,16 +95,63 @@ public final class PriceListImporter {
 		}
 	}
 
+	/** Offer files already on disk, as given ({@code prices import}). */
 	public Result importOffers(List<Path> offers) throws IOException {
-		JsonMapper mapper = JsonMapper.builder().build();
+		List<JsonNode> roots = new ArrayList<>();
+		for (Path offer : offers) {
+			roots.add(MAPPER.readTree(offer.toFile()));
+		}
+		return importRoots(roots.iterator());
+	}
+
+	/**
+	 * Files {@code prices update} downloaded, each parsed once, one at a time, and checked as it is: whole JSON, the
+	 * offer asked for, with products. A file that is not is one sentence naming its offer, Region and address.
+	 */
+	public Result importDownloaded(List<PriceListFetcher.OfferFile> files) {
+		Iterator<PriceListFetcher.OfferFile> each = files.iterator();
+		return importRoots(new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return each.hasNext();
+			}
+
+			@Override
+			public JsonNode next() {
+				return checked(each.next());
+			}
+
+		});
+	}
+
+	private Result importRoots(Iterator<JsonNode> roots) {
 		List<Sku> skus = new ArrayList<>();
 		Map<String, Integer> skipped = new TreeMap<>();
 		TreeSet<String> unknown = new TreeSet<>();
-		for (Path offer : offers) {
-			JsonNode root = mapper.readTree(offer.toFile());
-			readOffer(root, skus, skipped, unknown);
+		while (roots.hasNext()) {
+			readOffer(roots.next(), skus, skipped, unknown);
 		}
 		return new Result(rows(skus, skipped), skipped, List.copyOf(unknown));
+	}
+
+	private static JsonNode checked(PriceListFetcher.OfferFile file) {
+		String what = "the " + file.offer() + " offer for " + file.region() + " from " + file.address();
+		JsonNode root;
+		try {
+			root = MAPPER.readTree(file.file().toFile());
+		}
+		catch (JacksonException ex) {
+			throw new PriceBookException(
+					what + " is not whole JSON (cut short or not an offer file): " + ex.getOriginalMessage());
+		}
+		if (!file.offer().equals(root.path("offerCode").asString(""))) {
+			throw new PriceBookException(what + " is not the " + file.offer() + " offer (its offerCode differs)");
+		}
+		if (!root.path("products").isObject() || root.path("products").isEmpty()) {
+			throw new PriceBookException(what + " holds no Bedrock products");
+		}
+		return root;
 	}
 
 	private void readOffer(JsonNode root, List<Sku> skus, Map<String, Integer> skipped, TreeSet<String> unknown) {

@@ -26,15 +26,11 @@ class ModelFactsTests {
 
 	@Test
 	void aGeoProfileUsesTheRegionalPriceOnlyWhereTheModelFactsSaySo() throws Exception {
-		Path folder = Files.createDirectories(this.work.resolve("prices"));
-		Files.writeString(folder.resolve("book.csv"), """
-				model_id,region,scope,tier,input,output,cache_read,cache_write_5m,cache_write_1h,effective_from,source
+		Path folder = prices("""
 				acme.same-v1,eu-west-1,regional,standard,1,2,,,,2026-01-01,test
 				acme.apart-v1,eu-west-1,regional,standard,1,2,,,,2026-01-01,test
 				acme.apart-v1,eu-west-1,regional,batch,0.5,1,,,,2026-01-01,test
-				""");
-		Files.writeString(folder.resolve(ModelFacts.FILE), """
-				model_id,family,generation,route_to,cache_min_tokens,long_context_threshold,end_of_life,tiers,geo_as_regional,source
+				""", """
 				acme.same-v1,acme,1,,,,,,yes,test
 				acme.apart-v1,acme,1,acme.same-v1,3000,,,standard,no,test
 				""");
@@ -63,13 +59,9 @@ class ModelFactsTests {
 
 	@Test
 	void rejectsAFactThatIsNotOneWithItsLine() throws Exception {
-		Path folder = Files.createDirectories(this.work.resolve("prices"));
-		Files.writeString(folder.resolve("book.csv"), """
-				model_id,region,scope,tier,input,output,cache_read,cache_write_5m,cache_write_1h,effective_from,source
+		Path folder = prices("""
 				acme.one-v1,eu-west-1,regional,standard,1,2,,,,2026-01-01,test
-				""");
-		Files.writeString(folder.resolve(ModelFacts.FILE), """
-				model_id,family,generation,route_to,cache_min_tokens,long_context_threshold,end_of_life,tiers,geo_as_regional,source
+				""", """
 				acme.one-v1,acme,1,,-5,,,,yes,test
 				""");
 
@@ -77,6 +69,16 @@ class ModelFactsTests {
 			.isInstanceOf(PriceBookException.class)
 			.hasMessageContaining("models.csv line 2")
 			.hasMessageContaining("'-5' is not a positive whole number");
+	}
+
+	/** A --prices folder of a book (a header of the legacy form, without context) and a models.csv. */
+	private Path prices(String bookRows, String factRows) throws Exception {
+		Path folder = Files.createDirectories(this.work.resolve("prices"));
+		Files.writeString(folder.resolve("book.csv"), "model_id,region,scope,tier,input,output,cache_read,"
+				+ "cache_write_5m,cache_write_1h,effective_from,source\n" + bookRows);
+		Files.writeString(folder.resolve(ModelFacts.FILE), "model_id,family,generation,route_to,cache_min_tokens,"
+				+ "long_context_threshold,end_of_life,tiers,geo_as_regional,source\n" + factRows);
+		return folder;
 	}
 
 }
