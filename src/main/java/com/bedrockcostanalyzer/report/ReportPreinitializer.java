@@ -24,7 +24,7 @@ import com.bedrockcostanalyzer.source.Window;
  * leaves idle, and the real report finds it all loaded and cached. Nothing is written: the only state left behind is
  * the template engine's cache and the ECharts text. Boot makes the application wait for it before it is ready, so it
  * never runs beside the job; it skips it on a single core and ignores a failure (the report step then pays as
- * before). With a class-data-sharing archive start-up is too short for it to gain anything (README, Performance).
+ * before). With a class-data-sharing archive start-up is too short for it to gain anything (docs/performance.md).
  */
 public final class ReportPreinitializer implements BackgroundPreinitializer {
 
