@@ -1,6 +1,8 @@
 package com.bedrockcostanalyzer.source;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +10,21 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lists the input units under a local folder (or one file): invocation logs in the S3 delivery layout or loose, and
  * CSV exports. In the S3 layout only the hour folders the window needs are read; Bedrock's noise is skipped.
  */
 public final class LocalInputLister {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalInputLister.class);
 
 	public List<InputUnit> list(Path root, Window window) throws IOException {
 		Path base = root.toAbsolutePath().normalize();
@@ -30,7 +40,9 @@ public final class LocalInputLister {
 			throw new IOException("no such file or folder: " + root);
 		}
 		List<InputUnit> units = new ArrayList<>();
-		Files.walkFileTree(base, new SimpleFileVisitor<>() {
+		Map<Path, List<InputUnit>> byRealPath = new HashMap<>();
+		// Links to folders are followed like links to files; a link back to a folder above it is a loop, walked once.
+		Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
 
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -51,10 +63,13 @@ public final class LocalInputLister {
 				}
 				// A link to a file is followed: listed as the file it leads to.
 				BasicFileAttributes target = attrs.isSymbolicLink() ? followed(file) : attrs;
-				if (target != null && target.isRegularFile()) {
+				Path real = target != null && target.isRegularFile() ? realPath(file) : null;
+				if (real != null) {
 					if (LogLayout.isInput(relative, target.size())) {
-						units.add(new InputUnit(source, relative, file.toString(), target.size(), version(target),
-								LogLayout.formatOf(file.getFileName().toString()), target.lastModifiedTime().toInstant()));
+						byRealPath.computeIfAbsent(real, (r) -> new ArrayList<>())
+							.add(new InputUnit(source, relative, file.toString(), target.size(), version(target),
+									LogLayout.formatOf(file.getFileName().toString()),
+									target.lastModifiedTime().toInstant()));
 					}
 				}
 				else if (LogLayout.formatOf(file.getFileName().toString()) != null) {
@@ -68,6 +83,10 @@ public final class LocalInputLister {
 
 			@Override
 			public FileVisitResult visitFileFailed(Path file, IOException failure) {
+				if (failure instanceof FileSystemLoopException) {
+					log.info("{} leads back to a folder above it: its files are listed once, from there", file);
+					return FileVisitResult.CONTINUE;
+				}
 				// A folder or file that cannot even be looked at: a unit the reader reports as unreadable.
 				String relative = relative(base, file);
 				units.add(new InputUnit(source, relative.isEmpty() ? "." : relative, file.toString(), 0, NOT_A_FILE,
@@ -76,8 +95,34 @@ public final class LocalInputLister {
 			}
 
 		});
+		byRealPath.forEach((real, paths) -> units.add(oneOf(real, paths)));
 		units.sort(Comparator.comparing(InputUnit::key));
 		return units;
+	}
+
+	/**
+	 * The one path a file reached by several (through links) is listed under, the same every run so that its ledger
+	 * entry is found again: the path that is the file itself, else the first by name.
+	 */
+	private static InputUnit oneOf(Path real, List<InputUnit> paths) {
+		InputUnit chosen = paths.stream()
+			.filter((u) -> Path.of(u.location()).equals(real))
+			.findFirst()
+			.orElseGet(() -> paths.stream().min(Comparator.comparing(InputUnit::key)).orElseThrow());
+		if (paths.size() > 1) {
+			log.info("{} is reached by {} paths: listed once, as {}", real, paths.size(), chosen.key());
+		}
+		return chosen;
+	}
+
+	/** The file itself, links resolved; null when that cannot be told (it is then read by its path). */
+	private static Path realPath(Path file) {
+		try {
+			return file.toRealPath();
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/** What a link leads to, or null when it leads nowhere. */

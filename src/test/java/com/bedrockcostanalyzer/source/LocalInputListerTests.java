@@ -71,6 +71,24 @@ class LocalInputListerTests {
 		});
 	}
 
+	@Test
+	void followsLinkedFoldersAndListsAFileReachedTwiceOnceWhicheverLinkComesFirst(@TempDir Path elsewhere)
+			throws IOException {
+		file("logs/a/x.json");
+		Files.writeString(Files.createDirectories(elsewhere.resolve("more")).resolve("y.json"), "{}");
+		// Inside the tree: the folder a again under two names, and a link back up to the tree's root (a loop).
+		Files.createSymbolicLink(this.root.resolve("logs/b"), this.root.resolve("logs/a"));
+		Files.createSymbolicLink(this.root.resolve("logs/0-first-by-name"), this.root.resolve("logs/a"));
+		Files.createSymbolicLink(this.root.resolve("logs/a/up"), this.root.resolve("logs"));
+		// Outside the tree: followed, and listed under the link's name.
+		Files.createSymbolicLink(this.root.resolve("logs/outside"), elsewhere.resolve("more"));
+
+		List<InputUnit> units = new LocalInputLister().list(this.root.resolve("logs"), this.window);
+
+		assertThat(units).extracting(InputUnit::key).containsExactly("a/x.json", "outside/y.json");
+		assertThat(units.get(1).location()).isEqualTo(this.root.resolve("logs/outside/y.json").toString());
+	}
+
 	private List<String> keys() throws IOException {
 		return new LocalInputLister().list(this.root, this.window).stream().map(InputUnit::key).toList();
 	}
