@@ -111,8 +111,9 @@ final class CurReader {
 				else {
 					readRow(row, columns, location, window, lines, findings);
 				}
-			}, (line) -> findings.rejects.add(new Reconciliation.Reject(name + ":line " + line,
-					"cannot be read from here on (bad quoting or not UTF-8)")));
+			}, (line) -> findings.rejects.add(new Reconciliation.Reject(name + ":line " + line, CsvFiles.CELL_TOO_LONG)),
+					(line) -> findings.rejects.add(new Reconciliation.Reject(name + ":line " + line,
+							"cannot be read from here on (bad quoting or not UTF-8)")));
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException ex) {
 			findings.rejects.add(new Reconciliation.Reject(file.getFileName() + ":line 1",

@@ -33,8 +33,8 @@ public final class CsvFiles {
 	}
 
 	public static CSVParser open(InputStream raw) throws IOException {
-		Reader reader = withoutBom(new InputStreamReader(Decompression.maybeGunzip(raw),
-				StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)));
+		Reader reader = withoutBom(new CellLengthLimit(new InputStreamReader(Decompression.maybeGunzip(raw),
+				StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT))));
 		return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
 	}
 
@@ -45,11 +45,16 @@ public final class CsvFiles {
 
 	}
 
+	/** Why a row with a cell cut at the limit is not read. */
+	public static final String CELL_TOO_LONG = "a cell of " + CellLengthLimit.MAX_CELL_CHARS
+			+ " characters or more: not a value of an export";
+
 	/**
 	 * Hands over each row with its line number. When the rest of the file cannot be read (bad quoting, bytes that are
-	 * not UTF-8) it tells {@code broken} the line it stopped at and returns: rows before it stand.
+	 * not UTF-8) it tells {@code broken} the line it stopped at and returns: rows before it stand. A row with a cell
+	 * as long as the limit (cut there as it was read) goes to {@code tooLong} instead of {@code handler}.
 	 */
-	public static void eachRow(CSVParser csv, RowHandler handler, LongConsumer broken) {
+	public static void eachRow(CSVParser csv, RowHandler handler, LongConsumer tooLong, LongConsumer broken) {
 		Iterator<CSVRecord> rows = csv.iterator();
 		while (true) {
 			CSVRecord row;
@@ -63,8 +68,21 @@ public final class CsvFiles {
 				broken.accept(csv.getCurrentLineNumber() + 1);
 				return;
 			}
+			if (hasCutCell(row)) {
+				tooLong.accept(csv.getCurrentLineNumber());
+				continue;
+			}
 			handler.row(row, csv.getCurrentLineNumber());
 		}
+	}
+
+	private static boolean hasCutCell(CSVRecord row) {
+		for (String value : row) {
+			if (value.length() >= CellLengthLimit.MAX_CELL_CHARS) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Reader withoutBom(Reader reader) throws IOException {

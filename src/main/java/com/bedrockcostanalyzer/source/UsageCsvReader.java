@@ -106,7 +106,7 @@ public final class UsageCsvReader {
 				return;
 			}
 			CsvFiles.eachRow(csv, (row, line) -> readRow(row, "line " + line, header.size(), columns, sink),
-					(line) -> sink.reject("line " + line, "CSV cannot be read from here on (bad quoting or not UTF-8)",
+					(line) -> sink.reject("line " + line, CsvFiles.CELL_TOO_LONG, null), (line) -> sink.reject("line " + line, "CSV cannot be read from here on (bad quoting or not UTF-8)",
 							null));
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {

@@ -2,8 +2,14 @@ package com.bedrockcostanalyzer.source;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.SequenceInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -96,6 +102,83 @@ class UsageCsvReaderTests {
 		assertThat(sink.records).isEmpty();
 		assertThat(sink.rejects).isEmpty();
 		assertThat(sink.notes).singleElement().asString().contains("CUR");
+	}
+
+	@Test
+	void rejectsTheRowOfAHugeCellAndCountsTheRowsAroundIt() throws IOException {
+		String header = "timestamp,model_id,path,input_tokens,output_tokens\n";
+		String before = "2026-10-01,amazon.nova-lite-v1:0,a,100,10\n";
+		String after = "2026-10-01,amazon.nova-lite-v1:0,c,300,30\n2026-10-01,amazon.nova-lite-v1:0,\"d,\"\"e\"\"\",400,40\n";
+		// 315 MB of one quoted path (the pattern whole each time), with quotes, commas and line breaks inside, made as it is read: never in memory.
+		long hugeBytes = 9L * 35_000_000;
+		InputStream csv = new SequenceInputStream(Collections.enumeration(List.of(
+				new ByteArrayInputStream((header + before + "2026-10-01,amazon.nova-lite-v1:0,\"").getBytes()),
+				new RepeatingStream("ab\"\",\ncd ".getBytes(StandardCharsets.US_ASCII), hugeBytes),
+				new ByteArrayInputStream(("\",200,20\n" + after).getBytes()))));
+		NdjsonReaderTests.Sink sink = new NdjsonReaderTests.Sink();
+
+		this.reader.read(csv, sink);
+
+		assertThat(sink.records).extracting(UsageRecord::path).containsExactly("a", "c", "d,\"e\"");
+		assertThat(sink.records).extracting((r) -> r.tokens().input()).containsExactly(100L, 300L, 400L);
+		assertThat(sink.rejects).singleElement().asString().contains("characters or more");
+	}
+
+	@Test
+	void cutsOnlyCellsAtTheLimitAndKeepsQuotingWhole() throws IOException {
+		String csv = "x,\"12\"\"34\",123456,\"a\nb\",1234,\"abcd\"\"ef\"\"gh\"\n\"\"\"\"\"\"\"\"\"\",y\n";
+		StringBuilder out = new StringBuilder();
+		try (Reader limited = new CellLengthLimit(new StringReader(csv), 4)) {
+			char[] buffer = new char[3];
+			int n;
+			while ((n = limited.read(buffer, 0, buffer.length)) > 0) {
+				out.append(buffer, 0, n);
+			}
+		}
+		// Quotes do not count; a cell's fifth character and after are dropped, with the doubled quotes among them.
+		assertThat(out.toString())
+			.isEqualTo("x,\"12\"\"34\",1234,\"a\nb\",1234,\"abcd\"\n\"\"\"\"\"\"\"\"\"\",y\n");
+	}
+
+	/** {@code length} bytes of {@code pattern} over and over. */
+	private static final class RepeatingStream extends InputStream {
+
+		private final byte[] pattern;
+
+		private long left;
+
+		private int at;
+
+		RepeatingStream(byte[] pattern, long length) {
+			this.pattern = pattern;
+			this.left = length;
+		}
+
+		@Override
+		public int read() {
+			if (this.left == 0) {
+				return -1;
+			}
+			this.left--;
+			byte b = this.pattern[this.at];
+			this.at = (this.at + 1) % this.pattern.length;
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (this.left == 0) {
+				return -1;
+			}
+			int n = (int) Math.min(length, this.left);
+			for (int i = 0; i < n; i++) {
+				buffer[offset + i] = this.pattern[this.at];
+				this.at = (this.at + 1) % this.pattern.length;
+			}
+			this.left -= n;
+			return n;
+		}
+
 	}
 
 	private NdjsonReaderTests.Sink read(String csv) throws IOException {
