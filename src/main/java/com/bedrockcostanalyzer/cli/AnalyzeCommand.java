@@ -217,7 +217,7 @@ class AnalyzeCommand implements Callable<Integer> {
 			this.spec.commandLine()
 				.getErr()
 				.println("error: cannot open the job database " + JdbcUrls.withoutSecrets(databaseUrl()) + ": "
-						+ rootMessage(ex));
+						+ rootMessage(ex) + " (details in " + LogFile.beside(databaseUrl()) + ")");
 			return ExitCodes.FAILED;
 		}
 		try (ConfigurableApplicationContext context = started) {
@@ -233,7 +233,8 @@ class AnalyzeCommand implements Callable<Integer> {
 				.getErr()
 				.println("error: the analysis did not finish (" + outcome.status() + ")"
 						+ (outcome.failure() != null ? ": " + outcome.failure() : "")
-						+ ". Run the same command again to resume: what was counted stays counted.");
+						+ ". Run the same command again to resume: what was counted stays counted. Details in "
+						+ LogFile.beside(databaseUrl()) + ".");
 			return ExitCodes.FAILED;
 		}
 		out.println("Spend " + reportWindow + ": $" + outcome.spend().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
@@ -319,6 +320,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		if (this.db != null) {
 			args.add("--spring.datasource.url=" + this.db);
 		}
+		args.add(LogFile.argument(databaseUrl()));
 		return application.run(args.toArray(String[]::new));
 	}
 

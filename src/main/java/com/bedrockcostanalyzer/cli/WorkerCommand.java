@@ -61,6 +61,7 @@ class WorkerCommand implements Callable<Integer> {
 		if (this.threads != null) {
 			args.add("--bca.scale.worker-threads=" + this.threads);
 		}
+		args.add(LogFile.argument(this.db != null ? this.db : System.getenv("SPRING_DATASOURCE_URL")));
 		CountDownLatch closed = new CountDownLatch(1);
 		SpringApplication application = new SpringApplication(AnalyzerApplication.class);
 		application.addListeners((ContextClosedEvent event) -> closed.countDown());
@@ -71,7 +72,8 @@ class WorkerCommand implements Callable<Integer> {
 		catch (RuntimeException ex) {
 			this.spec.commandLine()
 				.getErr()
-				.println("error: the worker cannot start: " + AnalyzeCommand.rootMessage(ex));
+				.println("error: the worker cannot start: " + AnalyzeCommand.rootMessage(ex) + " (details in "
+						+ LogFile.beside(this.db != null ? this.db : System.getenv("SPRING_DATASOURCE_URL")) + ")");
 			return ExitCodes.FAILED;
 		}
 		this.spec.commandLine()

@@ -160,6 +160,26 @@ class CommandLineTests {
 	}
 
 	@Test
+	void printsOneSentenceAndKeepsTheStackTraceInALogFileBesideTheDatabase() throws Exception {
+		Path logs = Files.createDirectories(this.work.resolve("logs"));
+		Path db = Files.createDirectories(this.work.resolve("db"));
+		// Not an H2 file: opening it fails deep inside the driver, under Spring's start-up.
+		Files.write(db.resolve("bca.mv.db"), "not a database ".repeat(2000).getBytes());
+
+		Cli.Result result = Cli.analyze(this.work, "--source", logs.toString(), "--month", "2026-10", "--out",
+				this.work.resolve("out").toString());
+
+		Path log = db.resolve("bca.log");
+		assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(result.err().lines()).singleElement()
+			.asString()
+			.startsWith("error: cannot open the job database jdbc:h2:file:" + db.resolve("bca").toAbsolutePath())
+			.endsWith("(details in " + log + ")");
+		assertThat(result.out()).doesNotContain("\tat ").doesNotContain("Exception");
+		assertThat(Files.readString(log)).contains("\tat org.h2.");
+	}
+
+	@Test
 	void leavesTheBrokerOutUnlessAManagerStarts() {
 		ScaleOptions standalone = new ScaleOptions();
 		ScaleOptions manager = new ScaleOptions();
