@@ -1,6 +1,8 @@
 package com.bedrockcostanalyzer.aggregate;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -8,11 +10,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -71,68 +76,94 @@ public class InputLedger {
 	}
 
 	/**
-	 * Records that the summaries' days of their units (all of one source) are counted. Runs in the caller's
-	 * transaction, which holds the source's lock, so it is kept short: the units read for the first time go in as one
-	 * batch, and their readings, when they have no reject (nearly all), as another — each reading finds its unit by its
-	 * key — instead of two statements and a generated key each. The casts are for PostgreSQL, which types an untyped
-	 * parameter in a select list as text. The others are recorded one at a time.
+	 * Each summary's unit's ledger id, by unit key: the units read for the first time get their rows now, as one
+	 * batch (notes included), and their ids in one query. Runs in the caller's transaction, which holds the source's
+	 * lock.
 	 */
-	public void recordAll(long sourceId, List<UnitSummary> summaries) {
+	public Map<String, Long> unitIds(long sourceId, List<UnitSummary> summaries) {
+		Map<String, Long> ids = new HashMap<>();
 		List<Object[]> units = new ArrayList<>();
-		List<Object[]> reads = new ArrayList<>();
-		List<UnitSummary> oneByOne = new ArrayList<>();
-		Timestamp at = Timestamp.from(Instant.now());
+		List<String> keys = new ArrayList<>();
 		for (UnitSummary summary : summaries) {
 			InputUnit unit = summary.unit();
-			if (summary.unitId() == null) {
-				units.add(new Object[] { sourceId, unit.key(), truncate(unit.location(), 4096), unit.version(),
-						unit.size(), notes(summary) });
+			if (summary.unitId() != null) {
+				ids.put(unit.key(), summary.unitId());
+				continue;
 			}
+			units.add(new Object[] { sourceId, unit.key(), truncate(unit.location(), 4096), unit.version(),
+					unit.size(), notes(summary) });
+			keys.add(unit.key());
+		}
+		if (!units.isEmpty()) {
+			// The ids come back with the batch (in its order), not from a look-up by key: on a big ledger that look-up
+			// cost as much as storing a chunk's invocation ids.
+			GeneratedKeyHolder generated = new GeneratedKeyHolder();
+			this.jdbc.batchUpdate((connection) -> connection.prepareStatement("""
+					INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
+					VALUES (?, ?, ?, ?, ?, ?)""", new String[] { "id" }), new BatchPreparedStatementSetter() {
+
+				@Override
+				public void setValues(PreparedStatement statement, int i) throws SQLException {
+					Object[] unit = units.get(i);
+					statement.setLong(1, (Long) unit[0]);
+					statement.setString(2, (String) unit[1]);
+					statement.setString(3, (String) unit[2]);
+					statement.setString(4, (String) unit[3]);
+					statement.setLong(5, (Long) unit[4]);
+					statement.setString(6, (String) unit[5]);
+				}
+
+				@Override
+				public int getBatchSize() {
+					return units.size();
+				}
+
+			}, generated);
+			List<Map<String, Object>> keysBack = generated.getKeyList();
+			for (int i = 0; i < keys.size(); i++) {
+				ids.put(keys.get(i), ((Number) keysBack.get(i).values().iterator().next()).longValue());
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * Records that the summaries' days of their units (all of one source) are counted. Runs in the caller's
+	 * transaction, which holds the source's lock, so it is kept short: the readings of units read for the first time
+	 * with no reject (nearly all) go in as one batch; the others are recorded one at a time.
+	 * @param unitIds the units' ledger ids, from {@link #unitIds}
+	 */
+	public void recordAll(List<UnitSummary> summaries, Map<String, Long> unitIds) {
+		List<Object[]> reads = new ArrayList<>();
+		Timestamp at = Timestamp.from(Instant.now());
+		for (UnitSummary summary : summaries) {
+			long unitId = unitIds.get(summary.unit().key());
 			if (summary.unitId() != null || !summary.rejects().isEmpty()) {
-				oneByOne.add(summary);
+				record(unitId, summary);
 				continue;
 			}
 			boolean first = true;
 			for (LocalDate[] range : ranges(summary.daysToCount())) {
-				reads.add(new Object[] { Date.valueOf(range[0]), Date.valueOf(range[1]),
-						first ? summary.recordsCounted() : 0, first ? summary.rejectedCount() : 0, at, sourceId,
-						unit.key() });
+				reads.add(new Object[] { unitId, Date.valueOf(range[0]), Date.valueOf(range[1]),
+						first ? summary.recordsCounted() : 0, first ? summary.rejectedCount() : 0, at });
 				first = false;
 			}
-		}
-		if (!units.isEmpty()) {
-			this.jdbc.batchUpdate("""
-					INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
-					VALUES (?, ?, ?, ?, ?, ?)""", units,
-					new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR });
 		}
 		if (!reads.isEmpty()) {
 			this.jdbc.batchUpdate("""
 					INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
-					SELECT id, CAST(? AS DATE), CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP)
-					FROM bca_input_unit WHERE source_id = ? AND unit_key = ?""", reads,
-					new int[] { Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP, Types.BIGINT,
-							Types.VARCHAR });
-		}
-		for (UnitSummary summary : oneByOne) {
-			record(sourceId, summary);
+					VALUES (?, ?, ?, ?, ?, ?)""", reads,
+					new int[] { Types.BIGINT, Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP });
 		}
 	}
 
 	/**
 	 * Records one unit's readings and rejects; a unit read before is brought up to date. A new unit's row is in
-	 * already ({@link #recordAll}).
+	 * already ({@link #unitIds}).
 	 */
-	private void record(long sourceId, UnitSummary summary) {
+	private void record(long unitId, UnitSummary summary) {
 		InputUnit unit = summary.unit();
-		long unitId;
-		if (summary.unitId() == null) {
-			// The processor found no row, and a unit is listed once per run: the row is the one just inserted.
-			unitId = this.jdbc.queryForObject("SELECT id FROM bca_input_unit WHERE source_id = ? AND unit_key = ?",
-					Long.class, sourceId, unit.key());
-		}
-		else {
-			unitId = summary.unitId();
+		if (summary.unitId() != null) {
 			String notes = notes(summary);
 			if (notes != null) {
 				this.jdbc.update("UPDATE bca_input_unit SET notes = ? WHERE id = ?", notes, unitId);

@@ -12,6 +12,7 @@ import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.RecordSink;
 import com.bedrockcostanalyzer.usage.InvocationDetail;
 import com.bedrockcostanalyzer.usage.LongContextRule;
+import com.bedrockcostanalyzer.usage.RequestId;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
@@ -40,6 +41,8 @@ public final class UnitSummary implements RecordSink {
 	private boolean contentRead = true;
 
 	private boolean unreadable;
+
+	private final Map<RequestId, Long> countedElsewhere;
 
 	/**
 	 * What the unit adds to one series (day, Region, model, scope, tier, path): its totals, and its minutes and
@@ -89,11 +92,17 @@ public final class UnitSummary implements RecordSink {
 
 		final Map<String, RejectTally> rejects = new LinkedHashMap<>();
 
+		final RequestIdSet requestIds = new RequestIdSet();
+
+		final Map<DroppedFrom, Long> duplicates = new HashMap<>();
+
 		long recordsCounted;
 
 		void mergeInto(Part target) {
 			this.series.forEach((k, v) -> target.series.computeIfAbsent(k, (x) -> new Series()).addAll(v));
 			this.rejects.forEach((k, v) -> target.rejects.computeIfAbsent(k, (x) -> new RejectTally()).add(v));
+			target.requestIds.addAll(this.requestIds);
+			this.duplicates.forEach((k, v) -> target.duplicates.merge(k, v, Long::sum));
 			target.recordsCounted += this.recordsCounted;
 		}
 
@@ -106,17 +115,57 @@ public final class UnitSummary implements RecordSink {
 	 * @param longContext which requests are billed at long-context rates: they are kept apart in every table
 	 */
 	public UnitSummary(InputUnit unit, Set<LocalDate> daysToCount, Long unitId, LongContextRule longContext) {
+		this(unit, daysToCount, unitId, longContext, Map.of());
+	}
+
+	private UnitSummary(InputUnit unit, Set<LocalDate> daysToCount, Long unitId, LongContextRule longContext,
+			Map<RequestId, Long> countedElsewhere) {
 		this.unit = unit;
 		this.daysToCount = Set.copyOf(daysToCount);
 		this.unitId = unitId;
 		this.longContext = longContext;
+		this.countedElsewhere = countedElsewhere;
 	}
+
+	/**
+	 * An empty summary of the same unit and days, to read it again leaving out the invocations already counted from
+	 * other units.
+	 * @param countedElsewhere those invocations' ids, each with the ledger id of the unit it was counted from
+	 */
+	public UnitSummary withoutRequests(Map<RequestId, Long> countedElsewhere) {
+		return new UnitSummary(this.unit, this.daysToCount, this.unitId, this.longContext, Map.copyOf(countedElsewhere));
+	}
+
+	/**
+	 * Where dropped copies of invocations were first counted, per day.
+	 * @param countedBy the ledger id of the unit that counted the invocation, or {@link #THIS_UNIT} when it is the
+	 * unit's own earlier line
+	 */
+	public record DroppedFrom(LocalDate day, long countedBy) {
+	}
+
+	/** {@link DroppedFrom#countedBy()} of a copy of an invocation the same unit logged before. */
+	public static final long THIS_UNIT = 0;
 
 	@Override
 	public void accept(UsageRecord record) {
 		if (!this.daysToCount.contains(record.day())) {
 			// Another window's day, or one already counted from this unit.
 			return;
+		}
+		RequestId requestId = record.detail() != null ? record.detail().requestId() : null;
+		if (requestId != null) {
+			Long countedBy = this.countedElsewhere.get(requestId);
+			if (countedBy == null && (this.committed.requestIds.contains(requestId)
+					|| this.staged.requestIds.contains(requestId))) {
+				countedBy = THIS_UNIT;
+			}
+			if (countedBy != null) {
+				// The same invocation delivered again (a copied file, S3 and CloudWatch Logs both given): it was billed
+				// once, so it counts once; the copy is tallied, never silently gone.
+				this.staged.duplicates.merge(new DroppedFrom(record.day(), countedBy), 1L, Long::sum);
+				return;
+			}
 		}
 		UsageKey key = UsageKey.of(record, this.longContext);
 		Series series = this.staged.series.get(key);
@@ -128,6 +177,9 @@ public final class UnitSummary implements RecordSink {
 		else {
 			// Checked: a sum that would wrap throws before anything of the record is added.
 			series.totals.add(record);
+		}
+		if (requestId != null) {
+			this.staged.requestIds.add(requestId, record.day());
 		}
 		InvocationDetail detail = record.detail();
 		if (detail != null && record.requests() > 0) {
@@ -232,6 +284,20 @@ public final class UnitSummary implements RecordSink {
 
 	public long recordsCounted() {
 		return this.committed.recordsCounted;
+	}
+
+	/** The ids of the invocations counted, with their days. */
+	RequestIdSet requestIds() {
+		return this.committed.requestIds;
+	}
+
+	/** Copies of invocations left out, by day and by where they were counted. */
+	public Map<DroppedFrom, Long> duplicates() {
+		return this.committed.duplicates;
+	}
+
+	public long duplicatesDropped() {
+		return this.committed.duplicates.values().stream().mapToLong(Long::longValue).sum();
 	}
 
 }

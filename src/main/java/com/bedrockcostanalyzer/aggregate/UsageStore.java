@@ -44,11 +44,12 @@ public class UsageStore {
 
 	private final Map<String, Long> sourceIds = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private volatile Boolean h2;
+	private final LongLockWaits lockWaits;
 
 	public UsageStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.lockWaits = new LongLockWaits(jdbc);
 	}
 
 	/**
@@ -82,14 +83,7 @@ public class UsageStore {
 		if (ids.isEmpty()) {
 			return;
 		}
-		if (this.h2 == null) {
-			this.h2 = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
-				.startsWith("H2"));
-		}
-		if (this.h2) {
-			// H2 gives up on a lock after a second by default; a writer may hold it for the length of a chunk.
-			this.jdbc.execute("SET LOCK_TIMEOUT 600000");
-		}
+		this.lockWaits.allow();
 		this.jdbc.queryForList("SELECT id FROM bca_source WHERE id IN ("
 				+ String.join(", ", ids.stream().map((id) -> "?").toList()) + ") ORDER BY id FOR UPDATE", Long.class,
 				ids.toArray());

@@ -254,6 +254,9 @@ class AnalyzeCommand implements Callable<Integer> {
 		if (outcome.coverage() != null) {
 			out.println(outcome.coverage());
 		}
+		if (outcome.duplicates() != null) {
+			out.println(outcome.duplicates());
+		}
 		if (outcome.bill() != null) {
 			out.println(outcome.bill());
 		}

@@ -73,6 +73,8 @@ public class AnalysisRunner {
 				flags.isEmpty() ? List.of() : List.of(flags.split("\n")),
 				context.containsKey(ReportTasklet.BILL_KEY) ? context.getString(ReportTasklet.BILL_KEY) : null,
 				context.containsKey(ReportTasklet.COVERAGE_KEY) ? context.getString(ReportTasklet.COVERAGE_KEY)
+						: null,
+				context.containsKey(ReportTasklet.DUPLICATES_KEY) ? context.getString(ReportTasklet.DUPLICATES_KEY)
 						: null);
 	}
 

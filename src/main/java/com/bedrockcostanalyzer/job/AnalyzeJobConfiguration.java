@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UnitSummary;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
@@ -72,8 +73,8 @@ public class AnalyzeJobConfiguration {
 	@Bean
 	@StepScope
 	ForgetCountedTasklet forgetCountedTasklet(@Value("#{stepExecution}") StepExecution stepExecution,
-			InputSources sources, UsageStore store, InputLedger ledger) {
-		return new ForgetCountedTasklet(request(stepExecution), sources, store, ledger);
+			InputSources sources, UsageStore store, InputLedger ledger, CountedRequests requests) {
+		return new ForgetCountedTasklet(request(stepExecution), sources, store, ledger, requests);
 	}
 
 	/**
@@ -148,16 +149,18 @@ public class AnalyzeJobConfiguration {
 
 	@Bean
 	@StepScope
-	UsageAggregateWriter usageAggregateWriter(UsageStore store, InputLedger ledger, Progress progress) {
-		return new UsageAggregateWriter(store, ledger, progress);
+	UsageAggregateWriter usageAggregateWriter(UsageStore store, InputLedger ledger, CountedRequests requests,
+			UnitSummaryProcessor unitSummaryProcessor, Progress progress) {
+		return new UsageAggregateWriter(store, ledger, requests, unitSummaryProcessor::readAgain, progress);
 	}
 
 	@Bean
 	@StepScope
 	ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
-			UsageStore store, InputLedger ledger, ObjectProvider<BuildProperties> build, SavingsProperties savings) {
+			UsageStore store, InputLedger ledger, CountedRequests requests, ObjectProvider<BuildProperties> build,
+			SavingsProperties savings) {
 		BuildProperties properties = build.getIfAvailable();
-		return new ReportTasklet(request(stepExecution), sources, store, ledger,
+		return new ReportTasklet(request(stepExecution), sources, store, ledger, requests,
 				properties != null ? properties.getVersion() : "dev", savings);
 	}
 

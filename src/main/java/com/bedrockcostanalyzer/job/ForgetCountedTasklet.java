@@ -7,6 +7,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.source.InputSources;
@@ -27,11 +28,15 @@ class ForgetCountedTasklet implements Tasklet {
 
 	private final InputLedger ledger;
 
-	ForgetCountedTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger) {
+	private final CountedRequests requests;
+
+	ForgetCountedTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
+			CountedRequests requests) {
 		this.request = request;
 		this.sources = sources;
 		this.store = store;
 		this.ledger = ledger;
+		this.requests = requests;
 	}
 
 	@Override
@@ -42,6 +47,7 @@ class ForgetCountedTasklet implements Tasklet {
 		for (String source : this.request.sources()) {
 			long id = this.store.sourceId(this.sources.canonicalName(source));
 			int rows = this.store.forget(id, this.request.window());
+			this.requests.forget(id, this.request.window());
 			int reads = this.ledger.forget(id, this.request.window());
 			log.info("--reprocess: forgot {} aggregate rows and {} file readings of {} for {}", rows, reads, source,
 					this.request.window());

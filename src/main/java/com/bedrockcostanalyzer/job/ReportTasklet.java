@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
+import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
@@ -46,6 +47,8 @@ class ReportTasklet implements Tasklet {
 
 	static final String COVERAGE_KEY = "bca.coverage";
 
+	static final String DUPLICATES_KEY = "bca.duplicates";
+
 	private final AnalysisRequest request;
 
 	private final InputSources sources;
@@ -54,12 +57,15 @@ class ReportTasklet implements Tasklet {
 
 	private final InputLedger ledger;
 
+	private final CountedRequests requests;
+
 	private final String version;
 
 	private final SavingsProperties savings;
 
-	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger, String version,
-			SavingsProperties savings) {
+	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
+			CountedRequests requests, String version, SavingsProperties savings) {
+		this.requests = requests;
 		this.savings = savings;
 		this.request = request;
 		this.sources = sources;
@@ -85,7 +91,7 @@ class ReportTasklet implements Tasklet {
 		List<DailyUsage> daily = this.store.load(sourceIds, window);
 		AnalysisReport report = builder.build(new ReportBuilder.Inputs(window, sourceInputs, daily,
 				new StoredProfile(this.store, sourceIds, window), this.ledger.rejects(sourceIds, window),
-				this.ledger.notes(sourceIds, window)));
+				this.ledger.notes(sourceIds, window), this.requests.dropped(sourceIds, window)));
 		LocalDate trendDay = this.request.trendDay();
 		if (trendDay != null) {
 			report = report.withDayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
@@ -110,6 +116,7 @@ class ReportTasklet implements Tasklet {
 		putIfPresent(context, FLAGS_KEY, flags.isEmpty() ? null : String.join("\n", flags));
 		putIfPresent(context, BILL_KEY, RunSummary.bill(report));
 		putIfPresent(context, COVERAGE_KEY, RunSummary.coverage(report));
+		putIfPresent(context, DUPLICATES_KEY, RunSummary.duplicates(report));
 		return RepeatStatus.FINISHED;
 	}
 

@@ -104,10 +104,23 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 					+ "); it is not counted again unless asked with --reprocess");
 			return summary;
 		}
+		return read(summary);
+	}
+
+	/**
+	 * Reads a unit again into an empty summary that leaves out invocations counted from other units: the writer's
+	 * way to drop copies, rare enough that reading twice costs less than keeping every record to take back.
+	 */
+	public UnitSummary readAgain(UnitSummary empty) {
+		return read(empty);
+	}
+
+	private UnitSummary read(UnitSummary summary) {
+		InputUnit unit = summary.unit();
 		boolean local = !this.sources.overNetwork(unit.source());
 		String unreadable = local ? LocalReadability.problem(Path.of(unit.location())) : null;
 		if (unreadable != null) {
-			return unreadable(unit, days, status, unreadable);
+			return unreadable(summary, unreadable);
 		}
 		try (InputStream in = this.sources.open(unit)) {
 			switch (unit.format()) {
@@ -120,7 +133,7 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 			if (local) {
 				// A local file that fails while read (permissions changed, a disk error) will fail the same way on
 				// the next run: reported and tried again then, instead of stopping every run.
-				return unreadable(unit, days, status, "cannot be read: " + LocalReadability.describe(ex));
+				return unreadable(summary, "cannot be read: " + LocalReadability.describe(ex));
 			}
 			// Over the network a failure is usually passing: the chunk fails and the next run reads the unit again.
 			throw new UncheckedIOException("cannot read " + unit.location(), ex);
@@ -129,8 +142,8 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 	}
 
 	/** A fresh summary, without anything read before the failure: nothing of an unreadable unit counts. */
-	private UnitSummary unreadable(InputUnit unit, Set<LocalDate> days, UnitStatus status, String reason) {
-		UnitSummary failed = new UnitSummary(unit, days, status == null ? null : status.unitId(), this.longContext);
+	private UnitSummary unreadable(UnitSummary read, String reason) {
+		UnitSummary failed = read.withoutRequests(java.util.Map.of());
 		failed.unreadable(reason);
 		return failed;
 	}

@@ -18,15 +18,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
 		List<Breakdown> byPath, List<DaySpend> dailySpend, List<WhatIf> whatIf, List<Unpriced> unpriced,
-		Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects, DayOverDay dayOverDay,
-		Reconciliation reconciliation, @JsonIgnore List<Opportunity> allOpportunities) {
+		Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects, Duplicates duplicates,
+		DayOverDay dayOverDay, Reconciliation reconciliation, @JsonIgnore List<Opportunity> allOpportunities) {
 
 	/** The same report with the nightly job's day-over-day section. */
 	public AnalysisReport withDayOverDay(DayOverDay section) {
 		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
 				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.dailySpend,
-				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects, section,
-				this.reconciliation, this.allOpportunities);
+				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
+				this.duplicates, section, this.reconciliation, this.allOpportunities);
 	}
 
 	/** The same report with the bill set beside it. */
@@ -34,7 +34,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
 				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.dailySpend,
 				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
-				this.dayOverDay, section, this.allOpportunities);
+				this.duplicates, this.dayOverDay, section, this.allOpportunities);
 	}
 
 	/**
@@ -146,6 +146,18 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	}
 
 	public record RejectSample(String location, String reason) {
+	}
+
+	/**
+	 * Copies of invocations left out: the same {@code requestId} delivered by more than one input (a copied file, S3
+	 * and CloudWatch Logs both given) or logged twice in one, counted once.
+	 * @param from the inputs holding copies, most copies first, with where each was counted (which may be a source
+	 * outside this report: it was counted there, by an earlier run)
+	 */
+	public record Duplicates(long dropped, List<DuplicateSource> from) {
+	}
+
+	public record DuplicateSource(String location, String countedFrom, String countedFromSource, long dropped) {
 	}
 
 }

@@ -89,6 +89,7 @@ final class MarkdownReport {
 		usage();
 		unpriced();
 		rejects();
+		duplicates();
 		sources();
 		return this.out.toString();
 	}
@@ -354,6 +355,25 @@ final class MarkdownReport {
 		line("First locations:");
 		line("");
 		rejects.samples().forEach((s) -> line("- " + cell(s.location()) + ": " + cell(s.reason())));
+		line("");
+	}
+
+	private void duplicates() {
+		var duplicates = this.report.duplicates();
+		if (duplicates.dropped() == 0) {
+			return;
+		}
+		line("## Copies counted once");
+		line("");
+		line(count(duplicates.dropped()) + " invocations were delivered again (the same `requestId`) and left out: each"
+				+ " counts once, where it was first counted.");
+		line("");
+		line("| Input holding copies | Counted from | Copies |");
+		line("|---|---|---:|");
+		duplicates.from()
+			.forEach((d) -> line("| " + cell(d.location()) + " | " + cell(d.countedFrom())
+					+ (d.countedFromSource().isEmpty() ? "" : " (" + cell(d.countedFromSource()) + ")") + " | "
+					+ count(d.dropped()) + " |"));
 		line("");
 	}
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
+import com.bedrockcostanalyzer.aggregate.DroppedCopies;
 import com.bedrockcostanalyzer.aggregate.StoredReject;
 import com.bedrockcostanalyzer.aggregate.UnitNote;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
@@ -38,6 +39,8 @@ import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.CostByMode;
 import com.bedrockcostanalyzer.report.AnalysisReport.Coverage;
+import com.bedrockcostanalyzer.report.AnalysisReport.DuplicateSource;
+import com.bedrockcostanalyzer.report.AnalysisReport.Duplicates;
 import com.bedrockcostanalyzer.report.AnalysisReport.Note;
 import com.bedrockcostanalyzer.report.AnalysisReport.PriceBookInfo;
 import com.bedrockcostanalyzer.report.AnalysisReport.PriceFile;
@@ -90,7 +93,7 @@ public final class ReportBuilder {
 
 	/** What the report is built from: the stored aggregates of the window, never the logs. */
 	public record Inputs(Window window, List<SourceInput> sources, List<DailyUsage> daily, ProfileSource profile,
-			List<StoredReject> rejects, List<UnitNote> notes) {
+			List<StoredReject> rejects, List<UnitNote> notes, List<DroppedCopies> duplicates) {
 	}
 
 	public AnalysisReport build(Inputs inputs) {
@@ -133,7 +136,8 @@ public final class ReportBuilder {
 				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
 				breakdown(usageRows, UsageRow::path), dailySpend(spendByDay), whatIf(daily), unpriced(usageRows),
 				coverage(usageRows, window, book), summary(opportunities),
-				shown(opportunities), rejects(storedRejects), null, null, opportunities);
+				shown(opportunities), rejects(storedRejects), duplicates(inputs.duplicates()), null, null,
+				opportunities);
 	}
 
 	/** The bill's Bedrock lines in the window set beside the window's logged usage, at this report's prices. */
@@ -373,6 +377,17 @@ public final class ReportBuilder {
 		return whole == 0 ? BigDecimal.ZERO.setScale(2)
 				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2,
 						RoundingMode.HALF_EVEN);
+	}
+
+	private static Duplicates duplicates(List<DroppedCopies> stored) {
+		long dropped = 0;
+		for (DroppedCopies copies : stored) {
+			dropped = Math.addExact(dropped, copies.dropped());
+		}
+		return new Duplicates(dropped, stored.stream()
+			.limit(MAX_REJECT_SAMPLES)
+			.map((c) -> new DuplicateSource(c.location(), c.countedFrom(), c.countedFromSource(), c.dropped()))
+			.toList());
 	}
 
 	private static Rejects rejects(List<StoredReject> stored) {

@@ -34,7 +34,7 @@ public final class ReportPreinitializer implements BackgroundPreinitializer {
 				Discounts.NONE, DisplayCurrency.USD, SavingsProperties.defaults(), ProvisionedBook.load(null),
 				ReservedBook.load(null));
 		AnalysisReport report = builder.build(new ReportBuilder.Inputs(Window.ofMonth(YearMonth.of(2026, 10)),
-				List.of(), List.of(), ProfileSource.of(List.of(), List.of()), List.of(), List.of()));
+				List.of(), List.of(), ProfileSource.of(List.of(), List.of()), List.of(), List.of(), List.of()));
 		new ReportWriter().render(report, (name, content) -> content.write(Writer.nullWriter()));
 	}
 

@@ -37,6 +37,18 @@ public final class RunSummary {
 				+ SafeText.plain(coverage.advice());
 	}
 
+	/** How many copies of invocations were left out and where the most were, or null when there were none. */
+	public static String duplicates(AnalysisReport report) {
+		var duplicates = report.duplicates();
+		if (duplicates.dropped() == 0) {
+			return null;
+		}
+		var top = duplicates.from().get(0);
+		return "Counted once: " + duplicates.dropped() + " copies of invocations already counted were left out"
+				+ " (most from " + SafeText.plain(top.location()) + ", counted from "
+				+ SafeText.plain(top.countedFrom()) + "); the report lists them.";
+	}
+
 	/** The largest saving shown in the report, or null. */
 	public static String topSaving(AnalysisReport report) {
 		if (report.opportunities().isEmpty() || report.opportunities().get(0).savings() == null) {

@@ -13,6 +13,7 @@ import com.bedrockcostanalyzer.usage.InvocationDetail;
 import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.PathResolver;
 import com.bedrockcostanalyzer.usage.Regions;
+import com.bedrockcostanalyzer.usage.RequestId;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
@@ -94,7 +95,7 @@ public final class InvocationLogParser implements LineParser {
 		if (error) {
 			// Failed calls are not billed: counted as errors, never as requests or tokens.
 			return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.billedTier(), path,
-					0, 1, 0, 0, TokenCounts.ZERO));
+					0, 1, 0, 0, TokenCounts.ZERO, InvocationDetail.ofError(at, RequestId.of(f.requestId))));
 		}
 		TokenCounts tokens = f.tokens();
 		return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.billedTier(), path, 1,
@@ -111,7 +112,7 @@ public final class InvocationLogParser implements LineParser {
 			prefixTokens = Math.min(promptTokens, f.prefix.bytes() * promptTokens / f.requestBodyBytes);
 		}
 		return new InvocationDetail(at, PathResolver.isPerson(f.identityArn), fingerprint, prefixTokens,
-				f.prefix != null && f.prefix.cacheMarked());
+				f.prefix != null && f.prefix.cacheMarked(), RequestId.of(f.requestId));
 	}
 
 	/** An RFC 3339 date-time ({@code Z} or an offset), or null. */
@@ -202,6 +203,7 @@ public final class InvocationLogParser implements LineParser {
 				case "schemaType" -> f.schemaType = text(p, token, f);
 				case "timestamp" -> f.timestamp = f.once(f.timestamp, text(p, token, f), "timestamp");
 				case "region" -> f.region = f.once(f.region, text(p, token, f), "region");
+				case "requestId" -> f.requestId = f.once(f.requestId, text(p, token, f), "requestId");
 				case "operation" -> f.operation = text(p, token, f);
 				case "modelId" -> f.modelId = f.once(f.modelId, text(p, token, f), "modelId");
 				case "errorCode" -> f.errorCode = text(p, token, f);
@@ -533,6 +535,8 @@ public final class InvocationLogParser implements LineParser {
 		String timestamp;
 
 		String region;
+
+		String requestId;
 
 		String operation;
 

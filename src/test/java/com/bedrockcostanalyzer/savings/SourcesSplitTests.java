@@ -31,6 +31,7 @@ class SourcesSplitTests {
 			.write(this.work.resolve("both/a"));
 		new CorpusGenerator(new CorpusGenerator.Options(89, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 8), 30,
 				false, false, false))
+			.withRequestIdSalt(1)
 			.write(this.work.resolve("both/b"));
 		Path both = this.work.resolve("both");
 

@@ -79,9 +79,20 @@ public final class CorpusGenerator {
 
 	private int fileCounter;
 
+	private long requestIdSalt;
+
 	public CorpusGenerator(Options options) {
 		this.options = options;
 		this.random = new Random(options.seed());
+	}
+
+	/**
+	 * The same traffic under other request ids: a second corpus of the same seed is then other invocations, not
+	 * copies of the first's (which would count once).
+	 */
+	public CorpusGenerator withRequestIdSalt(long salt) {
+		this.requestIdSalt = salt;
+		return this;
 	}
 
 	/** Filled in by {@link #write}. */
@@ -268,7 +279,8 @@ public final class CorpusGenerator {
 		r.put("timestamp", ts.toString());
 		r.put("accountId", account);
 		r.put("region", region);
-		r.put("requestId", new java.util.UUID(this.random.nextLong(), this.random.nextLong()).toString());
+		r.put("requestId",
+				new java.util.UUID(this.random.nextLong(), this.random.nextLong() ^ this.requestIdSalt).toString());
 		long input = between(20, 4000);
 		long output = between(1, 900);
 		long cacheRead = 0;

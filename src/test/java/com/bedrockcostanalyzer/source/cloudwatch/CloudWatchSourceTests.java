@@ -93,6 +93,78 @@ class CloudWatchSourceTests {
 	}
 
 	@Test
+	void countsInvocationsDeliveredToFilesAndToALogGroupOnce() throws Exception {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate from = today.minusDays(3);
+		LocalDate to = today.minusDays(1);
+		Path logs = this.work.resolve("logs");
+		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(37, from, to, 8, false, false, false))
+			.write(logs);
+		String group = GROUP + "-" + System.nanoTime();
+		putEvents(group, logs);
+		// Every invocation of the window is in both places: the copies of one of them are all left out.
+		long invocations = expected.total().requests + expected.total().errors;
+
+		Cli.Result both;
+		try (LocalAws aws = LocalAws.cloudWatchLogs(moto.endpoint())) {
+			both = Cli.analyze(this.work.resolve("both"), "--source", logs.toString(), "--source",
+					"cloudwatch:" + group, "--from", from.toString(), "--to", to.toString(), "--out",
+					this.work.resolve("both-out").toString());
+		}
+
+		assertThat(both.exitCode()).as(both.err()).isZero();
+		var report = Cli.readReport(this.work.resolve("both-out"));
+		ReportAssertions.assertMatches(report, expected);
+		assertThat(invocations).isPositive();
+		assertThat(report.get("duplicates").get("dropped").asLong()).isEqualTo(invocations);
+		String files = logs.toRealPath().toString();
+		assertThat(report.get("duplicates").get("from")).isNotEmpty().allSatisfy((copies) -> {
+			// A copy in a file was counted from the group, or one in the group from a file: never file and file.
+			assertThat(copies.get("location").asString().startsWith(files))
+				.isNotEqualTo(copies.get("countedFrom").asString().startsWith(files));
+			assertThat(copies.get("dropped").asLong()).isPositive();
+		});
+		assertThat(both.out()).contains("Counted once: " + invocations + " copies");
+	}
+
+	@Test
+	void neverCountsAgainInALaterRunWhatAnotherSourceCounted() throws Exception {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate from = today.minusDays(3);
+		LocalDate to = today.minusDays(1);
+		Path logs = this.work.resolve("logs");
+		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(41, from, to, 6, false, false, false))
+			.write(logs);
+		String group = GROUP + "-" + System.nanoTime();
+		putEvents(group, logs);
+		long invocations = expected.total().requests + expected.total().errors;
+		String[] window = { "--from", from.toString(), "--to", to.toString() };
+
+		Cli.Result files = Cli.analyze(this.work, "--source", logs.toString(), window[0], window[1], window[2],
+				window[3], "--out", this.work.resolve("files-out").toString());
+		Cli.Result group2;
+		Cli.Result again;
+		try (LocalAws aws = LocalAws.cloudWatchLogs(moto.endpoint())) {
+			group2 = Cli.analyze(this.work, "--source", "cloudwatch:" + group, window[0], window[1], window[2],
+					window[3], "--out", this.work.resolve("group-out").toString());
+			again = Cli.analyze(this.work, "--source", logs.toString(), "--source", "cloudwatch:" + group, window[0],
+					window[1], window[2], window[3], "--out", this.work.resolve("both-out").toString());
+		}
+
+		assertThat(files.exitCode()).as(files.err()).isZero();
+		assertThat(group2.exitCode()).as(group2.err()).isZero();
+		var groupReport = Cli.readReport(this.work.resolve("group-out"));
+		assertThat(groupReport.get("totals").get("requests").asLong()).isZero();
+		assertThat(groupReport.get("totals").get("inputTokens").asLong()).isZero();
+		assertThat(groupReport.get("duplicates").get("dropped").asLong()).isEqualTo(invocations);
+		assertThat(groupReport.get("duplicates").get("from").get(0).get("countedFromSource").asString())
+			.isEqualTo(logs.toRealPath().toString());
+		// Both sources together: the files' counts once, as if the group had never been given.
+		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("both-out")), expected);
+		assertThat(again.exitCode()).as(again.err()).isZero();
+	}
+
+	@Test
 	void slicesTheWindowByHourAndLeavesUnsettledHoursForTheNextRun() {
 		Clock clock = Clock.fixed(Instant.parse("2026-10-02T10:20:00Z"), ZoneOffset.UTC);
 		CloudWatchSource source = new CloudWatchSource(() -> {

@@ -1,0 +1,171 @@
+package com.bedrockcostanalyzer.job;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.bedrockcostanalyzer.testing.Cli;
+import com.bedrockcostanalyzer.testing.CorpusGenerator;
+import com.bedrockcostanalyzer.testing.ExpectedTotals;
+import com.bedrockcostanalyzer.testing.ReportAssertions;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An invocation counts once by its {@code requestId}, whichever inputs and runs deliver it again: a copied file, a
+ * line logged twice, a recount on request. The generator's totals are what each report must show.
+ */
+class DuplicateInvocationsTests {
+
+	private static final LocalDate FROM = LocalDate.of(2026, 10, 1);
+
+	private static final LocalDate TO = LocalDate.of(2026, 10, 3);
+
+	@TempDir
+	Path work;
+
+	@Test
+	void countsACopiedFileOnceAndSaysWhereTheCopiesWere() throws Exception {
+		Path logs = this.work.resolve("logs");
+		ExpectedTotals expected = corpus(logs);
+		Path original = biggestLogFile(logs);
+		Path copy = this.work.resolve("logs/AWSLogs/copied-by-hand.json.gz");
+		Files.copy(original, copy);
+		long copies = invocationsInWindow(original);
+
+		Cli.Result result = analyze("run", "--source", logs.toString());
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		JsonNode report = Cli.readReport(this.work.resolve("out-run"));
+		ReportAssertions.assertMatches(report, expected);
+		assertThat(copies).isPositive();
+		assertThat(report.get("duplicates").get("dropped").asLong()).isEqualTo(copies);
+		JsonNode from = report.get("duplicates").get("from").get(0);
+		// Partitions run in parallel: either file may be the one counted first.
+		assertThat(List.of(from.get("location").asString(), from.get("countedFrom").asString()))
+			.containsExactlyInAnyOrder(original.toRealPath().toString(), copy.toRealPath().toString());
+		assertThat(result.out()).contains("Counted once: " + copies + " copies");
+		assertThat(Files.readString(this.work.resolve("out-run/report.md"))).contains("## Copies counted once");
+	}
+
+	@Test
+	void countsALineLoggedTwiceInOneFileOnce() throws Exception {
+		Path logs = this.work.resolve("twice");
+		Files.createDirectories(logs);
+		Files.writeString(logs.resolve("day.json"), String.join("\n",
+				record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a01", 1000, 100),
+				record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a02", 2000, 200),
+				record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a01", 1000, 100),
+				// The same id in capitals is the same UUID.
+				record("7F1C9A52-0C2E-4C43-9E39-6A1D1B2F3A02", 2000, 200),
+				record("not-a-uuid-but-an-id", 4000, 400), record("not-a-uuid-but-an-id", 4000, 400),
+				record("not-a-uuid-but-an-iD", 8000, 800)) + "\n");
+
+		Cli.Result result = analyze("twice", "--source", logs.toString());
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		JsonNode report = Cli.readReport(this.work.resolve("out-twice"));
+		// Counted: ...01, ...02, the text id and its other spelling (ids other than UUIDs are compared exactly).
+		assertThat(report.get("totals").get("requests").asLong()).isEqualTo(4);
+		assertThat(report.get("totals").get("inputTokens").asLong()).isEqualTo(1000 + 2000 + 4000 + 8000);
+		assertThat(report.get("totals").get("outputTokens").asLong()).isEqualTo(100 + 200 + 400 + 800);
+		assertThat(report.get("duplicates").get("dropped").asLong()).isEqualTo(3);
+		JsonNode from = report.get("duplicates").get("from").get(0);
+		assertThat(from.get("location").asString()).isEqualTo(from.get("countedFrom").asString());
+	}
+
+	@Test
+	void aRecountOnRequestGivesTheSameTotalsAndTheSameCopies() throws Exception {
+		Path logs = this.work.resolve("logs");
+		ExpectedTotals expected = corpus(logs);
+		Path original = biggestLogFile(logs);
+		Files.copy(original, this.work.resolve("copy.json.gz"));
+		long copies = invocationsInWindow(original);
+		Path copyFolder = this.work.resolve("copies");
+		Files.createDirectories(copyFolder);
+		Files.move(this.work.resolve("copy.json.gz"), copyFolder.resolve("copy.json.gz"));
+
+		Cli.Result first = analyze("first", "--source", logs.toString(), "--source", copyFolder.toString());
+		Cli.Result recount = analyze("recount", "--source", logs.toString(), "--source", copyFolder.toString(),
+				"--reprocess");
+		Cli.Result copiesAlone = analyze("alone", "--source", copyFolder.toString(), "--reprocess");
+
+		for (Cli.Result result : List.of(first, recount, copiesAlone)) {
+			assertThat(result.exitCode()).as(result.err()).isZero();
+		}
+		for (String run : List.of("first", "recount")) {
+			JsonNode report = Cli.readReport(this.work.resolve("out-" + run));
+			ReportAssertions.assertMatches(report, expected);
+			assertThat(report.get("duplicates").get("dropped").asLong()).as(run).isEqualTo(copies);
+		}
+		// Recounting the copies alone: each of their invocations is counted from them or left out as a copy, once.
+		JsonNode alone = Cli.readReport(this.work.resolve("out-alone"));
+		assertThat(alone.get("totals").get("requests").asLong() + alone.get("totals").get("errors").asLong()
+				+ alone.get("duplicates").get("dropped").asLong()).isEqualTo(copies);
+	}
+
+	private ExpectedTotals corpus(Path logs) throws IOException {
+		return new CorpusGenerator(new CorpusGenerator.Options(23, FROM, TO, 6, false, false, false)).write(logs);
+	}
+
+	private Cli.Result analyze(String name, String... args) {
+		String[] all = new String[args.length + 6];
+		System.arraycopy(args, 0, all, 0, args.length);
+		System.arraycopy(new String[] { "--from", FROM.toString(), "--to", TO.toString(), "--out",
+				this.work.resolve("out-" + name).toString() }, 0, all, args.length, 6);
+		return Cli.analyze(this.work, all);
+	}
+
+	private static String record(String requestId, long input, long output) {
+		return "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"2026-10-02T08:00:00Z\","
+				+ "\"region\":\"us-east-1\",\"requestId\":\"" + requestId + "\",\"operation\":\"Converse\","
+				+ "\"modelId\":\"amazon.nova-lite-v1:0\",\"input\":{\"inputTokenCount\":" + input
+				+ "},\"output\":{\"outputTokenCount\":" + output + "}}";
+	}
+
+	private static Path biggestLogFile(Path root) throws IOException {
+		try (Stream<Path> files = Files.walk(root)) {
+			Path biggest = null;
+			long most = -1;
+			for (Path file : files.filter((p) -> p.toString().endsWith(".json.gz")).toList()) {
+				long n = invocationsInWindow(file);
+				if (n > most) {
+					most = n;
+					biggest = file;
+				}
+			}
+			return biggest;
+		}
+	}
+
+	/** The file's lines dated inside the window, read with the JDK's own gunzip: each an invocation counted once. */
+	private static long invocationsInWindow(Path file) throws IOException {
+		long n = 0;
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				String ts = line.substring(line.indexOf("\"timestamp\":\"") + 13);
+				LocalDate day = LocalDate.ofInstant(Instant.parse(ts.substring(0, ts.indexOf('"'))), ZoneOffset.UTC);
+				if (!day.isBefore(FROM) && day.isBefore(TO)) {
+					n++;
+				}
+			}
+		}
+		return n;
+	}
+
+}
