@@ -11,11 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,14 +57,11 @@ public class InputLedger {
 			}
 			long unitId = rs.getLong(1);
 			String version = rs.getString(2);
-			Set<LocalDate> covered = new HashSet<>();
+			DayRanges covered = DayRanges.none();
 			do {
 				Date from = rs.getDate(3);
 				if (from != null) {
-					LocalDate to = rs.getDate(4).toLocalDate();
-					for (LocalDate day = from.toLocalDate(); day.isBefore(to); day = day.plusDays(1)) {
-						covered.add(day);
-					}
+					covered = covered.plus(from.toLocalDate(), rs.getDate(4).toLocalDate());
 				}
 			}
 			while (rs.next());
@@ -143,7 +137,7 @@ public class InputLedger {
 				continue;
 			}
 			boolean first = true;
-			for (LocalDate[] range : ranges(summary.daysToCount())) {
+			for (LocalDate[] range : summary.daysToCount().ranges()) {
 				reads.add(new Object[] { unitId, Date.valueOf(range[0]), Date.valueOf(range[1]),
 						first ? summary.recordsCounted() : 0, first ? summary.rejectedCount() : 0, at });
 				first = false;
@@ -182,7 +176,7 @@ public class InputLedger {
 		// covered): its reasons reach the report of the window, and the next run reads it again.
 		long counted = summary.unreadable() ? UNREAD : summary.recordsCounted();
 		Long firstReadId = null;
-		for (LocalDate[] range : ranges(summary.daysToCount())) {
+		for (LocalDate[] range : summary.daysToCount().ranges()) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			boolean first = firstReadId == null;
 			this.named.update("""
@@ -315,28 +309,6 @@ public class InputLedger {
 		return new MapSqlParameterSource().addValue("sources", sourceIds)
 			.addValue("from", Date.valueOf(window.from()))
 			.addValue("to", Date.valueOf(window.to()));
-	}
-
-	/** Contiguous runs of days as {@code [from, to)} pairs. */
-	static List<LocalDate[]> ranges(Set<LocalDate> days) {
-		List<LocalDate[]> ranges = new ArrayList<>();
-		LocalDate start = null;
-		LocalDate end = null;
-		for (LocalDate day : new TreeSet<>(days)) {
-			if (start != null && day.equals(end)) {
-				end = day.plusDays(1);
-				continue;
-			}
-			if (start != null) {
-				ranges.add(new LocalDate[] { start, end });
-			}
-			start = day;
-			end = day.plusDays(1);
-		}
-		if (start != null) {
-			ranges.add(new LocalDate[] { start, end });
-		}
-		return ranges;
 	}
 
 	private static String notes(UnitSummary summary) {

@@ -1,8 +1,5 @@
 package com.bedrockcostanalyzer.aggregate;
 
-import java.time.LocalDate;
-import java.util.Set;
-
 /** What the ledger knows of a unit: its row, the content version it counted and the days already counted from it. */
-public record UnitStatus(long unitId, String version, Set<LocalDate> coveredDays) {
+public record UnitStatus(long unitId, String version, DayRanges covered) {
 }

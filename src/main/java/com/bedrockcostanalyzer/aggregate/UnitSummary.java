@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.RecordSink;
@@ -26,7 +25,7 @@ public final class UnitSummary implements RecordSink {
 
 	private final InputUnit unit;
 
-	private final Set<LocalDate> daysToCount;
+	private final DayRanges daysToCount;
 
 	private final Long unitId;
 
@@ -114,14 +113,14 @@ public final class UnitSummary implements RecordSink {
 	 * only on that first reading
 	 * @param longContext which requests are billed at long-context rates: they are kept apart in every table
 	 */
-	public UnitSummary(InputUnit unit, Set<LocalDate> daysToCount, Long unitId, LongContextRule longContext) {
+	public UnitSummary(InputUnit unit, DayRanges daysToCount, Long unitId, LongContextRule longContext) {
 		this(unit, daysToCount, unitId, longContext, Map.of());
 	}
 
-	private UnitSummary(InputUnit unit, Set<LocalDate> daysToCount, Long unitId, LongContextRule longContext,
+	private UnitSummary(InputUnit unit, DayRanges daysToCount, Long unitId, LongContextRule longContext,
 			Map<RequestId, Long> countedElsewhere) {
 		this.unit = unit;
-		this.daysToCount = Set.copyOf(daysToCount);
+		this.daysToCount = daysToCount;
 		this.unitId = unitId;
 		this.longContext = longContext;
 		this.countedElsewhere = countedElsewhere;
@@ -262,7 +261,7 @@ public final class UnitSummary implements RecordSink {
 		return this.unit;
 	}
 
-	public Set<LocalDate> daysToCount() {
+	public DayRanges daysToCount() {
 		return this.daysToCount;
 	}
 

@@ -6,11 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.bedrockcostanalyzer.aggregate.DayRanges;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UnitStatus;
 import com.bedrockcostanalyzer.aggregate.UnitSummary;
@@ -21,6 +20,7 @@ import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
+import com.bedrockcostanalyzer.source.Window;
 import com.bedrockcostanalyzer.usage.LongContextRule;
 import com.bedrockcostanalyzer.usage.NormalizedModel;
 import com.bedrockcostanalyzer.usage.Scope;
@@ -86,12 +86,13 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 	@Override
 	public UnitSummary process(InputUnit unit) {
 		UnitStatus status = this.ledger.status(this.store.sourceId(unit.source()), unit);
-		Set<LocalDate> days = new LinkedHashSet<>(this.request.window().days());
+		Window window = this.request.window();
+		DayRanges days = DayRanges.of(window.from(), window.to());
 		if (status != null) {
-			days.removeAll(status.coveredDays());
+			days = days.minus(status.covered());
 		}
 		// A unit never counted (only tried: it could not be read) has no content to compare.
-		boolean changed = status != null && !status.coveredDays().isEmpty() && !status.version().equals(unit.version())
+		boolean changed = status != null && !status.covered().isEmpty() && !status.version().equals(unit.version())
 				&& !this.request.reprocess();
 		if (days.isEmpty() && !changed) {
 			this.progress.counted(1, unit.size(), 0);

@@ -1,7 +1,6 @@
 package com.bedrockcostanalyzer.aggregate;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,7 @@ class UnitSummaryTests {
 	@Test
 	void aRecordWhoseCountsWouldCarryASumPast64BitsIsRejectedAndTheSumKept() {
 		UnitSummary summary = new UnitSummary(new InputUnit("s", "k", "k", 1, "v", UnitFormat.CSV, null),
-				Set.of(DAY), null, LongContextRule.NONE);
+				DayRanges.of(DAY, DAY.plusDays(1)), null, LongContextRule.NONE);
 		long huge = 5_000_000_000_000_000_000L;
 
 		summary.accept(record(huge), "line 1");

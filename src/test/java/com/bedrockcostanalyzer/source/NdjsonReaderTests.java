@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.bedrockcostanalyzer.aggregate.DayRanges;
 import com.bedrockcostanalyzer.usage.LongContextRule;
 import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.PathResolver;
@@ -64,7 +65,7 @@ class NdjsonReaderTests {
 		assertThat(wholeLines).isBetween(1L, 1999L);
 		com.bedrockcostanalyzer.aggregate.UnitSummary summary = new com.bedrockcostanalyzer.aggregate.UnitSummary(
 				new InputUnit("s", "k", "k", 1, "v", UnitFormat.INVOCATION_LOG, null),
-				java.util.Set.of(LocalDate.of(2026, 10, 2)), null, LongContextRule.NONE);
+				DayRanges.of(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 3)), null, LongContextRule.NONE);
 
 		this.reader.read(new java.io.ByteArrayInputStream(cut), summary);
 
@@ -89,7 +90,7 @@ class NdjsonReaderTests {
 		file.write(damaged);
 		com.bedrockcostanalyzer.aggregate.UnitSummary summary = new com.bedrockcostanalyzer.aggregate.UnitSummary(
 				new InputUnit("s", "k", "k", 1, "v", UnitFormat.INVOCATION_LOG, null),
-				java.util.Set.of(LocalDate.of(2026, 10, 2)), null, LongContextRule.NONE);
+				DayRanges.of(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 3)), null, LongContextRule.NONE);
 
 		this.reader.read(new ByteArrayInputStream(file.toByteArray()), summary);
 
