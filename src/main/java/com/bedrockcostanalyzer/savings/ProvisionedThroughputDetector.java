@@ -39,9 +39,9 @@ final class ProvisionedThroughputDetector {
 		if (current == null || current.multiply(monthFactor).compareTo(MIN_MONTHLY_SPEND) < 0) {
 			return;
 		}
-		// Each percentile sorts a copy of the whole window's minutes: taken once, used for evidence and sizing.
-		long p95In = TokensPerMinute.percentile(inputs, 0.95);
-		long p95Out = TokensPerMinute.percentile(outputs, 0.95);
+		// Each percentile sorts a copy of the active minutes: taken once, used for evidence and sizing.
+		long p95In = tpm.inputPercentile(0.95);
+		long p95Out = tpm.outputPercentile(0.95);
 		Map<String, Object> evidence = new LinkedHashMap<>();
 		evidence.put("region", region);
 		evidence.put("peakInputTpm", TokensPerMinute.max(inputs));

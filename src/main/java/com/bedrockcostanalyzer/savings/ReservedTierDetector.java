@@ -36,8 +36,8 @@ final class ReservedTierDetector {
 		if (current == null || current.signum() == 0) {
 			return;
 		}
-		long reservedIn = (TokensPerMinute.percentile(inputs, 0.95) + 999) / 1000;
-		long reservedOut = (TokensPerMinute.percentile(outputs, 0.95) + 999) / 1000;
+		long reservedIn = (tpm.inputPercentile(0.95) + 999) / 1000;
+		long reservedOut = (tpm.outputPercentile(0.95) + 999) / 1000;
 		long overflowIn = 0;
 		long overflowOut = 0;
 		for (int m = 0; m < inputs.length; m++) {

@@ -9,18 +9,22 @@ import com.bedrockcostanalyzer.aggregate.MinuteTotals;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 
 /**
- * A group's input and output tokens in each minute of the window, the quiet minutes as zeros: what the capacity
- * detectors size units and reservations against. Only order statistics and sums are taken, so the minutes are not
- * kept in time order.
+ * A group's input and output tokens in each minute of the window that has traffic; the quiet minutes, zeros, are
+ * only counted, so memory follows the minutes with data, not the window's width. Only order statistics and sums are
+ * taken, so the minutes are not kept in time order.
+ * @param inputs the active minutes' input tokens
+ * @param outputs the active minutes' output tokens, in the same order
+ * @param windowMinutes every minute of the window, the quiet ones included
  */
-record TokensPerMinute(long[] inputs, long[] outputs, long inputTotal, long outputTotal, int activeMinutes) {
+record TokensPerMinute(long[] inputs, long[] outputs, long inputTotal, long outputTotal, long windowMinutes) {
 
 	/**
 	 * @param input the input tokens a minute counts (all prompt tokens, or uncached input only)
 	 */
 	static TokensPerMinute of(List<MinuteRow> rows, long windowMinutes, ToLongFunction<MinuteTotals> input) {
-		long[] inputs = new long[(int) Math.min(windowMinutes, Integer.MAX_VALUE)];
-		long[] outputs = new long[inputs.length];
+		// A minute has one row or more (Regions, scopes): the rows bound the active minutes.
+		long[] inputs = new long[rows.size()];
+		long[] outputs = new long[rows.size()];
 		long inputTotal = 0;
 		long outputTotal = 0;
 		int active = 0;
@@ -38,22 +42,37 @@ record TokensPerMinute(long[] inputs, long[] outputs, long inputTotal, long outp
 			inputTotal += in;
 			outputTotal += out;
 		}
-		return new TokensPerMinute(inputs, outputs, inputTotal, outputTotal, active);
+		return new TokensPerMinute(Arrays.copyOf(inputs, active), Arrays.copyOf(outputs, active), inputTotal,
+				outputTotal, Math.max(windowMinutes, active));
+	}
+
+	int activeMinutes() {
+		return this.inputs.length;
 	}
 
 	static long max(long[] values) {
 		return Arrays.stream(values).max().orElse(0);
 	}
 
-	/** The value at the percentile over every minute of the window, quiet minutes counted as zero. */
-	static long percentile(long[] values, double p) {
-		long[] sorted = values.clone();
+	/** The input tokens of the minute at the percentile over every minute of the window, quiet minutes as zero. */
+	long inputPercentile(double p) {
+		return percentile(this.inputs, p);
+	}
+
+	long outputPercentile(double p) {
+		return percentile(this.outputs, p);
+	}
+
+	private long percentile(long[] active, double p) {
+		long[] sorted = active.clone();
 		Arrays.sort(sorted);
-		if (sorted.length == 0) {
+		if (this.windowMinutes == 0) {
 			return 0;
 		}
-		int index = (int) Math.ceil(p * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+		// The window's minutes in order: the quiet ones (zeros) first, then the active ones sorted.
+		long index = Math.max(0, Math.min(this.windowMinutes - 1, (long) Math.ceil(p * this.windowMinutes) - 1));
+		long quiet = this.windowMinutes - sorted.length;
+		return index < quiet ? 0 : sorted[(int) (index - quiet)];
 	}
 
 }

@@ -251,8 +251,10 @@ class DetectorTests {
 		assertThat(tpm.outputTotal()).isEqualTo(8);
 		assertThat(TokensPerMinute.max(tpm.inputs())).isEqualTo(120);
 		assertThat(TokensPerMinute.max(tpm.outputs())).isEqualTo(7);
-		assertThat(tpm.inputs()).hasSize(1440);
-		assertThat(TokensPerMinute.percentile(tpm.inputs(), 0.999)).as("the 2nd largest of 1,440").isEqualTo(50);
+		assertThat(tpm.inputs()).as("the active minutes alone").hasSize(2);
+		assertThat(tpm.inputPercentile(0.999)).as("the 2nd largest of 1,440").isEqualTo(50);
+		assertThat(tpm.inputPercentile(1.0)).as("the largest").isEqualTo(120);
+		assertThat(tpm.outputPercentile(0.998)).as("the 3rd largest of 1,440: a quiet minute").isZero();
 	}
 
 	private static MinuteRow minute(int minuteOfDay, String region, long requests) {
