@@ -125,6 +125,11 @@ class AnalyzeCommand implements Callable<Integer> {
 			description = "Job database. Default: an H2 file under ./data/ (jdbc:h2:file:./data/bedrock-cost-analyzer).")
 	String db;
 
+	@Option(names = "--pseudonymize-callers",
+			description = "Show IAM roles, users and federated users under stable pseudonyms (caller-…) in every output, "
+					+ "keyed by the job database. Or usage: pseudonymize-callers: true in a job file.")
+	boolean pseudonymizeCallers;
+
 	@Option(names = "--region", paramLabel = "REGION",
 			description = "Region of CSV rows that name none. Default: AWS_REGION, else us-east-1.")
 	String region;
@@ -322,6 +327,9 @@ class AnalyzeCommand implements Callable<Integer> {
 		args.addAll(this.scale.springArguments());
 		if (this.db != null) {
 			args.add("--spring.datasource.url=" + this.db);
+		}
+		if (this.pseudonymizeCallers) {
+			args.add("--bca.usage.pseudonymize-callers=true");
 		}
 		args.add(LogFile.argument(databaseUrl()));
 		return application.run(args.toArray(String[]::new));

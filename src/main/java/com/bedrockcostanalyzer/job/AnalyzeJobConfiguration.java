@@ -26,6 +26,7 @@ import com.bedrockcostanalyzer.source.InvocationLogParser;
 import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
+import com.bedrockcostanalyzer.usage.CallerPseudonyms;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
@@ -139,9 +140,11 @@ public class AnalyzeJobConfiguration {
 	@Bean
 	@StepScope
 	UnitSummaryProcessor unitSummaryProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-			InputSources sources, UsageStore store, InputLedger ledger, UsageProperties usage, Progress progress) {
+			InputSources sources, UsageStore store, InputLedger ledger, UsageProperties usage,
+			CallerPseudonyms pseudonyms, Progress progress) {
 		AnalysisRequest request = request(stepExecution);
-		InvocationLogParser parser = new InvocationLogParser(usage.modelIdNormalizer(), usage.pathResolver());
+		InvocationLogParser parser = new InvocationLogParser(usage.modelIdNormalizer(),
+				usage.pathResolver(pseudonyms));
 		return new UnitSummaryProcessor(request, sources, store, ledger,
 				new NdjsonReader(parser, MAX_LINE_BYTES),
 				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion()), usage, progress);

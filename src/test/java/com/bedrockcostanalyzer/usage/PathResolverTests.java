@@ -34,8 +34,41 @@ class PathResolverTests {
 	}
 
 	@Test
-	void usesTheResourcePartOfAnyOtherArn() {
-		assertThat(this.resolver.resolve(Map.of(), "arn:aws:iam::123456789012:root")).isEqualTo("root");
+	void mapsEveryCallerFormAsDocumentedAndNeverShowsAnUnknownOneVerbatim() {
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put("arn:aws:sts::123456789012:assumed-role/ChatBackendRole/i-0123", "ChatBackendRole");
+		expected.put("arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Dev_1a2b/alice@example.com",
+				"AWSReservedSSO_Dev_1a2b");
+		expected.put("arn:aws:iam::123456789012:role/service-role/EtlRole", "EtlRole");
+		expected.put("arn:aws:iam::123456789012:user/division/alice@example.com", "user/alice@example.com");
+		expected.put("arn:aws:sts::123456789012:federated-user/bob", "federated-user/bob");
+		expected.put("arn:aws:iam::123456789012:root", "root");
+		expected.put("arn:aws-cn:iam::123456789012:user/li", "user/li");
+		expected.put("arn:aws:iam::<YOUR_ACCOUNT_ID>:user/<YOUR_USERNAME>", "user/<YOUR_USERNAME>");
+		expected.put("bedrock.amazonaws.com", "service/bedrock.amazonaws.com");
+		expected.put("<redacted>", PathResolver.UNATTRIBUTED);
+		expected.put("alice@example.com", PathResolver.UNATTRIBUTED);
+		expected.put("arn:aws:bedrock:us-east-1:123456789012:inference-profile/x", PathResolver.UNATTRIBUTED);
+		expected.put("arn:aws:sts::123456789012:assumed-role/", PathResolver.UNATTRIBUTED);
+		expected.put("arn:aws:iam::123456789012:user/", PathResolver.UNATTRIBUTED);
+		expected.put("arn:aws:iam::123456789012:group/admins", PathResolver.UNATTRIBUTED);
+		expected.forEach((arn, path) -> assertThat(this.resolver.resolve(null, arn)).as(arn).isEqualTo(path));
+	}
+
+	@Test
+	void showsCallersNamesAsTheyAreGivenAndKeepsRootAndServicesAsTheyAre() {
+		PathResolver pseudonyms = new PathResolver(List.of("path"), (name) -> "caller-" + name.length());
+
+		assertThat(pseudonyms.resolve(null, "arn:aws:sts::123456789012:assumed-role/ChatBackendRole/s"))
+			.isEqualTo("caller-15");
+		assertThat(pseudonyms.resolve(null, "arn:aws:iam::123456789012:user/alice@example.com"))
+			.isEqualTo("user/caller-17");
+		assertThat(pseudonyms.resolve(null, "arn:aws:sts::123456789012:federated-user/bob"))
+			.isEqualTo("federated-user/caller-3");
+		assertThat(pseudonyms.resolve(null, "arn:aws:iam::123456789012:root")).isEqualTo("root");
+		assertThat(pseudonyms.resolve(null, "bedrock.amazonaws.com")).isEqualTo("service/bedrock.amazonaws.com");
+		assertThat(pseudonyms.resolve(Map.of("path", "checkout"), "arn:aws:iam::123456789012:user/alice"))
+			.as("a path the application named is its own").isEqualTo("checkout");
 	}
 
 	@Test
