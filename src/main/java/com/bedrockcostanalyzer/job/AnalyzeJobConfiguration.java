@@ -24,6 +24,7 @@ import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.InvocationLogParser;
 import com.bedrockcostanalyzer.source.NdjsonReader;
+import com.bedrockcostanalyzer.source.SubscriptionEnvelopeReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.CallerPseudonyms;
@@ -146,7 +147,7 @@ public class AnalyzeJobConfiguration {
 		InvocationLogParser parser = new InvocationLogParser(usage.modelIdNormalizer(),
 				usage.pathResolver(pseudonyms));
 		return new UnitSummaryProcessor(request, sources, store, ledger,
-				new NdjsonReader(parser, MAX_LINE_BYTES),
+				new NdjsonReader(parser, MAX_LINE_BYTES), new SubscriptionEnvelopeReader(parser),
 				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion()), usage, progress);
 	}
 

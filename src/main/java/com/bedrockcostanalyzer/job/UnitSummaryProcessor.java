@@ -1,5 +1,6 @@
 package com.bedrockcostanalyzer.job;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,10 @@ import com.bedrockcostanalyzer.pricing.ModelFacts;
 import com.bedrockcostanalyzer.source.BatchOutputParser;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
+import com.bedrockcostanalyzer.source.LogContent;
 import com.bedrockcostanalyzer.source.NdjsonReader;
+import com.bedrockcostanalyzer.source.SubscriptionEnvelopeReader;
+import com.bedrockcostanalyzer.source.UnitFormat;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
 import com.bedrockcostanalyzer.source.Window;
 import com.bedrockcostanalyzer.usage.LongContextRule;
@@ -43,6 +47,8 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 
 	private final NdjsonReader logReader;
 
+	private final SubscriptionEnvelopeReader envelopeReader;
+
 	private final UsageCsvReader csvReader;
 
 	private final UsageProperties usage;
@@ -52,7 +58,9 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 	private final LongContextRule longContext;
 
 	UnitSummaryProcessor(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
-			NdjsonReader logReader, UsageCsvReader csvReader, UsageProperties usage, Progress progress) {
+			NdjsonReader logReader, SubscriptionEnvelopeReader envelopeReader, UsageCsvReader csvReader,
+			UsageProperties usage, Progress progress) {
+		this.envelopeReader = envelopeReader;
 		this.progress = progress;
 		this.request = request;
 		this.sources = sources;
@@ -125,7 +133,7 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 		}
 		try (InputStream in = this.sources.open(unit)) {
 			switch (unit.format()) {
-				case INVOCATION_LOG -> this.logReader.read(in, summary);
+				case INVOCATION_LOG, UNKNOWN -> readLogs(unit, in, summary);
 				case CSV -> this.csvReader.read(in, summary);
 				case BATCH_OUTPUT -> batchOutputReader(unit, summary).read(in, summary);
 			}
@@ -140,6 +148,28 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 			throw new UncheckedIOException("cannot read " + unit.location(), ex);
 		}
 		return summary;
+	}
+
+	/**
+	 * Logs by their content: records one a line (delivered by Bedrock, or exported from CloudWatch Logs) or
+	 * subscription envelopes (Firehose). A file whose name says nothing and whose content is neither is reported.
+	 */
+	private void readLogs(InputUnit unit, InputStream in, UnitSummary summary) throws IOException {
+		BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+		LogContent content = LogContent.sniff(buffered);
+		switch (content.kind()) {
+			case ENVELOPES -> this.envelopeReader.read(buffered, summary);
+			case RECORDS -> this.logReader.read(buffered, summary);
+			case OTHER -> {
+				if (unit.format() == UnitFormat.UNKNOWN) {
+					summary.rejectUnit("not a format the analyzer reads (" + content.description() + ")");
+				}
+				else {
+					// Named as a log: read as one, so that each line says what is wrong with it.
+					this.logReader.read(buffered, summary);
+				}
+			}
+		}
 	}
 
 	/** A fresh summary, without anything read before the failure: nothing of an unreadable unit counts. */

@@ -30,11 +30,10 @@ public final class LocalInputLister {
 		Path base = root.toAbsolutePath().normalize();
 		String source = base.toString();
 		if (Files.isRegularFile(base)) {
-			UnitFormat format = LogLayout.formatOf(base.getFileName().toString());
 			BasicFileAttributes attrs = Files.readAttributes(base, BasicFileAttributes.class);
-			// A file named on the command line is read whatever it is called.
+			// A file named on the command line is read whatever it is called: by its content when the name says nothing.
 			return List.of(new InputUnit(source, base.getFileName().toString(), source, attrs.size(), version(attrs),
-					format != null ? format : UnitFormat.INVOCATION_LOG, attrs.lastModifiedTime().toInstant()));
+					LogLayout.listedFormatOf(base.getFileName().toString()), attrs.lastModifiedTime().toInstant()));
 		}
 		if (!Files.isDirectory(base)) {
 			throw new IOException("no such file or folder: " + root);
@@ -68,15 +67,15 @@ public final class LocalInputLister {
 					if (LogLayout.isInput(relative, target.size())) {
 						byRealPath.computeIfAbsent(real, (r) -> new ArrayList<>())
 							.add(new InputUnit(source, relative, file.toString(), target.size(), version(target),
-									LogLayout.formatOf(file.getFileName().toString()),
+									LogLayout.listedFormatOf(file.getFileName().toString()),
 									target.lastModifiedTime().toInstant()));
 					}
 				}
-				else if (LogLayout.formatOf(file.getFileName().toString()) != null) {
-					// A link, FIFO, socket or device named like an input: listed, so that the reader follows a link
-					// to a file and says why anything else cannot be read, instead of passing over it in silence.
+				else if (LogLayout.isInput(relative, 1)) {
+					// A broken link, FIFO, socket or device: listed, so that the reader says why it cannot be read,
+					// instead of passing over it in silence.
 					units.add(new InputUnit(source, relative, file.toString(), 0, NOT_A_FILE,
-							LogLayout.formatOf(file.getFileName().toString()), null));
+							LogLayout.listedFormatOf(file.getFileName().toString()), null));
 				}
 				return FileVisitResult.CONTINUE;
 			}

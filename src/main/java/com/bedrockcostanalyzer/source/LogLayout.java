@@ -48,11 +48,23 @@ public final class LogLayout {
 		return null;
 	}
 
-	/** Whether an object or file key is one to read: not a sidecar body, not the permission check, not empty. */
+	/**
+	 * Whether an object or file key is one to read: not a sidecar body, not the permission check, not hidden, not
+	 * empty. Its name need not say what it holds ({@link UnitFormat#UNKNOWN}): nothing is passed over unseen.
+	 */
 	public static boolean isInput(String key, long size) {
 		String name = key.substring(key.lastIndexOf('/') + 1);
 		return size > 0 && !name.equals(PERMISSION_CHECK) && !name.startsWith(".") && !isSidecar(key)
-				&& formatOf(name) != null;
+				&& !name.equals(BATCH_MANIFEST);
+	}
+
+	/** A batch-inference job's totals beside its outputs: nothing to count that the outputs do not hold. */
+	private static final String BATCH_MANIFEST = "manifest.json.out";
+
+	/** How a listed file is read: by its name, else by its content ({@link UnitFormat#UNKNOWN}). */
+	public static UnitFormat listedFormatOf(String fileName) {
+		UnitFormat format = formatOf(fileName);
+		return format != null ? format : UnitFormat.UNKNOWN;
 	}
 
 	/** Keys (and folders) under {@code …/HH/data/} hold offloaded request and response bodies, not log records. */

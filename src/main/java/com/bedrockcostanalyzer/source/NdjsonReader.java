@@ -29,6 +29,28 @@ public final class NdjsonReader {
 		}
 	}
 
+	/**
+	 * The length of a CloudWatch Logs export's line prefix — an RFC 3339 time in UTC and one space, then the record's
+	 * {@code {}} — at the start of the line, or 0. A record itself never starts with a digit.
+	 */
+	static int exportPrefixLength(byte[] buffer, int offset, int length) {
+		if (length < 22 || buffer[offset] < '0' || buffer[offset] > '9') {
+			return 0;
+		}
+		int end = Math.min(length, 40);
+		for (int i = 0; i < end; i++) {
+			byte b = buffer[offset + i];
+			if (b == ' ') {
+				return i >= 20 && buffer[offset + i - 1] == 'Z' && i + 1 < length && buffer[offset + i + 1] == '{'
+						? i + 1 : 0;
+			}
+			if (!(b >= '0' && b <= '9') && b != '-' && b != ':' && b != 'T' && b != 'Z' && b != '.') {
+				return 0;
+			}
+		}
+		return 0;
+	}
+
 	public void read(InputStream raw, RecordSink sink) throws IOException {
 		LineReader lines;
 		InputStream in;
@@ -63,7 +85,10 @@ public final class NdjsonReader {
 				if (lines.isBlank()) {
 					continue;
 				}
-				ParsedLine parsed = this.parser.parse(lines.buffer(), lines.lineStart(), lines.lineLength());
+				// A CloudWatch Logs export puts the event's time before each record: the record is what follows.
+				int prefix = exportPrefixLength(lines.buffer(), lines.lineStart(), lines.lineLength());
+				ParsedLine parsed = this.parser.parse(lines.buffer(), lines.lineStart() + prefix,
+						lines.lineLength() - prefix);
 				if (parsed.record() != null) {
 					sink.accept(parsed.record(), location);
 				}

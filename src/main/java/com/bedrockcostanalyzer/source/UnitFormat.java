@@ -10,6 +10,12 @@ public enum UnitFormat {
 	CSV,
 
 	/** Bedrock batch-inference output ({@code *.jsonl.out}): usage already on the batch tier. */
-	BATCH_OUTPUT
+	BATCH_OUTPUT,
+
+	/**
+	 * A file whose name says nothing (a CloudWatch Logs export's {@code 000000.gz}, a Firehose object): read if its
+	 * content is records or subscription envelopes, else reported as a format the analyzer does not read.
+	 */
+	UNKNOWN
 
 }

@@ -35,7 +35,7 @@ class LocalInputListerTests {
 	}
 
 	@Test
-	void skipsPermissionCheckObjectSidecarsAndEmptyFiles() throws IOException {
+	void skipsPermissionCheckObjectSidecarsAndEmptyFilesAndListsAnyOtherFile() throws IOException {
 		Files.createDirectories(this.root);
 		Files.write(this.root.resolve("amazon-bedrock-logs-permission-check"), new byte[0]);
 		file(LOGS + "2026/10/02/05/data/abc_input.json.gz");
@@ -43,8 +43,13 @@ class LocalInputListerTests {
 		Files.write(Files.createDirectories(this.root.resolve(LOGS + "2026/10/02/06")).resolve("empty.json.gz"),
 				new byte[0]);
 		file("notes.txt");
+		file(".DS_Store");
 
-		assertThat(keys()).containsExactly(LOGS + "2026/10/02/05/real.json.gz");
+		List<InputUnit> units = new LocalInputLister().list(this.root, this.window);
+
+		// A file whose name says nothing is listed, to be read by its content or reported: never passed over.
+		assertThat(units).extracting(InputUnit::key).containsExactly(LOGS + "2026/10/02/05/real.json.gz", "notes.txt");
+		assertThat(units).extracting(InputUnit::format).containsExactly(UnitFormat.INVOCATION_LOG, UnitFormat.UNKNOWN);
 	}
 
 	@Test

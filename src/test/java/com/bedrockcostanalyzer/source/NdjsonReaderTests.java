@@ -130,6 +130,21 @@ class NdjsonReaderTests {
 		return bytes.toByteArray();
 	}
 
+	@Test
+	void readsTheRecordAfterACloudWatchLogsExportTimestamp() throws IOException {
+		String record = "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\","
+				+ "\"timestamp\":\"2026-10-02T08:00:00Z\",\"region\":\"us-east-1\",\"requestId\":\"r1\","
+				+ "\"operation\":\"Converse\",\"modelId\":\"amazon.nova-lite-v1:0\","
+				+ "\"input\":{\"inputTokenCount\":5},\"output\":{\"outputTokenCount\":1}}";
+		Sink sink = read(("2026-10-02T08:00:00.123Z " + record + "\n2026-10-02T08:00:01Z {not json\n"
+				+ "2026-10-02 08:00:02 " + record + "\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(sink.records).hasSize(1);
+		assertThat(sink.rejects).hasSize(2);
+		assertThat(sink.rejects.get(0)).startsWith("line 2: malformed JSON");
+		assertThat(sink.rejects.get(1)).as("not the export form: read as it is").startsWith("line 3: malformed JSON");
+	}
+
 	private Sink read(byte[] content) throws IOException {
 		Sink sink = new Sink();
 		this.reader.read(new ByteArrayInputStream(content), sink);

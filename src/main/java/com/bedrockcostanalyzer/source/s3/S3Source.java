@@ -250,7 +250,7 @@ public final class S3Source implements InputSource {
 
 	private static void addUnit(List<InputUnit> units, S3Location location, S3Object object) {
 		if (LogLayout.isInput(object.key(), object.size())) {
-			UnitFormat format = LogLayout.formatOf(object.key());
+			UnitFormat format = LogLayout.listedFormatOf(object.key().substring(object.key().lastIndexOf('/') + 1));
 			units.add(new InputUnit(location.toString(), object.key(), location.uri(object.key()), object.size(),
 					"etag:" + object.eTag(), format, object.lastModified()));
 		}
