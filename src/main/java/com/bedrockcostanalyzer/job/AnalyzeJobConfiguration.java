@@ -23,6 +23,7 @@ import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.InvocationLogParser;
+import com.bedrockcostanalyzer.source.JsonDocumentReader;
 import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.SubscriptionEnvelopeReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
@@ -148,7 +149,8 @@ public class AnalyzeJobConfiguration {
 				usage.pathResolver(pseudonyms));
 		return new UnitSummaryProcessor(request, sources, store, ledger,
 				new NdjsonReader(parser, MAX_LINE_BYTES), new SubscriptionEnvelopeReader(parser),
-				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion()), usage, progress);
+				new JsonDocumentReader(parser),
+				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion(), parser), usage, progress);
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ import com.bedrockcostanalyzer.pricing.ModelFacts;
 import com.bedrockcostanalyzer.source.BatchOutputParser;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
+import com.bedrockcostanalyzer.source.JsonDocumentReader;
 import com.bedrockcostanalyzer.source.LogContent;
 import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.SubscriptionEnvelopeReader;
@@ -49,6 +50,8 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 
 	private final SubscriptionEnvelopeReader envelopeReader;
 
+	private final JsonDocumentReader documentReader;
+
 	private final UsageCsvReader csvReader;
 
 	private final UsageProperties usage;
@@ -58,9 +61,10 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 	private final LongContextRule longContext;
 
 	UnitSummaryProcessor(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
-			NdjsonReader logReader, SubscriptionEnvelopeReader envelopeReader, UsageCsvReader csvReader,
-			UsageProperties usage, Progress progress) {
+			NdjsonReader logReader, SubscriptionEnvelopeReader envelopeReader, JsonDocumentReader documentReader,
+			UsageCsvReader csvReader, UsageProperties usage, Progress progress) {
 		this.envelopeReader = envelopeReader;
+		this.documentReader = documentReader;
 		this.progress = progress;
 		this.request = request;
 		this.sources = sources;
@@ -151,14 +155,16 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 	}
 
 	/**
-	 * Logs by their content: records one a line (delivered by Bedrock, or exported from CloudWatch Logs) or
-	 * subscription envelopes (Firehose). A file whose name says nothing and whose content is neither is reported.
+	 * Logs by their content: records one a line (delivered by Bedrock, or exported from CloudWatch Logs),
+	 * subscription envelopes (Firehose) or JSON documents (an Insights export, pretty-printed records). A file whose
+	 * name says nothing and whose content is none of these is reported.
 	 */
 	private void readLogs(InputUnit unit, InputStream in, UnitSummary summary) throws IOException {
 		BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
 		LogContent content = LogContent.sniff(buffered);
 		switch (content.kind()) {
 			case ENVELOPES -> this.envelopeReader.read(buffered, summary);
+			case DOCUMENTS -> this.documentReader.read(buffered, summary);
 			case RECORDS -> this.logReader.read(buffered, summary);
 			case OTHER -> {
 				if (unit.format() == UnitFormat.UNKNOWN) {

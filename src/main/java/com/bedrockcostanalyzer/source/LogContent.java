@@ -9,7 +9,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * What a file's first bytes say it holds, read without consuming them: log records one a line (Bedrock's delivery,
  * or a CloudWatch Logs export whose lines start with the event's time), CloudWatch Logs subscription envelopes (as
- * Firehose delivers them), or something the analyzer does not read — described by its kind, never by its content.
+ * Firehose delivers them), JSON documents (an Insights export's array, pretty-printed records), or something the
+ * analyzer does not read — described by its kind, never by its content.
  */
 public record LogContent(Kind kind, String description) {
 
@@ -20,6 +21,9 @@ public record LogContent(Kind kind, String description) {
 
 		/** CloudWatch Logs subscription envelopes ({@code {"messageType":…}}). */
 		ENVELOPES,
+
+		/** A JSON array (a CloudWatch Logs Insights export) or records pretty-printed over many lines. */
+		DOCUMENTS,
 
 		/** Anything else. */
 		OTHER
@@ -48,14 +52,18 @@ public record LogContent(Kind kind, String description) {
 			return new LogContent(Kind.OTHER, gzip ? "gzip data that could not be read" : "blank text");
 		}
 		if (text[i] == '{') {
-			return startsWithKey(text, i + 1, "messageType") ? new LogContent(Kind.ENVELOPES, packing + "envelopes")
+			if (startsWithKey(text, i + 1, "messageType")) {
+				return new LogContent(Kind.ENVELOPES, packing + "envelopes");
+			}
+			// A record on one line never breaks right after its opening brace; a pretty-printed one does.
+			return lineBreakFollows(text, i + 1) ? new LogContent(Kind.DOCUMENTS, packing + "pretty-printed JSON")
 					: new LogContent(Kind.RECORDS, packing + "JSON lines");
 		}
 		if (NdjsonReader.exportPrefixLength(text, i, text.length - i) > 0) {
 			return new LogContent(Kind.RECORDS, packing + "CloudWatch Logs export lines");
 		}
 		if (text[i] == '[') {
-			return new LogContent(Kind.OTHER, packing + "a JSON array");
+			return new LogContent(Kind.DOCUMENTS, packing + "a JSON array");
 		}
 		return new LogContent(Kind.OTHER, packing + (printable(text, i) ? "text" : "binary data"));
 	}
@@ -91,6 +99,14 @@ public record LogContent(Kind kind, String description) {
 			}
 		}
 		return true;
+	}
+
+	private static boolean lineBreakFollows(byte[] text, int from) {
+		int i = from;
+		while (i < text.length && (text[i] == ' ' || text[i] == '\t')) {
+			i++;
+		}
+		return i < text.length && (text[i] == '\n' || text[i] == '\r');
 	}
 
 	private static boolean printable(byte[] text, int from) {

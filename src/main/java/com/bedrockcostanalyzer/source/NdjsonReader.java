@@ -89,15 +89,7 @@ public final class NdjsonReader {
 				int prefix = exportPrefixLength(lines.buffer(), lines.lineStart(), lines.lineLength());
 				ParsedLine parsed = this.parser.parse(lines.buffer(), lines.lineStart() + prefix,
 						lines.lineLength() - prefix);
-				if (parsed.record() != null) {
-					sink.accept(parsed.record(), location);
-				}
-				else if (parsed.foreign()) {
-					sink.skip();
-				}
-				else {
-					sink.reject(location, parsed.rejectReason(), parsed.day());
-				}
+				parsed.sendTo(sink, location);
 				lastLineEnd = lines.lineEndOffset();
 				if (verifiedUpTo[0] >= 0 && lines.lineEndOffset() == verifiedUpTo[0]) {
 					sink.commit();

@@ -19,4 +19,17 @@ public record ParsedLine(UsageRecord record, boolean foreign, String rejectReaso
 		return new ParsedLine(null, false, reason, day);
 	}
 
+	/** Hands the outcome to the sink: the record counted, the foreign record skipped, the reject located. */
+	void sendTo(RecordSink sink, String location) {
+		if (this.record != null) {
+			sink.accept(this.record, location);
+		}
+		else if (this.foreign) {
+			sink.skip();
+		}
+		else {
+			sink.reject(location, this.rejectReason, this.day);
+		}
+	}
+
 }

@@ -109,15 +109,7 @@ public final class SubscriptionEnvelopeReader {
 			}
 			byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
 			ParsedLine parsed = this.parser.parse(bytes, 0, bytes.length);
-			if (parsed.record() != null) {
-				sink.accept(parsed.record(), location);
-			}
-			else if (parsed.foreign()) {
-				sink.skip();
-			}
-			else {
-				sink.reject(location, parsed.rejectReason(), parsed.day());
-			}
+			parsed.sendTo(sink, location);
 		}
 	}
 

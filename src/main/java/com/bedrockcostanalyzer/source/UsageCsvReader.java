@@ -66,9 +66,18 @@ public final class UsageCsvReader {
 
 	private final String defaultRegion;
 
+	/** Reads the records of a CloudWatch Logs Insights export, whose {@code @message} column holds them. */
+	private final LineParser logParser;
+
 	public UsageCsvReader(ModelIdNormalizer models, String defaultRegion) {
+		this(models, defaultRegion, null);
+	}
+
+	/** @param logParser how a log record is read, for Insights exports; null to reject them as usage exports */
+	public UsageCsvReader(ModelIdNormalizer models, String defaultRegion, LineParser logParser) {
 		this.models = models;
 		this.defaultRegion = defaultRegion;
+		this.logParser = logParser;
 	}
 
 	public void read(InputStream raw, RecordSink sink) throws IOException {
@@ -86,6 +95,15 @@ public final class UsageCsvReader {
 			List<String> header = csv.getHeaderNames();
 			if (header.stream().anyMatch((h) -> h.startsWith("lineItem/") || h.startsWith("line_item_"))) {
 				sink.note("a CUR / Data Exports file, not a usage export: it is not counted as usage");
+				return;
+			}
+			int message = header.indexOf("@message");
+			if (message >= 0 && this.logParser != null) {
+				// A CloudWatch Logs Insights export of invocation logs: each row's @message is a record.
+				CsvFiles.eachRow(csv, (row, line) -> readMessage(row, message, "line " + line, sink),
+						(line) -> sink.reject("line " + line, CsvFiles.CELL_TOO_LONG, null),
+						(line) -> sink.reject("line " + line, "CSV cannot be read from here on (bad quoting or not UTF-8)",
+								null));
 				return;
 			}
 			Map<Column, Integer> columns = understand(header);
@@ -112,6 +130,16 @@ public final class UsageCsvReader {
 		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
 			sink.reject("line 1", "CSV cannot be read (bad quoting, duplicate header or not UTF-8)", null);
 		}
+	}
+
+	private void readMessage(CSVRecord row, int column, String location, RecordSink sink) {
+		if (row.size() <= column || row.get(column).isBlank()) {
+			sink.reject(location, "no @message in the row", null);
+			return;
+		}
+		byte[] record = row.get(column).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		ParsedLine parsed = this.logParser.parse(record, 0, record.length);
+		parsed.sendTo(sink, location);
 	}
 
 	private void readRow(CSVRecord row, String location, int headerSize, Map<Column, Integer> columns,
