@@ -148,8 +148,8 @@ public final class S3Source implements InputSource {
 	}
 
 	/**
-	 * The account and Region folders below the prefix, a level at a time; the loose objects right under the prefix (a
-	 * copied file, a CSV export) go to {@code units}.
+	 * The account and Region folders below the prefix, a level at a time, {@link #MAX_DEPTH} levels at most; the
+	 * objects of the folders walked on the way, outside Bedrock's layout, go to {@code units}.
 	 */
 	private List<String> regionRoots(ExecutorService listings, S3Location location, List<InputUnit> units) {
 		if (LogLayout.isRegionRoot(location.prefix())) {
@@ -161,9 +161,9 @@ public final class S3Source implements InputSource {
 			List<Folder> folders = listEach(listings, level, (prefix) -> listFolder(location.bucket(), prefix));
 			for (int i = 0; i < level.size(); i++) {
 				String prefix = level.get(i);
-				if (prefix.equals(location.prefix())) {
-					folders.get(i).objects().forEach((object) -> addUnit(units, location, object));
-				}
+				// Objects outside Bedrock's layout are read wherever they are (a copied file, a CSV export, a
+				// CloudWatch Logs export's 000000.gz, Firehose objects under YYYY/MM/DD/HH/): by their content.
+				folders.get(i).objects().forEach((object) -> addUnit(units, location, object));
 				int depth = depth(prefix) - depth(location.prefix());
 				for (String child : folders.get(i).folders()) {
 					if (depth < MAX_DEPTH && worthDescending(child)) {

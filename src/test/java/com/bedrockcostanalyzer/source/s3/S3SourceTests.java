@@ -32,6 +32,7 @@ import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.Window;
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
+import com.bedrockcostanalyzer.testing.DeliveredLayouts;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
 import com.bedrockcostanalyzer.testing.ReportAssertions;
 import com.bedrockcostanalyzer.testing.LocalAws;
@@ -118,6 +119,32 @@ class S3SourceTests {
 			rows.next();
 			return rows.getLong(1);
 		}
+	}
+
+	@Test
+	void readsACloudWatchLogsExportAndFirehoseObjectsUnderAPrefix() throws Exception {
+		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(53, FROM, TO, 6, false, false, false))
+			.write(this.work.resolve("logs"));
+		List<String> records = DeliveredLayouts.records(this.work.resolve("logs"));
+		DeliveredLayouts.writeExport(records, this.work.resolve("export/7c1d-task/aws/bedrock/modelinvocations"));
+		DeliveredLayouts.writeFirehose(records, this.work.resolve("firehose/2026/10/02/10"));
+		LocalAws.upload(this.s3, BUCKET, "exports/", this.work.resolve("export"));
+		LocalAws.upload(this.s3, BUCKET, "firehose/", this.work.resolve("firehose"));
+
+		Cli.Result export;
+		Cli.Result firehose;
+		try (LocalAws aws = LocalAws.s3(S3_PROXY.getUri())) {
+			export = Cli.analyze(this.work.resolve("export-run"), "--source", "s3://" + BUCKET + "/exports", "--from",
+					FROM.toString(), "--to", TO.toString(), "--out", this.work.resolve("export-out").toString());
+			firehose = Cli.analyze(this.work.resolve("firehose-run"), "--source", "s3://" + BUCKET + "/firehose",
+					"--from", FROM.toString(), "--to", TO.toString(), "--out",
+					this.work.resolve("firehose-out").toString());
+		}
+
+		assertThat(export.exitCode()).as(export.err()).isZero();
+		assertThat(firehose.exitCode()).as(firehose.err()).isZero();
+		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("export-out")), expected);
+		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("firehose-out")), expected);
 	}
 
 	@Test
