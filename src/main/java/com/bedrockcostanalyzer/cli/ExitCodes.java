@@ -1,6 +1,6 @@
 package com.bedrockcostanalyzer.cli;
 
-/** The exit statuses DESIGN.md promises. */
+/** The exit statuses the README documents: scripts and schedulers act on them. */
 public final class ExitCodes {
 
 	public static final int DONE = 0;

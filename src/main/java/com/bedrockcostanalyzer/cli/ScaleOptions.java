@@ -55,7 +55,7 @@ class ScaleOptions {
 
 	/**
 	 * What only a manager or a worker uses: a run that reads here leaves the broker's auto-configuration out. It
-	 * loads some 400 classes and cost about a tenth of the start-up (0.3-0.4 s of 3.5-4 s on the sample, measured).
+	 * loads some 400 classes, a tenth of the start-up on the sample (docs/performance.md).
 	 */
 	static final String WITHOUT_BROKER = "--spring.autoconfigure.exclude=" + ArtemisAutoConfiguration.class.getName()
 			+ "," + JmsAutoConfiguration.class.getName();

@@ -47,8 +47,7 @@ public class AnalyzeJobConfiguration {
 	 * Files per chunk: one transaction adds what they all counted, summed per key, and marks them done. Larger chunks
 	 * spread the commit and the job-repository update over more files, and rewrite each day's stored minute blocks
 	 * fewer times (the writer reads, adds to and writes back a whole day's block per series, holding the source's
-	 * lock: on the 5× benchmark corpus 2.8 s of thread time at 64 files, 1.8 s at 128); memory holds one chunk's
-	 * summaries per partition being read (peak heap at 5× about 60 MiB more than at 64).
+	 * lock); memory holds one chunk's summaries per partition being read. docs/performance.md has the measures.
 	 */
 	static final int UNITS_PER_CHUNK = 128;
 

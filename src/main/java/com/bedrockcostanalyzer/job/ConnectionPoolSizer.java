@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every reading thread a database connection. A partition's chunk is one transaction, from reading its first
  * file to writing what they all counted, and holds its connection all along; with fewer connections than threads
- * (Hikari keeps 10 unless told otherwise) the other threads wait for one. Measured: 16 threads reading S3 with
- * 100 ms a request took 32.5 s with 10 connections and 23.4 s with 24. The pool is only ever raised, never shrunk.
+ * (Hikari keeps 10 unless told otherwise) the other threads wait for one, which reading S3 with many threads
+ * showed plainly (docs/performance.md). The pool is only ever raised, never shrunk.
  */
 @Component
 class ConnectionPoolSizer implements BeanPostProcessor {

@@ -25,8 +25,9 @@ import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * Loads price books in the DESIGN.md CSV format from a file, from every CSV in a folder, or from the book shipped in
- * the jar. Anything doubtful is an error naming the file and line: a wrong price is worse than no price.
+ * Loads price books in the price CSV format (docs/pricing.md) from a file, from every CSV in a folder, or from the
+ * book shipped in the jar. Anything doubtful is an error naming the file and line: a wrong price is worse than no
+ * price.
  */
 public final class PriceBookLoader {
 

@@ -58,7 +58,7 @@ public final class UsageType {
 	public record Placement(TokenKind kind, Tier tier, Scope scope, Context context) {
 	}
 
-	/** Billing region prefixes (they cannot be derived from the Region code), formats reference section 3.3. */
+	/** Billing region prefixes, as usage types spell them (they cannot be derived from the Region code). */
 	private static final Map<String, String> REGION_PREFIXES = Map.ofEntries(Map.entry("USE1", "us-east-1"),
 			Map.entry("USE2", "us-east-2"), Map.entry("USW1", "us-west-1"), Map.entry("USW2", "us-west-2"),
 			Map.entry("CAN1", "ca-central-1"), Map.entry("EUC1", "eu-central-1"), Map.entry("EUC2", "eu-central-2"),

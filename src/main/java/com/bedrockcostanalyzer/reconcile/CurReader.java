@@ -179,7 +179,7 @@ final class CurReader {
 
 	/**
 	 * Tokens in one unit of usage amount. First-party lines count thousands of tokens and Marketplace lines millions
-	 * (formats reference 3.3); the pricing unit says so when the export has it.
+	 * (as CUR exports of both have it); the pricing unit says so when the export has it.
 	 */
 	private static BigDecimal tokensPerUnit(String unit, String usageType, Findings findings) {
 		String u = unit.toLowerCase(Locale.ROOT).replace(" ", "");

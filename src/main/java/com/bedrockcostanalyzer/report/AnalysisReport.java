@@ -11,9 +11,9 @@ import com.bedrockcostanalyzer.savings.Opportunity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * Everything a report says, with the field names DESIGN.md fixes for {@code report.json}. Money is BigDecimal USD;
- * {@code cost} is after any private-pricing discount and {@code listCost} before it; a null cost means "not priced",
- * never zero.
+ * Everything a report says, its field names those of {@code report.json}, which other tools read. Money is
+ * BigDecimal USD; {@code cost} is after any private-pricing discount and {@code listCost} before it; a null cost means
+ * "not priced", never zero.
  */
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,

@@ -1,6 +1,6 @@
 package com.bedrockcostanalyzer.savings;
 
-/** The kinds of change the report can propose (DESIGN.md, "Alternatives and opportunities"). */
+/** The kinds of change the report can propose. */
 public enum OpportunityType {
 
 	BATCH, PROMPT_CACHING, MODEL_ROUTING, PROVISIONED_THROUGHPUT, RESERVED, SERVICE_TIER, GLOBAL_PROFILE, WASTE;

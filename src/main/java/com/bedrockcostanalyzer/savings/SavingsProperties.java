@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import com.bedrockcostanalyzer.pricing.ModelFacts;
 
 /**
- * The knobs of the savings detectors. Defaults follow the formats reference and the practice of the tools users
+ * The knobs of the savings detectors. Defaults follow Bedrock's own limits and the practice of the tools users
  * compare us with (nOps hides savings under $25 a month).
  * @param thresholdUsd monthly savings below this are folded away from the human reports (kept in the CSV)
  * @param batchMinRecords Bedrock's minimum records per batch job (per model; 100 by default)

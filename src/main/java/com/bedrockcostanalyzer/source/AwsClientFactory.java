@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Builds the AWS SDK v2 clients the way DESIGN.md says: the default credential and region chain, the standard
+ * Builds the AWS SDK v2 clients: the default credential and region chain, the standard
  * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS} overrides (or their
  * {@code aws.endpointUrl…} system properties), path-style S3 addressing whenever an endpoint is overridden, and
  * retries with backoff on throttling.

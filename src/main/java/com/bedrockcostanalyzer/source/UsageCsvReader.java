@@ -28,7 +28,7 @@ import com.bedrockcostanalyzer.usage.UsageRecord;
 
 /**
  * Reads a token-usage CSV export: one row per (period, model, path) or per request, with the header names of
- * DESIGN.md or their common aliases. Which columns were understood is noted for the report.
+ * docs/formats.md lists, or their common aliases. Which columns were understood is noted for the report.
  */
 public final class UsageCsvReader {
 

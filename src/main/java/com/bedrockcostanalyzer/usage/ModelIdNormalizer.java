@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Turns the {@code modelId} of a log record (base id, inference-profile id, profile ARN, application-profile ARN) into
- * the base model id and its scope, as DESIGN.md "Normalisation rules" says.
+ * the base model id and its scope, as docs/formats.md describes.
  */
 public final class ModelIdNormalizer {
 
