@@ -15,9 +15,8 @@ import com.bedrockcostanalyzer.testing.CorpusGenerator;
 import com.bedrockcostanalyzer.testing.DeliveredLayouts;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
 import com.bedrockcostanalyzer.testing.ReportAssertions;
+import com.bedrockcostanalyzer.testing.SampleLogs;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +29,6 @@ class DeliveredLayoutsTests {
 	private static final LocalDate FROM = LocalDate.of(2026, 10, 1);
 
 	private static final LocalDate TO = LocalDate.of(2026, 10, 3);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@TempDir
 	Path work;
@@ -69,30 +66,33 @@ class DeliveredLayoutsTests {
 		List<String> records = DeliveredLayouts.records(this.work.resolve("logs"));
 		Path exports = Files.createDirectories(this.work.resolve("insights"));
 		int third = records.size() / 3;
-		// Logs Insights "Export results": a JSON array of rows, and a CSV, the record in @message.
-		ArrayNode rows = JSON.createArrayNode();
-		for (String record : records.subList(0, third)) {
-			rows.addObject().put("@timestamp", DeliveredLayouts.timestampOf(record).replace('T', ' ')).put("@message", record);
-		}
-		Files.writeString(exports.resolve("logs-insights-results.json"), JSON.writeValueAsString(rows));
-		StringBuilder csv = new StringBuilder("@timestamp,@message\n");
-		for (String record : records.subList(third, 2 * third)) {
-			csv.append(DeliveredLayouts.timestampOf(record).replace('T', ' ')).append(",\"").append(record.replace("\"", "\"\""))
-				.append("\"\n");
-		}
-		Files.writeString(exports.resolve("logs-insights-results.csv"), csv);
-		// The rest pretty-printed, one record after the other, as a person saves what a console showed.
-		StringBuilder pretty = new StringBuilder();
-		for (String record : records.subList(2 * third, records.size())) {
-			pretty.append(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(record))).append('\n');
-		}
-		Files.writeString(exports.resolve("records.json"), pretty);
+		// Logs Insights "Export results": a JSON array of rows, and a CSV, the record in @message; the rest
+		// pretty-printed.
+		DeliveredLayouts.writeInsightsJson(records.subList(0, third), exports.resolve("logs-insights-results.json"));
+		DeliveredLayouts.writeInsightsCsv(records.subList(third, 2 * third),
+				exports.resolve("logs-insights-results.csv"));
+		DeliveredLayouts.writePretty(records.subList(2 * third, records.size()), exports.resolve("records.json"));
 
 		Cli.Result result = analyze("insights");
 
 		assertThat(third).isPositive();
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("out")), expected);
+	}
+
+	@Test
+	void countsTheSamplesPipelinesAsTheGeneratorWroteThemAndLeavesThemOutOfOctober() throws Exception {
+		ExpectedTotals expected = SampleLogs.writePipelines(this.work.resolve("regenerated"));
+
+		Cli.Result november = Cli.analyze(this.work, "--source", "sample-logs/pipelines", "--from", "2026-11-02",
+				"--to", "2026-11-04", "--out", this.work.resolve("november").toString());
+		Cli.Result october = Cli.analyze(this.work.resolve("october"), "--source", "sample-logs/pipelines", "--month",
+				"2026-10", "--out", this.work.resolve("october-out").toString());
+
+		assertThat(november.exitCode()).as(november.err()).isZero();
+		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("november")), expected);
+		assertThat(october.exitCode()).as(october.err()).isZero();
+		assertThat(Cli.readReport(this.work.resolve("october-out")).get("totals").get("requests").asLong()).isZero();
 	}
 
 	@Test

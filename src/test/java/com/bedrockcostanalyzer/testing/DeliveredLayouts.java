@@ -75,10 +75,41 @@ public final class DeliveredLayouts {
 					+ "1760000000000,\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Firehose.\"}]}"));
 			bytes.write(gzip(envelope(part.subList(Math.min(part.size(), third), Math.min(part.size(), 2 * third)))
 					+ envelope(part.subList(Math.min(part.size(), 2 * third), part.size()))));
-			Files.write(folder.resolve("bedrock-logs-stream-1-2026-10-02-10-00-0" + object++ + "-a1b2c3d4"),
+			Files.write(folder.resolve(String.format("bedrock-logs-stream-1-%02d-a1b2c3d4", object++)),
 					bytes.toByteArray());
 		}
 		return object;
+	}
+
+	/** A CloudWatch Logs Insights export in JSON: an array of rows, the record in {@code @message}. */
+	public static void writeInsightsJson(List<String> records, Path file) throws IOException {
+		ArrayNode rows = JSON.createArrayNode();
+		for (String record : records) {
+			rows.addObject().put("@timestamp", timestampOf(record).replace('T', ' ')).put("@message", record);
+		}
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, JSON.writeValueAsString(rows));
+	}
+
+	/** A CloudWatch Logs Insights export in CSV: {@code @timestamp,@message}, the record quoted. */
+	public static void writeInsightsCsv(List<String> records, Path file) throws IOException {
+		StringBuilder csv = new StringBuilder("@timestamp,@message\n");
+		for (String record : records) {
+			csv.append(timestampOf(record).replace('T', ' ')).append(",\"").append(record.replace("\"", "\"\""))
+				.append("\"\n");
+		}
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, csv);
+	}
+
+	/** Records pretty-printed, one after the other, as a person saves what a console showed. */
+	public static void writePretty(List<String> records, Path file) throws IOException {
+		StringBuilder pretty = new StringBuilder();
+		for (String record : records) {
+			pretty.append(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(record))).append('\n');
+		}
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, pretty);
 	}
 
 	public static String timestampOf(String record) {
