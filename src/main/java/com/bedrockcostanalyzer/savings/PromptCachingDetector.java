@@ -78,8 +78,8 @@ final class PromptCachingDetector implements Detector {
 			return null;
 		}
 		BigDecimal written = context.cost(traffic.rows(), (k) -> k,
-				(c) -> new TokenCounts(0, 0, 0, c.cacheWrite5m(), c.cacheWrite1h()));
-		BigDecimal plain = context.cost(traffic.rows(), (k) -> k, (c) -> new TokenCounts(c.cacheWrite(), 0, 0, 0, 0));
+				(c) -> TokenCounts.cacheTraffic(0, c.cacheWrite5m(), c.cacheWrite1h()));
+		BigDecimal plain = context.cost(traffic.rows(), (k) -> k, (c) -> TokenCounts.inputOnly(c.cacheWrite()));
 		if (written == null || plain == null || written.compareTo(plain) <= 0) {
 			return null;
 		}
@@ -120,7 +120,7 @@ final class PromptCachingDetector implements Detector {
 			return null;
 		}
 		MinuteKey any = prefixes.get(0).key().minute();
-		if (context.cost(any.series(), new TokenCounts(0, 0, 1, 0, 0)) == null) {
+		if (context.cost(any.series(), TokenCounts.cacheTraffic(1, 0, 0)) == null) {
 			// The model (or this tier) offers no prompt caching.
 			return null;
 		}
@@ -189,9 +189,9 @@ final class PromptCachingDetector implements Detector {
 		BigDecimal with1h = BigDecimal.ZERO;
 		for (Map.Entry<UsageKey, Replay> day : byDay.entrySet()) {
 			Replay r = day.getValue();
-			current = add(current, context.cost(day.getKey(), new TokenCounts(r.prefixTokens, 0, 0, 0, 0)));
-			with5m = add(with5m, context.cost(day.getKey(), new TokenCounts(0, 0, r.reads5m, r.writes5m, 0)));
-			with1h = add(with1h, context.cost(day.getKey(), new TokenCounts(0, 0, r.reads1h, 0, r.writes1h)));
+			current = add(current, context.cost(day.getKey(), TokenCounts.inputOnly(r.prefixTokens)));
+			with5m = add(with5m, context.cost(day.getKey(), TokenCounts.cacheTraffic(r.reads5m, r.writes5m, 0)));
+			with1h = add(with1h, context.cost(day.getKey(), TokenCounts.cacheTraffic(r.reads1h, 0, r.writes1h)));
 		}
 		boolean oneHour = with1h != null && (with5m == null || with1h.compareTo(with5m) < 0);
 		BigDecimal projected = oneHour ? with1h : with5m;

@@ -35,7 +35,7 @@ final class ProvisionedThroughputDetector {
 		long[] outputs = tpm.outputs();
 		UsageKey priceKey = new UsageKey(context.window().from(), region, model, Scope.REGIONAL, Tier.STANDARD,
 				Context.STANDARD, "");
-		BigDecimal current = context.cost(priceKey, new TokenCounts(tpm.inputTotal(), tpm.outputTotal(), 0, 0, 0));
+		BigDecimal current = context.cost(priceKey, TokenCounts.inputOutput(tpm.inputTotal(), tpm.outputTotal()));
 		if (current == null || current.multiply(monthFactor).compareTo(MIN_MONTHLY_SPEND) < 0) {
 			return;
 		}
@@ -76,14 +76,14 @@ final class ProvisionedThroughputDetector {
 			.multiply(BigDecimal.valueOf(units))
 			.multiply(BigDecimal.valueOf(windowMinutes))
 			.divide(BigDecimal.valueOf(60), 6, RoundingMode.HALF_EVEN);
-		BigDecimal overflow = context.cost(priceKey, new TokenCounts(overflowIn, overflowOut, 0, 0, 0));
+		BigDecimal overflow = context.cost(priceKey, TokenCounts.inputOutput(overflowIn, overflowOut));
 		if (overflow == null) {
 			return;
 		}
 		BigDecimal projected = capacity.add(overflow);
 		BigDecimal fullUse = context.cost(priceKey,
-				new TokenCounts(units * offer.inputTpmPerUnit() * windowMinutes,
-						units * offer.outputTpmPerUnit() * windowMinutes, 0, 0, 0));
+				TokenCounts.inputOutput(units * offer.inputTpmPerUnit() * windowMinutes,
+						units * offer.outputTpmPerUnit() * windowMinutes));
 		evidence.put("modelUnits", units);
 		evidence.put("commitment", offer.commitment());
 		evidence.put("hourlyPerUnit", offer.hourlyPerUnit());

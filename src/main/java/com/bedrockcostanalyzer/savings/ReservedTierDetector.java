@@ -32,7 +32,7 @@ final class ReservedTierDetector {
 		long[] outputs = tpm.outputs();
 		UsageKey key = new UsageKey(context.window().from(), first.region(), first.model(), first.scope(),
 				Tier.STANDARD, Context.STANDARD, "");
-		BigDecimal current = context.cost(key, new TokenCounts(tpm.inputTotal(), tpm.outputTotal(), 0, 0, 0));
+		BigDecimal current = context.cost(key, TokenCounts.inputOutput(tpm.inputTotal(), tpm.outputTotal()));
 		if (current == null || current.signum() == 0) {
 			return;
 		}
@@ -44,7 +44,7 @@ final class ReservedTierDetector {
 			overflowIn += Math.max(0, inputs[m] - reservedIn * 1000);
 			overflowOut += Math.max(0, outputs[m] - reservedOut * 1000);
 		}
-		BigDecimal overflow = context.cost(key, new TokenCounts(overflowIn, overflowOut, 0, 0, 0));
+		BigDecimal overflow = context.cost(key, TokenCounts.inputOutput(overflowIn, overflowOut));
 		if (overflow == null) {
 			return;
 		}

@@ -19,6 +19,21 @@ public record TokenCounts(long input, long output, long cacheRead, long cacheWri
 				oneHour);
 	}
 
+	/** Uncached input and output, no cache traffic. */
+	public static TokenCounts inputOutput(long input, long output) {
+		return new TokenCounts(input, output, 0, 0, 0);
+	}
+
+	/** Uncached input alone. */
+	public static TokenCounts inputOnly(long input) {
+		return new TokenCounts(input, 0, 0, 0, 0);
+	}
+
+	/** Cache reads and writes, no uncached input or output. */
+	public static TokenCounts cacheTraffic(long cacheRead, long cacheWrite5m, long cacheWrite1h) {
+		return new TokenCounts(0, 0, cacheRead, cacheWrite5m, cacheWrite1h);
+	}
+
 	public long cacheWrite() {
 		return this.cacheWrite5m + this.cacheWrite1h;
 	}
