@@ -23,7 +23,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.bedrockcostanalyzer.source.InputUnit;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * The ledger of input units: which days of which unit are already in the aggregates. It is written in the same

@@ -27,7 +27,7 @@ import com.bedrockcostanalyzer.report.ReportWriter;
 import com.bedrockcostanalyzer.report.SafeText;
 import com.bedrockcostanalyzer.source.DistinctSources;
 import com.bedrockcostanalyzer.source.InputSources;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.Regions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

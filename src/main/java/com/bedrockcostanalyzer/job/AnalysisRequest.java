@@ -11,7 +11,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.DisplayCurrency;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * What one analysis run is asked to do. Sources and window identify the run; where prices come from and where the

@@ -28,7 +28,7 @@ import com.bedrockcostanalyzer.report.RunSummary;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.savings.StoredProfile;
 import com.bedrockcostanalyzer.source.InputSources;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 
 /** Prices the stored aggregates of the run's sources and window and writes the report files. */
 class ReportTasklet implements Tasklet {

@@ -25,7 +25,7 @@ import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.SubscriptionEnvelopeReader;
 import com.bedrockcostanalyzer.source.UnitFormat;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.LongContextRule;
 import com.bedrockcostanalyzer.usage.NormalizedModel;
 import com.bedrockcostanalyzer.usage.Scope;

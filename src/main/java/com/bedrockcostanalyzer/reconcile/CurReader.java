@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import com.bedrockcostanalyzer.pricing.UsageType;
 import com.bedrockcostanalyzer.pricing.UsageType.Placement;
 import com.bedrockcostanalyzer.source.CsvFiles;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -21,7 +21,7 @@ import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.UsageType.TokenKind;
 import com.bedrockcostanalyzer.reconcile.Reconciliation.Row;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;

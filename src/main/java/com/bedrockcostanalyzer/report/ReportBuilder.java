@@ -50,7 +50,7 @@ import com.bedrockcostanalyzer.report.AnalysisReport.Source;
 import com.bedrockcostanalyzer.report.AnalysisReport.Totals;
 import com.bedrockcostanalyzer.report.AnalysisReport.Unpriced;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;

@@ -14,7 +14,7 @@ import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.savings.ProfileSource;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * Builds a report of no traffic and renders each of its files to nothing, as {@link ReportWriter} would write them,

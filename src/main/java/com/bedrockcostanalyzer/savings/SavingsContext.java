@@ -16,7 +16,7 @@ import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 
 /** The profile read from the job database piece by piece, as the detectors ask for it. */
 public record StoredProfile(UsageStore store, Collection<Long> sourceIds, Window window) implements ProfileSource {

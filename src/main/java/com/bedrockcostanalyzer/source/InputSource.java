@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import com.bedrockcostanalyzer.usage.Window;
+
 /** One kind of place logs live in: a local folder, an S3 prefix, a CloudWatch Logs group. */
 public interface InputSource {
 

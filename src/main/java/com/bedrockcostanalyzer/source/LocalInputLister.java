@@ -18,6 +18,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.bedrockcostanalyzer.usage.Window;
+
 /**
  * Lists the input units under a local folder (or one file): invocation logs in the S3 delivery layout or loose, and
  * CSV exports. In the S3 layout only the hour folders the window needs are read; Bedrock's noise is skipped.

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.bedrockcostanalyzer.usage.Window;
+
 /** A local folder (the S3 layout copied, or loose files) or a single file. */
 public final class LocalSource implements InputSource {
 

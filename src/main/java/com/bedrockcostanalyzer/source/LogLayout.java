@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.bedrockcostanalyzer.usage.Window;
+
 /**
  * Bedrock's delivery layout, the same in S3 and in a local copy:
  * {@code …/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/*.json.gz}, with offloaded bodies in

@@ -1,4 +1,4 @@
-package com.bedrockcostanalyzer.source;
+package com.bedrockcostanalyzer.usage;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.testing.Schema;
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;

@@ -15,7 +15,7 @@ import org.gaul.s3proxy.junit.S3ProxyExtension;
 
 import com.bedrockcostanalyzer.source.AwsClientFactory;
 import com.bedrockcostanalyzer.source.InputUnit;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.source.s3.S3Source;
 import com.bedrockcostanalyzer.testing.LocalAws;
 import software.amazon.awssdk.core.interceptor.Context;

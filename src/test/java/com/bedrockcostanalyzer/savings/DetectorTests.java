@@ -22,7 +22,7 @@ import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;

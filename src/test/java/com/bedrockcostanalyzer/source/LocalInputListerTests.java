@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockcostanalyzer.usage.Window;
+
 class LocalInputListerTests {
 
 	private static final String LOGS = "AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/";

@@ -15,7 +15,7 @@ import com.bedrockcostanalyzer.source.InputSource;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.UnitFormat;
 import com.bedrockcostanalyzer.source.UnsupportedSourceException;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**

@@ -17,7 +17,7 @@ import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.LogLayout;
 import com.bedrockcostanalyzer.source.UnitFormat;
 import com.bedrockcostanalyzer.source.UnsupportedSourceException;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.bedrockcostanalyzer.source.AwsClientFactory;
 import com.bedrockcostanalyzer.source.InputUnit;
-import com.bedrockcostanalyzer.source.Window;
+import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
 import com.bedrockcostanalyzer.testing.DeliveredLayouts;
