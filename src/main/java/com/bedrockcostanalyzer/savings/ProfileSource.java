@@ -38,9 +38,8 @@ public interface ProfileSource {
 
 			@Override
 			public void minutesByTraffic(Consumer<List<MinuteRow>> group) {
-				Map<String, List<MinuteRow>> groups = new TreeMap<>();
-				minutes.forEach((m) -> groups.computeIfAbsent(m.key().model() + "\n" + m.key().path(),
-						(k) -> new ArrayList<>()).add(m));
+				Map<TrafficKey, List<MinuteRow>> groups = new TreeMap<>();
+				minutes.forEach((m) -> groups.computeIfAbsent(TrafficKey.of(m.key()), (k) -> new ArrayList<>()).add(m));
 				groups.values().forEach((rows) -> {
 					rows.sort(java.util.Comparator.comparing((MinuteRow r) -> r.key().minute()));
 					group.accept(rows);
@@ -49,9 +48,9 @@ public interface ProfileSource {
 
 			@Override
 			public void prefixesByTraffic(Consumer<List<PrefixRow>> group) {
-				Map<String, List<PrefixRow>> groups = new TreeMap<>();
-				prefixes.forEach((p) -> groups.computeIfAbsent(
-						p.key().minute().model() + "\n" + p.key().minute().path(), (k) -> new ArrayList<>()).add(p));
+				Map<TrafficKey, List<PrefixRow>> groups = new TreeMap<>();
+				prefixes.forEach(
+						(p) -> groups.computeIfAbsent(TrafficKey.of(p.key().minute()), (k) -> new ArrayList<>()).add(p));
 				groups.values().forEach((rows) -> {
 					rows.sort(java.util.Comparator.comparing((PrefixRow r) -> r.key().minute().minute()));
 					group.accept(rows);

@@ -33,13 +33,12 @@ final class PromptCachingDetector implements Detector {
 	@Override
 	public List<Opportunity> detect(SavingsContext context) {
 		List<Opportunity> found = new ArrayList<>();
-		Map<String, SavingsContext.Traffic> byKey = new HashMap<>();
-		context.traffic().forEach((t) -> byKey.put(t.model() + "\n" + t.path(), t));
-		java.util.Set<String> marked = new java.util.HashSet<>();
+		Map<TrafficKey, SavingsContext.Traffic> byKey = new HashMap<>();
+		context.traffic().forEach((t) -> byKey.put(t.key(), t));
+		java.util.Set<TrafficKey> marked = new java.util.HashSet<>();
 		// One pass over the prefix minutes, a path at a time.
 		context.profile().prefixesByTraffic((prefixes) -> {
-			MinuteKey first = prefixes.get(0).key().minute();
-			String key = first.model() + "\n" + first.path();
+			TrafficKey key = TrafficKey.of(prefixes.get(0).key().minute());
 			SavingsContext.Traffic traffic = byKey.get(key);
 			if (traffic == null) {
 				return;
@@ -60,7 +59,7 @@ final class PromptCachingDetector implements Detector {
 		for (SavingsContext.Traffic traffic : context.traffic()) {
 			UsageTotals totals = traffic.totals((r) -> true);
 			boolean caching = totals.tokens().cacheRead() > 0 || totals.tokens().cacheWrite() > 0
-					|| marked.contains(traffic.model() + "\n" + traffic.path());
+					|| marked.contains(traffic.key());
 			if (caching) {
 				Opportunity unread = writesWithoutReads(context, traffic, totals);
 				if (unread != null) {

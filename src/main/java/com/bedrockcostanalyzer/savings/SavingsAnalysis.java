@@ -40,17 +40,17 @@ public final class SavingsAnalysis {
 				all.add(monthly);
 			}
 		}
-		Map<String, Opportunity> best = new HashMap<>();
+		Map<TrafficKey, Opportunity> best = new HashMap<>();
 		for (Opportunity o : all) {
 			if (o.type().repricesTheSameTraffic() && o.savings() != null) {
-				best.merge(o.model() + "\n" + o.path(), o,
+				best.merge(TrafficKey.of(o), o,
 						(a, b) -> b.savings().compareTo(a.savings()) > 0 ? b : a);
 			}
 		}
 		List<Opportunity> ranked = new ArrayList<>();
 		for (Opportunity o : all) {
 			boolean counted = o.savings() != null
-					&& (!o.type().repricesTheSameTraffic() || best.get(o.model() + "\n" + o.path()) == o);
+					&& (!o.type().repricesTheSameTraffic() || best.get(TrafficKey.of(o)) == o);
 			ranked.add(o.withCountedInHeadline(counted));
 		}
 		ranked.sort(Comparator

@@ -29,6 +29,10 @@ public final class SavingsContext {
 	/** The traffic of one model on one path, over every Region, scope and tier. */
 	public record Traffic(String model, String path, List<DailyUsage> rows) {
 
+		TrafficKey key() {
+			return new TrafficKey(this.model, this.path);
+		}
+
 		UsageTotals totals(Predicate<DailyUsage> filter) {
 			UsageTotals totals = new UsageTotals();
 			this.rows.stream().filter(filter).forEach((row) -> totals.add(row.totals()));
@@ -43,7 +47,7 @@ public final class SavingsContext {
 
 	private final ProfileSource profile;
 
-	private Map<String, TrafficShape> shapes;
+	private Map<TrafficKey, TrafficShape> shapes;
 
 	private final CostCalculator calculator;
 
@@ -59,9 +63,10 @@ public final class SavingsContext {
 			ReservedBook reserved) {
 		this.reserved = reserved;
 		this.window = window;
-		Map<String, List<DailyUsage>> grouped = new LinkedHashMap<>();
+		Map<TrafficKey, List<DailyUsage>> grouped = new LinkedHashMap<>();
 		for (DailyUsage row : daily) {
-			grouped.computeIfAbsent(row.key().model() + "\n" + row.key().path(), (k) -> new ArrayList<>()).add(row);
+			grouped.computeIfAbsent(new TrafficKey(row.key().model(), row.key().path()), (k) -> new ArrayList<>())
+				.add(row);
 		}
 		this.traffic = grouped.values()
 			.stream()
@@ -100,11 +105,11 @@ public final class SavingsContext {
 	 */
 	TrafficShape shape(Traffic traffic) {
 		if (this.shapes == null) {
-			Map<String, Traffic> byKey = new java.util.HashMap<>();
-			this.traffic.forEach((t) -> byKey.put(t.model() + "\n" + t.path(), t));
-			Map<String, TrafficShape> shapes = new java.util.HashMap<>();
+			Map<TrafficKey, Traffic> byKey = new java.util.HashMap<>();
+			this.traffic.forEach((t) -> byKey.put(t.key(), t));
+			Map<TrafficKey, TrafficShape> shapes = new java.util.HashMap<>();
 			this.profile.minutesByTraffic((rows) -> {
-				String key = rows.get(0).key().model() + "\n" + rows.get(0).key().path();
+				TrafficKey key = TrafficKey.of(rows.get(0).key());
 				Traffic t = byKey.get(key);
 				if (t != null) {
 					shapes.put(key, TrafficShape.of(t.totals((r) -> r.key().tier() == Tier.STANDARD), rows,
@@ -113,7 +118,7 @@ public final class SavingsContext {
 			});
 			this.shapes = shapes;
 		}
-		return this.shapes.computeIfAbsent(traffic.model() + "\n" + traffic.path(),
+		return this.shapes.computeIfAbsent(traffic.key(),
 				(k) -> TrafficShape.of(traffic.totals((r) -> r.key().tier() == Tier.STANDARD), List.of(),
 						this.settings));
 	}
