@@ -157,17 +157,23 @@ class AnalyzeCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Counts {@code window} (unless this is the report command) and reports {@code reportWindow}, which holds it.
+	 * Counts {@code window} (unless this is the report command) and reports {@code reportWindow}, which holds it:
+	 * the options become a request (or a one-sentence usage error), the request runs, the outcome is summarised.
 	 */
 	Integer execute(Window window, Window reportWindow) throws Exception {
+		AnalysisRequest request = request(window, reportWindow);
+		AnalysisOutcome outcome = run(request);
+		return outcome == null ? ExitCodes.FAILED : summarise(request, outcome);
+	}
+
+	/** The options checked and resolved into a request; anything wrong is a usage error, before anything runs. */
+	private AnalysisRequest request(Window window, Window reportWindow) {
 		InputSources inputSources = new InputSources();
 		List<String> canonical = new ArrayList<>();
-		boolean overNetwork = false;
 		for (String source : this.sources) {
 			try {
 				if (!reportOnly()) {
 					inputSources.check(source);
-					overNetwork |= inputSources.overNetwork(source);
 				}
 			}
 			catch (IllegalArgumentException ex) {
@@ -177,7 +183,6 @@ class AnalyzeCommand implements Callable<Integer> {
 		}
 		DistinctSources.Result distinct = DistinctSources.of(canonical);
 		distinct.notes().forEach((note) -> this.spec.commandLine().getOut().println("Note: " + SafeText.plain(note)));
-		canonical = new ArrayList<>(distinct.sources());
 		try {
 			new PriceBookLoader().load(this.prices);
 		}
@@ -209,11 +214,16 @@ class AnalyzeCommand implements Callable<Integer> {
 		Path outDir = (this.out != null) ? this.out
 				: Path.of("reports", reportWindow.from() + "_" + reportWindow.to());
 		checkWritable(outDir);
-		AnalysisRequest request = new AnalysisRequest(canonical, window,
+		return new AnalysisRequest(new ArrayList<>(distinct.sources()), window,
 				this.prices == null ? "" : Path.of(this.prices).toAbsolutePath().toString(),
 				outDir.toAbsolutePath().normalize(), region, discountRules, display, this.reprocess, reportWindow,
 				bills, this.trendDay, this.jumpPercent);
-		AnalysisOutcome outcome;
+	}
+
+	/** Runs the request in the application; null, with the failure said on stderr, when it could not. */
+	private AnalysisOutcome run(AnalysisRequest request) throws Exception {
+		InputSources inputSources = new InputSources();
+		boolean overNetwork = !reportOnly() && request.sources().stream().anyMatch(inputSources::overNetwork);
 		ConfigurableApplicationContext started;
 		try {
 			started = startApplication(overNetwork);
@@ -223,16 +233,16 @@ class AnalyzeCommand implements Callable<Integer> {
 				.getErr()
 				.println("error: cannot open the job database " + JdbcUrls.withoutSecrets(databaseUrl()) + ": "
 						+ rootMessage(ex) + " (details in " + LogFile.beside(databaseUrl()) + ")");
-			return ExitCodes.FAILED;
+			return null;
 		}
+		AnalysisOutcome outcome;
 		try (ConfigurableApplicationContext context = started) {
 			outcome = context.getBean(AnalysisRunner.class).run(request, reportOnly());
 		}
 		catch (RunLock.HeldElsewhereException ex) {
 			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
-			return ExitCodes.FAILED;
+			return null;
 		}
-		var out = this.spec.commandLine().getOut();
 		if (!outcome.completed()) {
 			this.spec.commandLine()
 				.getErr()
@@ -240,10 +250,18 @@ class AnalyzeCommand implements Callable<Integer> {
 						+ (outcome.failure() != null ? ": " + outcome.failure() : "")
 						+ ". Run the same command again to resume: what was counted stays counted. Details in "
 						+ LogFile.beside(databaseUrl()) + ".");
-			return ExitCodes.FAILED;
+			return null;
 		}
-		out.println("Spend " + reportWindow + ": $" + outcome.spend().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
-				+ (discountRules.isEmpty() ? " at list prices" : " after discount")
+		return outcome;
+	}
+
+	/** The console's summary of a finished run, and the exit status it earns. */
+	private int summarise(AnalysisRequest request, AnalysisOutcome outcome) {
+		var out = this.spec.commandLine().getOut();
+		DisplayCurrency display = request.displayCurrency();
+		out.println("Spend " + request.reportWindow() + ": $"
+				+ outcome.spend().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+				+ (request.discounts().isEmpty() ? " at list prices" : " after discount")
 				+ (display.isUsd() ? ""
 						: " (" + display.convert(outcome.spend()).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
 								+ " " + display.code() + ")"));
@@ -265,9 +283,8 @@ class AnalyzeCommand implements Callable<Integer> {
 		if (outcome.bill() != null) {
 			out.println(outcome.bill());
 		}
-		out.println("Report: " + outDir.resolve(ReportWriter.HTML) + " (also " + ReportWriter.MARKDOWN + ", "
-				+ ReportWriter.JSON + ", "
-				+ ReportWriter.USAGE_CSV + ", " + ReportWriter.OPPORTUNITIES_CSV + ")");
+		out.println("Report: " + request.out().resolve(ReportWriter.HTML) + " (also " + ReportWriter.MARKDOWN + ", "
+				+ ReportWriter.JSON + ", " + ReportWriter.USAGE_CSV + ", " + ReportWriter.OPPORTUNITIES_CSV + ")");
 		if (outcome.rejects() > 0) {
 			out.println("Rejected: " + outcome.rejects()
 					+ " lines or files could not be counted; the report lists where and why.");
