@@ -113,6 +113,10 @@ final class PromptCachingDetector implements Detector {
 
 	}
 
+	/**
+	 * Caching for a path that does not cache: its prefixes are replayed minute by minute against both cache lives,
+	 * the replay is priced, and the cheaper life is proposed when it beats what the path pays now.
+	 */
 	private static Opportunity enable(SavingsContext context, SavingsContext.Traffic traffic,
 			List<PrefixRow> prefixes) {
 		if (prefixes.isEmpty()) {
@@ -124,69 +128,52 @@ final class PromptCachingDetector implements Detector {
 			return null;
 		}
 		int minimum = context.settings().cacheMinimum(traffic.model());
+		Map<Group, List<PrefixRow>> groups = byPrefix(prefixes);
+		CacheReplay replay = CacheReplay.of(groups, minimum);
+		Map<String, Object> evidence = new LinkedHashMap<>();
+		evidence.put("requestsWithPrefix", replay.requests);
+		evidence.put("distinctPrefixes", groups.keySet().stream().map(Group::fingerprint).distinct().count());
+		evidence.put("meanPrefixTokens", replay.requests == 0 ? 0 : replay.prefixTokenSum / replay.requests);
+		evidence.put("cacheMinimumTokens", minimum);
+		evidence.put("requestsBelowMinimum", replay.belowMinimum);
+		if (replay.byDay.isEmpty()) {
+			return replay.requests == 0 ? null : belowMinimum(context, traffic, minimum, evidence);
+		}
+		return priced(context, traffic, replay, evidence);
+	}
+
+	/** Each prefix's rows (per Region, scope and tier), in time order. */
+	private static Map<Group, List<PrefixRow>> byPrefix(List<PrefixRow> prefixes) {
 		Map<Group, List<PrefixRow>> groups = new LinkedHashMap<>();
 		for (PrefixRow row : prefixes) {
 			MinuteKey m = row.key().minute();
 			groups.computeIfAbsent(new Group(m.region(), m.scope(), m.tier(), row.key().fingerprint()),
 					(g) -> new ArrayList<>()).add(row);
 		}
-		Map<UsageKey, Replay> byDay = new HashMap<>();
-		long requests = 0;
-		long belowMinimum = 0;
-		long warm5m = 0;
-		long prefixTokenSum = 0;
-		for (Map.Entry<Group, List<PrefixRow>> entry : groups.entrySet()) {
-			List<PrefixRow> rows = new ArrayList<>(entry.getValue());
-			rows.sort(Comparator.comparing((PrefixRow r) -> r.key().minute().minute()));
-			Instant last5m = null;
-			Instant last1h = null;
-			for (PrefixRow row : rows) {
-				long n = row.totals().requests();
-				long each = row.totals().prefixTokens() / Math.max(1, n);
-				requests += n;
-				prefixTokenSum += row.totals().prefixTokens();
-				if (each < minimum) {
-					belowMinimum += n;
-					continue;
-				}
-				Instant minute = row.key().minute().minute();
-				MinuteKey m = row.key().minute();
-				Replay replay = byDay.computeIfAbsent(m.series(), (k) -> new Replay());
-				replay.prefixTokens += n * each;
-				boolean cold5m = cold(last5m, minute, TTL_5M);
-				boolean cold1h = cold(last1h, minute, TTL_1H);
-				replay.writes5m += cold5m ? each : 0;
-				replay.reads5m += (n - (cold5m ? 1 : 0)) * each;
-				replay.writes1h += cold1h ? each : 0;
-				replay.reads1h += (n - (cold1h ? 1 : 0)) * each;
-				warm5m += n - (cold5m ? 1 : 0);
-				last5m = minute;
-				last1h = minute;
-			}
-		}
-		Map<String, Object> evidence = new LinkedHashMap<>();
-		evidence.put("requestsWithPrefix", requests);
-		evidence.put("distinctPrefixes", groups.keySet().stream().map(Group::fingerprint).distinct().count());
-		evidence.put("meanPrefixTokens", requests == 0 ? 0 : prefixTokenSum / requests);
-		evidence.put("cacheMinimumTokens", minimum);
-		evidence.put("requestsBelowMinimum", belowMinimum);
-		if (byDay.isEmpty()) {
-			if (requests == 0) {
-				return null;
-			}
-			evidence.put("finding", "prefix below the model minimum");
-			return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(),
-					context.actualCost(traffic.rows()), null, null,
-					Confidence.MEDIUM, evidence,
-					traffic.path() + "'s repeated prefix (about " + evidence.get("meanPrefixTokens") + " tokens) is "
-							+ "below " + traffic.model() + "'s minimum cache checkpoint of " + minimum + " tokens: "
-							+ "caching cannot apply unless more stable context goes before the cache point.",
-					true);
-		}
+		Comparator<PrefixRow> inTime = Comparator.comparing((PrefixRow r) -> r.key().minute().minute());
+		groups.values().forEach((rows) -> rows.sort(inTime));
+		return groups;
+	}
+
+	/** The path's prefix is shorter than the model's smallest cache checkpoint: said, with no saving. */
+	private static Opportunity belowMinimum(SavingsContext context, SavingsContext.Traffic traffic, int minimum,
+			Map<String, Object> evidence) {
+		evidence.put("finding", "prefix below the model minimum");
+		return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(),
+				context.actualCost(traffic.rows()), null, null, Confidence.MEDIUM, evidence,
+				traffic.path() + "'s repeated prefix (about " + evidence.get("meanPrefixTokens") + " tokens) is "
+						+ "below " + traffic.model() + "'s minimum cache checkpoint of " + minimum + " tokens: "
+						+ "caching cannot apply unless more stable context goes before the cache point.",
+				true);
+	}
+
+	/** The replay priced day by day at each life; the cheaper proposed, or nothing when caching would not save. */
+	private static Opportunity priced(SavingsContext context, SavingsContext.Traffic traffic, CacheReplay replay,
+			Map<String, Object> evidence) {
 		BigDecimal current = BigDecimal.ZERO;
 		BigDecimal with5m = BigDecimal.ZERO;
 		BigDecimal with1h = BigDecimal.ZERO;
-		for (Map.Entry<UsageKey, Replay> day : byDay.entrySet()) {
+		for (Map.Entry<UsageKey, Replay> day : replay.byDay.entrySet()) {
 			Replay r = day.getValue();
 			current = add(current, context.cost(day.getKey(), TokenCounts.inputOnly(r.prefixTokens)));
 			with5m = add(with5m, context.cost(day.getKey(), TokenCounts.cacheTraffic(r.reads5m, r.writes5m, 0)));
@@ -197,13 +184,13 @@ final class PromptCachingDetector implements Detector {
 		if (current == null || projected == null || projected.compareTo(current) >= 0) {
 			return null;
 		}
-		long eligible = requests - belowMinimum;
+		long eligible = replay.requests - replay.belowMinimum;
 		evidence.put("ttl", oneHour ? "1h" : "5m");
-		evidence.put("hitRate5m", TrafficShape.round(eligible == 0 ? 0 : (double) warm5m / eligible));
+		evidence.put("hitRate5m", TrafficShape.round(eligible == 0 ? 0 : (double) replay.warm5m / eligible));
 		evidence.put("prefixTokensReadFromCache",
-				byDay.values().stream().mapToLong((r) -> oneHour ? r.reads1h : r.reads5m).sum());
+				replay.byDay.values().stream().mapToLong((r) -> oneHour ? r.reads1h : r.reads5m).sum());
 		evidence.put("prefixTokensWrittenToCache",
-				byDay.values().stream().mapToLong((r) -> oneHour ? r.writes1h : r.writes5m).sum());
+				replay.byDay.values().stream().mapToLong((r) -> oneHour ? r.writes1h : r.writes5m).sum());
 		evidence.put("estimate", "prefix size estimated from its length, calibrated on each request's token counts");
 		return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(), current, projected,
 				current.subtract(projected), Confidence.MEDIUM, evidence,
@@ -212,6 +199,56 @@ final class PromptCachingDetector implements Detector {
 						+ "}}; InvokeModel: \"cache_control\": {\"type\": \"ephemeral\""
 						+ (oneHour ? ", \"ttl\": \"1h\"" : "") + "}), and keep anything that varies after it.",
 				true);
+	}
+
+	/**
+	 * Each prefix's requests replayed in time order against a 5-minute and a 1-hour cache: the first request after the
+	 * cache went cold writes the prefix, the others read it; requests whose prefix is below the model's minimum cannot
+	 * cache and are only counted. The tokens are kept per day and series, to be priced at that day's prices.
+	 */
+	private static final class CacheReplay {
+
+		final Map<UsageKey, Replay> byDay = new HashMap<>();
+
+		long requests;
+
+		long belowMinimum;
+
+		long warm5m;
+
+		long prefixTokenSum;
+
+		static CacheReplay of(Map<Group, List<PrefixRow>> groups, int minimum) {
+			CacheReplay replay = new CacheReplay();
+			for (List<PrefixRow> rows : groups.values()) {
+				Instant last5m = null;
+				Instant last1h = null;
+				for (PrefixRow row : rows) {
+					long n = row.totals().requests();
+					long each = row.totals().prefixTokens() / Math.max(1, n);
+					replay.requests += n;
+					replay.prefixTokenSum += row.totals().prefixTokens();
+					if (each < minimum) {
+						replay.belowMinimum += n;
+						continue;
+					}
+					Instant minute = row.key().minute().minute();
+					Replay day = replay.byDay.computeIfAbsent(row.key().minute().series(), (k) -> new Replay());
+					day.prefixTokens += n * each;
+					boolean cold5m = cold(last5m, minute, TTL_5M);
+					boolean cold1h = cold(last1h, minute, TTL_1H);
+					day.writes5m += cold5m ? each : 0;
+					day.reads5m += (n - (cold5m ? 1 : 0)) * each;
+					day.writes1h += cold1h ? each : 0;
+					day.reads1h += (n - (cold1h ? 1 : 0)) * each;
+					replay.warm5m += n - (cold5m ? 1 : 0);
+					last5m = minute;
+					last1h = minute;
+				}
+			}
+			return replay;
+		}
+
 	}
 
 	private static BigDecimal add(BigDecimal total, BigDecimal amount) {
