@@ -1,13 +1,10 @@
 package com.bedrockcostanalyzer.source;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipException;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -29,41 +26,21 @@ public final class JsonDocumentReader {
 	}
 
 	public void read(InputStream raw, RecordSink sink) throws IOException {
-		int n = 0;
-		String unit = "record";
-		try (InputStream in = Decompression.maybeGunzip(raw);
-				JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), in)) {
+		int[] n = { 0 };
+		String[] unit = { "record" };
+		JsonValueStream.read(raw, sink, () -> unit[0] + " " + Math.max(1, n[0]), (p) -> {
 			JsonToken token;
 			while ((token = p.nextToken()) != null) {
 				if (token == JsonToken.START_ARRAY) {
-					unit = "element";
+					unit[0] = "element";
 					while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-						n++;
-						readElement(p, token, "element " + n, sink);
+						readElement(p, token, unit[0] + " " + ++n[0], sink);
 					}
 					continue;
 				}
-				n++;
-				readElement(p, token, "record " + n, sink);
+				readElement(p, token, unit[0] + " " + ++n[0], sink);
 			}
-			sink.commit();
-		}
-		catch (JacksonException ex) {
-			sink.reject(unit + " " + (n + 1), "not JSON from here on (" + JsonValues.describe(ex, (offset) -> offset)
-					+ "); what came before it counts", null);
-			sink.commit();
-		}
-		catch (EOFException ex) {
-			sink.reject(unit + " " + Math.max(1, n), "gzip stream is truncated; the record it breaks off in is not "
-					+ "counted", null);
-			sink.commit();
-		}
-		catch (ZipException ex) {
-			sink.discard();
-			sink.reject(unit + " " + Math.max(1, n),
-					"gzip data is corrupt; the records of the damaged part are not counted", null);
-			sink.commit();
-		}
+		});
 	}
 
 	/** A record, or an Insights row whose {@code @message} is the record. */

@@ -1,17 +1,13 @@
 package com.bedrockcostanalyzer.source;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipException;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 
 /**
  * Counts what a CloudWatch Logs subscription delivered through Firehose: JSON envelopes one after the other, with or
@@ -29,38 +25,19 @@ public final class SubscriptionEnvelopeReader {
 	}
 
 	public void read(InputStream raw, RecordSink sink) throws IOException {
-		int envelope = 0;
-		try (InputStream in = Decompression.maybeGunzip(raw);
-				JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), in)) {
+		int[] envelope = { 0 };
+		JsonValueStream.read(raw, sink, () -> "envelope " + Math.max(1, envelope[0]), (p) -> {
 			JsonToken token;
 			while ((token = p.nextToken()) != null) {
-				envelope++;
+				envelope[0]++;
 				if (token != JsonToken.START_OBJECT) {
-					sink.reject("envelope " + envelope, "not a CloudWatch Logs subscription envelope; the rest of the "
-							+ "file is not read", null);
-					break;
+					sink.reject("envelope " + envelope[0], "not a CloudWatch Logs subscription envelope; the rest of "
+							+ "the file is not read", null);
+					return;
 				}
-				readEnvelope(p, envelope, sink);
+				readEnvelope(p, envelope[0], sink);
 			}
-			sink.commit();
-		}
-		catch (JacksonException ex) {
-			sink.reject("envelope " + Math.max(1, envelope), "not JSON from here on ("
-					+ JsonValues.describe(ex, (offset) -> offset)
-					+ "); the envelopes before it count", null);
-			sink.commit();
-		}
-		catch (EOFException ex) {
-			sink.reject("envelope " + Math.max(1, envelope),
-					"gzip stream is truncated; the envelope it breaks off in is not counted", null);
-			sink.commit();
-		}
-		catch (ZipException ex) {
-			sink.discard();
-			sink.reject("envelope " + Math.max(1, envelope),
-					"gzip data is corrupt; the records of the damaged part are not counted", null);
-			sink.commit();
-		}
+		});
 	}
 
 	/** One envelope: its events are held until its type is known (the fields may come in any order). */

@@ -43,6 +43,33 @@ class SubscriptionEnvelopeReaderTests {
 		assertThat(sink.rejects.get(3)).startsWith("envelope 4: not JSON from here on");
 	}
 
+	@Test
+	void countsTheEnvelopesBeforeAGzipCutShortAndSaysItIsCutNotBrokenJson() throws IOException {
+		StringBuilder second = new StringBuilder("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[");
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < 400; i++) {
+			second.append(i == 0 ? "" : ",").append("{\"message\":").append(quoted(record("p" + random.nextLong(), i)))
+				.append('}');
+		}
+		second.append("]}");
+		String text = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"message\":" + quoted(record("a", 100))
+				+ "}]}" + second;
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+			out.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		byte[] whole = bytes.toByteArray();
+		NdjsonReaderTests.Sink sink = new NdjsonReaderTests.Sink();
+
+		this.reader.read(new ByteArrayInputStream(java.util.Arrays.copyOf(whole, whole.length / 2)), sink);
+
+		// The first envelope is whole before the cut; the second is cut in two, and none of it is a record to count.
+		assertThat(sink.records).extracting(UsageRecord::path).containsExactly("a");
+		assertThat(sink.rejects).singleElement()
+			.asString()
+			.isEqualTo("envelope 2: gzip stream is truncated; what it breaks off in is not counted");
+	}
+
 	private static String record(String path, long input) {
 		return "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"2026-10-02T08:00:00Z\","
 				+ "\"region\":\"us-east-1\",\"requestId\":\"" + path + "\",\"operation\":\"Converse\","
