@@ -1,16 +1,17 @@
 -- Each logged invocation counts once, whichever inputs deliver it and however many runs see it: the ids of the
--- invocations counted (128 bits: a UUID's own, or a hash of any other id), with the unit that counted them, stored in
--- the same transaction as the aggregates they went into. Invocations counted by an earlier release have no row.
--- Keyed by day first: a copy is an invocation of the same timestamp, and the ids a chunk stores, random as they are,
--- then fall into a few days' stretch of the index instead of all over it. One key column holds the day and 40 bits of
--- the id (day << 40 | the id's high half >>> 24), so that a lookup of many ids is an IN list on the key's first
--- column, which every database answers from the index; with the id's low half, 104 bits of it are kept, enough that
--- two invocations of a day never share them (of a version-4 UUID the 24 bits left out hold its fixed version digit). No other index: --reprocess finds its units' rows by the days' range.
+-- invocations counted, with the unit that counted them, stored in the same transaction as the aggregates they went
+-- into. Invocations counted by an earlier release have no row.
+-- An id is taken as 128 bits (a UUID's own, or a hash of any other id); 104 of them are kept, with its day: the key
+-- holds the day and 40 bits of the id (day << 40 | the id's high half >>> 24), id_low the low half. Day first, because
+-- a copy is an invocation of the same timestamp and because a chunk's ids, random as they are, then fall into a few
+-- days' stretch of the index instead of all over it; in one column, so that a lookup of many ids is an IN list on the
+-- key's first column, which every database answers from the index. 104 bits are enough that two invocations of a day
+-- never share them (of a version-4 UUID the 24 bits left out hold its fixed version digit). No other index and no
+-- day column: --reprocess finds its units' rows by the range of keys of its days.
 CREATE TABLE bca_counted_request (
-    id_key      BIGINT NOT NULL,
-    id_low      BIGINT NOT NULL,
-    request_day DATE   NOT NULL,
-    unit_id     BIGINT NOT NULL,
+    id_key  BIGINT NOT NULL,
+    id_low  BIGINT NOT NULL,
+    unit_id BIGINT NOT NULL,
     PRIMARY KEY (id_key, id_low)
 );
 

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.RequestId;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * The invocations counted, by request id, so that each counts once across inputs and runs: a copy found in a later
@@ -129,8 +129,7 @@ public class CountedRequests {
 		List<long[]> rows = new ArrayList<>();
 		for (UnitSummary summary : summaries) {
 			long unitId = unitIdOf.applyAsLong(summary);
-			summary.requestIds()
-				.forEach((high, low, day) -> rows.add(new long[] { key(day, high), low, day.toEpochDay(), unitId }));
+			summary.requestIds().forEach((high, low, day) -> rows.add(new long[] { key(day, high), low, unitId }));
 			recordDropped(unitId, summary);
 		}
 		// In key order, so that consecutive rows land on the same index pages, and many rows a statement, so that a
@@ -138,15 +137,13 @@ public class CountedRequests {
 		rows.sort(Comparator.<long[]>comparingLong((r) -> r[0]).thenComparingLong((r) -> r[1]));
 		for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
 			List<long[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-			StringBuilder sql = new StringBuilder(
-					"INSERT INTO bca_counted_request (id_key, id_low, request_day, unit_id) VALUES ");
-			List<Object> args = new ArrayList<>(part.size() * 4);
+			StringBuilder sql = new StringBuilder("INSERT INTO bca_counted_request (id_key, id_low, unit_id) VALUES ");
+			List<Object> args = new ArrayList<>(part.size() * 3);
 			for (long[] row : part) {
-				sql.append(args.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+				sql.append(args.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
 				args.add(row[0]);
 				args.add(row[1]);
-				args.add(Date.valueOf(LocalDate.ofEpochDay(row[2])));
-				args.add(row[3]);
+				args.add(row[2]);
 			}
 			this.jdbc.update(sql.toString(), args.toArray());
 		}

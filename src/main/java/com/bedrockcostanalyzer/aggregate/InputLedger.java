@@ -71,52 +71,51 @@ public class InputLedger {
 
 	/**
 	 * Each summary's unit's ledger id, by unit key: the units read for the first time get their rows now, as one
-	 * batch (notes included), and their ids in one query. Runs in the caller's transaction, which holds the source's
-	 * lock.
+	 * batch (notes included), whose generated keys are their ids. Runs in the caller's transaction, which holds the
+	 * source's lock.
 	 */
 	public Map<String, Long> unitIds(long sourceId, List<UnitSummary> summaries) {
 		Map<String, Long> ids = new HashMap<>();
-		List<Object[]> units = new ArrayList<>();
-		List<String> keys = new ArrayList<>();
+		List<UnitSummary> fresh = new ArrayList<>();
 		for (UnitSummary summary : summaries) {
-			InputUnit unit = summary.unit();
 			if (summary.unitId() != null) {
-				ids.put(unit.key(), summary.unitId());
-				continue;
+				ids.put(summary.unit().key(), summary.unitId());
 			}
-			units.add(new Object[] { sourceId, unit.key(), truncate(unit.location(), 4096), unit.version(),
-					unit.size(), notes(summary) });
-			keys.add(unit.key());
+			else {
+				fresh.add(summary);
+			}
 		}
-		if (!units.isEmpty()) {
-			// The ids come back with the batch (in its order), not from a look-up by key: on a big ledger that look-up
-			// cost as much as storing a chunk's invocation ids.
-			GeneratedKeyHolder generated = new GeneratedKeyHolder();
-			this.jdbc.batchUpdate((connection) -> connection.prepareStatement("""
-					INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
-					VALUES (?, ?, ?, ?, ?, ?)""", new String[] { "id" }), new BatchPreparedStatementSetter() {
+		if (fresh.isEmpty()) {
+			return ids;
+		}
+		// The ids come back with the batch, in its order, rather than from a look-up by key: on a big ledger that
+		// look-up cost as much as storing a chunk's invocation ids.
+		GeneratedKeyHolder generated = new GeneratedKeyHolder();
+		this.jdbc.batchUpdate((connection) -> connection.prepareStatement("""
+				INSERT INTO bca_input_unit (source_id, unit_key, location, version, size_bytes, notes)
+				VALUES (?, ?, ?, ?, ?, ?)""", new String[] { "id" }), new BatchPreparedStatementSetter() {
 
-				@Override
-				public void setValues(PreparedStatement statement, int i) throws SQLException {
-					Object[] unit = units.get(i);
-					statement.setLong(1, (Long) unit[0]);
-					statement.setString(2, (String) unit[1]);
-					statement.setString(3, (String) unit[2]);
-					statement.setString(4, (String) unit[3]);
-					statement.setLong(5, (Long) unit[4]);
-					statement.setString(6, (String) unit[5]);
-				}
-
-				@Override
-				public int getBatchSize() {
-					return units.size();
-				}
-
-			}, generated);
-			List<Map<String, Object>> keysBack = generated.getKeyList();
-			for (int i = 0; i < keys.size(); i++) {
-				ids.put(keys.get(i), ((Number) keysBack.get(i).values().iterator().next()).longValue());
+			@Override
+			public void setValues(PreparedStatement statement, int i) throws SQLException {
+				UnitSummary summary = fresh.get(i);
+				InputUnit unit = summary.unit();
+				statement.setLong(1, sourceId);
+				statement.setString(2, unit.key());
+				statement.setString(3, truncate(unit.location(), 4096));
+				statement.setString(4, unit.version());
+				statement.setLong(5, unit.size());
+				statement.setString(6, notes(summary));
 			}
+
+			@Override
+			public int getBatchSize() {
+				return fresh.size();
+			}
+
+		}, generated);
+		List<Map<String, Object>> keys = generated.getKeyList();
+		for (int i = 0; i < fresh.size(); i++) {
+			ids.put(fresh.get(i).unit().key(), ((Number) keys.get(i).values().iterator().next()).longValue());
 		}
 		return ids;
 	}

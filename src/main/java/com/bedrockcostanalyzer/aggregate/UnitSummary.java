@@ -295,8 +295,4 @@ public final class UnitSummary implements RecordSink {
 		return this.committed.duplicates;
 	}
 
-	public long duplicatesDropped() {
-		return this.committed.duplicates.values().stream().mapToLong(Long::longValue).sum();
-	}
-
 }

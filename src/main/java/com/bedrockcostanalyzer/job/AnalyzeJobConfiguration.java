@@ -156,7 +156,7 @@ public class AnalyzeJobConfiguration {
 	@StepScope
 	UsageAggregateWriter usageAggregateWriter(UsageStore store, InputLedger ledger, CountedRequests requests,
 			UnitSummaryProcessor unitSummaryProcessor, Progress progress) {
-		return new UsageAggregateWriter(store, ledger, requests, unitSummaryProcessor::readAgain, progress);
+		return new UsageAggregateWriter(store, ledger, requests, unitSummaryProcessor::read, progress);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -25,11 +26,11 @@ import com.bedrockcostanalyzer.source.NdjsonReader;
 import com.bedrockcostanalyzer.source.SubscriptionEnvelopeReader;
 import com.bedrockcostanalyzer.source.UnitFormat;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.LongContextRule;
 import com.bedrockcostanalyzer.usage.NormalizedModel;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.UsageProperties;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * Streams one input unit into a summary of the days it still has to contribute. A unit whose days are all counted is
@@ -121,14 +122,11 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 	}
 
 	/**
-	 * Reads a unit again into an empty summary that leaves out invocations counted from other units: the writer's
-	 * way to drop copies, rare enough that reading twice costs less than keeping every record to take back.
+	 * Reads the summary's unit into it. The writer calls it too, with an empty summary that leaves out invocations
+	 * counted from other units: its way to drop copies, rare enough that reading twice costs less than keeping every
+	 * record to take back.
 	 */
-	public UnitSummary readAgain(UnitSummary empty) {
-		return read(empty);
-	}
-
-	private UnitSummary read(UnitSummary summary) {
+	public UnitSummary read(UnitSummary summary) {
 		InputUnit unit = summary.unit();
 		boolean local = !this.sources.overNetwork(unit.source());
 		String unreadable = local ? LocalReadability.problem(Path.of(unit.location())) : null;
@@ -180,7 +178,7 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 
 	/** A fresh summary, without anything read before the failure: nothing of an unreadable unit counts. */
 	private UnitSummary unreadable(UnitSummary read, String reason) {
-		UnitSummary failed = read.withoutRequests(java.util.Map.of());
+		UnitSummary failed = read.withoutRequests(Map.of());
 		failed.unreadable(reason);
 		return failed;
 	}

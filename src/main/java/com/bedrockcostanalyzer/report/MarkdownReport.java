@@ -371,9 +371,8 @@ final class MarkdownReport {
 		line("| Input holding copies | Counted from | Copies |");
 		line("|---|---|---:|");
 		duplicates.from()
-			.forEach((d) -> line("| " + cell(d.location()) + " | " + cell(d.countedFrom())
-					+ (d.countedFromSource().isEmpty() ? "" : " (" + cell(d.countedFromSource()) + ")") + " | "
-					+ count(d.dropped()) + " |"));
+			.forEach((d) -> line("| " + cell(d.location()) + " | " + cell(d.countedFrom()) + " ("
+					+ cell(d.countedFromSource()) + ") | " + count(d.dropped()) + " |"));
 		line("");
 	}
 

@@ -13,7 +13,9 @@ public final class Decompression {
 	}
 
 	public static InputStream maybeGunzip(InputStream raw) throws IOException {
-		BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+		// A stream buffered already (one whose first bytes were looked at) is not buffered again: a copy less per byte.
+		BufferedInputStream in = raw instanceof BufferedInputStream buffered ? buffered
+				: new BufferedInputStream(raw, BUFFER);
 		in.mark(2);
 		int b1 = in.read();
 		int b2 = in.read();

@@ -64,10 +64,9 @@ public final class LocalInputLister {
 				}
 				// A link to a file is followed: listed as the file it leads to.
 				BasicFileAttributes target = attrs.isSymbolicLink() ? followed(file) : attrs;
-				Path real = target != null && target.isRegularFile() ? realPath(file) : null;
-				if (real != null) {
+				if (target != null && target.isRegularFile()) {
 					if (LogLayout.isInput(relative, target.size())) {
-						byRealPath.computeIfAbsent(real, (r) -> new ArrayList<>())
+						byRealPath.computeIfAbsent(realPath(file), (r) -> new ArrayList<>())
 							.add(new InputUnit(source, relative, file.toString(), target.size(), version(target),
 									LogLayout.listedFormatOf(file.getFileName().toString()),
 									target.lastModifiedTime().toInstant()));
@@ -116,13 +115,13 @@ public final class LocalInputLister {
 		return chosen;
 	}
 
-	/** The file itself, links resolved; null when that cannot be told (it is then read by its path). */
+	/** The file itself, links resolved; when that cannot be told, its path (it is then read by its path). */
 	private static Path realPath(Path file) {
 		try {
 			return file.toRealPath();
 		}
 		catch (IOException ex) {
-			return null;
+			return file;
 		}
 	}
 

@@ -3,6 +3,7 @@ package com.bedrockcostanalyzer.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -100,10 +101,7 @@ public final class UsageCsvReader {
 			int message = header.indexOf("@message");
 			if (message >= 0 && this.logParser != null) {
 				// A CloudWatch Logs Insights export of invocation logs: each row's @message is a record.
-				CsvFiles.eachRow(csv, (row, line) -> readMessage(row, message, "line " + line, sink),
-						(line) -> sink.reject("line " + line, CsvFiles.CELL_TOO_LONG, null),
-						(line) -> sink.reject("line " + line, "CSV cannot be read from here on (bad quoting or not UTF-8)",
-								null));
+				eachRow(csv, (row, line) -> readMessage(row, message, "line " + line, sink), sink);
 				return;
 			}
 			Map<Column, Integer> columns = understand(header);
@@ -123,13 +121,18 @@ public final class UsageCsvReader {
 						+ " (expected e.g. timestamp,model_id,path,input_tokens,output_tokens)", null);
 				return;
 			}
-			CsvFiles.eachRow(csv, (row, line) -> readRow(row, "line " + line, header.size(), columns, sink),
-					(line) -> sink.reject("line " + line, CsvFiles.CELL_TOO_LONG, null), (line) -> sink.reject("line " + line, "CSV cannot be read from here on (bad quoting or not UTF-8)",
-							null));
+			eachRow(csv, (row, line) -> readRow(row, "line " + line, header.size(), columns, sink), sink);
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
 			sink.reject("line 1", "CSV cannot be read (bad quoting, duplicate header or not UTF-8)", null);
 		}
+	}
+
+	/** Each row to the handler; a row too long, or the rest of a file that cannot be read, rejected at its line. */
+	private static void eachRow(CSVParser csv, CsvFiles.RowHandler handler, RecordSink sink) {
+		CsvFiles.eachRow(csv, handler, (line) -> sink.reject("line " + line, CsvFiles.CELL_TOO_LONG, null),
+				(line) -> sink.reject("line " + line, "CSV cannot be read from here on (bad quoting or not UTF-8)",
+						null));
 	}
 
 	private void readMessage(CSVRecord row, int column, String location, RecordSink sink) {
@@ -137,9 +140,8 @@ public final class UsageCsvReader {
 			sink.reject(location, "no @message in the row", null);
 			return;
 		}
-		byte[] record = row.get(column).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		ParsedLine parsed = this.logParser.parse(record, 0, record.length);
-		parsed.sendTo(sink, location);
+		byte[] record = row.get(column).getBytes(StandardCharsets.UTF_8);
+		this.logParser.parse(record, 0, record.length).sendTo(sink, location);
 	}
 
 	private void readRow(CSVRecord row, String location, int headerSize, Map<Column, Integer> columns,
