@@ -1,9 +1,6 @@
 package com.bedrockcostanalyzer.job;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,13 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
+import com.bedrockcostanalyzer.testing.DeliveredLayouts;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
 import com.bedrockcostanalyzer.testing.ReportAssertions;
 import tools.jackson.databind.JsonNode;
@@ -92,11 +89,9 @@ class DuplicateInvocationsTests {
 		Path logs = this.work.resolve("logs");
 		ExpectedTotals expected = corpus(logs);
 		Path original = biggestLogFile(logs);
-		Files.copy(original, this.work.resolve("copy.json.gz"));
+		Path copyFolder = Files.createDirectories(this.work.resolve("copies"));
+		Files.copy(original, copyFolder.resolve("copy.json.gz"));
 		long copies = invocationsInWindow(original);
-		Path copyFolder = this.work.resolve("copies");
-		Files.createDirectories(copyFolder);
-		Files.move(this.work.resolve("copy.json.gz"), copyFolder.resolve("copy.json.gz"));
 
 		Cli.Result first = analyze("first", "--source", logs.toString(), "--source", copyFolder.toString());
 		Cli.Result recount = analyze("recount", "--source", logs.toString(), "--source", copyFolder.toString(),
@@ -153,19 +148,10 @@ class DuplicateInvocationsTests {
 
 	/** The file's lines dated inside the window, read with the JDK's own gunzip: each an invocation counted once. */
 	private static long invocationsInWindow(Path file) throws IOException {
-		long n = 0;
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				String ts = line.substring(line.indexOf("\"timestamp\":\"") + 13);
-				LocalDate day = LocalDate.ofInstant(Instant.parse(ts.substring(0, ts.indexOf('"'))), ZoneOffset.UTC);
-				if (!day.isBefore(FROM) && day.isBefore(TO)) {
-					n++;
-				}
-			}
-		}
-		return n;
+		return DeliveredLayouts.records(file).stream().filter((record) -> {
+			LocalDate day = LocalDate.ofInstant(Instant.parse(DeliveredLayouts.timestampOf(record)), ZoneOffset.UTC);
+			return !day.isBefore(FROM) && day.isBefore(TO);
+		}).count();
 	}
 
 }

@@ -1,10 +1,6 @@
 package com.bedrockcostanalyzer.source.cloudwatch;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,8 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -23,13 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bedrockcostanalyzer.source.InputUnit;
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
+import com.bedrockcostanalyzer.testing.DeliveredLayouts;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
 import com.bedrockcostanalyzer.testing.LocalAws;
 import com.bedrockcostanalyzer.testing.MotoServer;
 import com.bedrockcostanalyzer.testing.ReportAssertions;
+import com.bedrockcostanalyzer.usage.Window;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -94,30 +89,19 @@ class CloudWatchSourceTests {
 
 	@Test
 	void countsInvocationsDeliveredToFilesAndToALogGroupOnce() throws Exception {
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		LocalDate from = today.minusDays(3);
-		LocalDate to = today.minusDays(1);
-		Path logs = this.work.resolve("logs");
-		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(37, from, to, 8, false, false, false))
-			.write(logs);
-		String group = GROUP + "-" + System.nanoTime();
-		putEvents(group, logs);
+		Delivered twice = deliveredTwice(37, 8);
 		// Every invocation of the window is in both places: the copies of one of them are all left out.
-		long invocations = expected.total().requests + expected.total().errors;
+		long invocations = twice.expected().total().requests + twice.expected().total().errors;
 
-		Cli.Result both;
-		try (LocalAws aws = LocalAws.cloudWatchLogs(moto.endpoint())) {
-			both = Cli.analyze(this.work.resolve("both"), "--source", logs.toString(), "--source",
-					"cloudwatch:" + group, "--from", from.toString(), "--to", to.toString(), "--out",
-					this.work.resolve("both-out").toString());
-		}
+		Cli.Result both = analyze(this.work.resolve("both"), twice, "both-out", twice.logs().toString(),
+				"cloudwatch:" + twice.group());
 
 		assertThat(both.exitCode()).as(both.err()).isZero();
 		var report = Cli.readReport(this.work.resolve("both-out"));
-		ReportAssertions.assertMatches(report, expected);
+		ReportAssertions.assertMatches(report, twice.expected());
 		assertThat(invocations).isPositive();
 		assertThat(report.get("duplicates").get("dropped").asLong()).isEqualTo(invocations);
-		String files = logs.toRealPath().toString();
+		String files = twice.logs().toRealPath().toString();
 		assertThat(report.get("duplicates").get("from")).isNotEmpty().allSatisfy((copies) -> {
 			// A copy in a file was counted from the group, or one in the group from a file: never file and file.
 			assertThat(copies.get("location").asString().startsWith(files))
@@ -129,39 +113,55 @@ class CloudWatchSourceTests {
 
 	@Test
 	void neverCountsAgainInALaterRunWhatAnotherSourceCounted() throws Exception {
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		LocalDate from = today.minusDays(3);
-		LocalDate to = today.minusDays(1);
-		Path logs = this.work.resolve("logs");
-		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(41, from, to, 6, false, false, false))
-			.write(logs);
-		String group = GROUP + "-" + System.nanoTime();
-		putEvents(group, logs);
-		long invocations = expected.total().requests + expected.total().errors;
-		String[] window = { "--from", from.toString(), "--to", to.toString() };
+		Delivered twice = deliveredTwice(41, 6);
+		long invocations = twice.expected().total().requests + twice.expected().total().errors;
 
-		Cli.Result files = Cli.analyze(this.work, "--source", logs.toString(), window[0], window[1], window[2],
-				window[3], "--out", this.work.resolve("files-out").toString());
-		Cli.Result group2;
-		Cli.Result again;
-		try (LocalAws aws = LocalAws.cloudWatchLogs(moto.endpoint())) {
-			group2 = Cli.analyze(this.work, "--source", "cloudwatch:" + group, window[0], window[1], window[2],
-					window[3], "--out", this.work.resolve("group-out").toString());
-			again = Cli.analyze(this.work, "--source", logs.toString(), "--source", "cloudwatch:" + group, window[0],
-					window[1], window[2], window[3], "--out", this.work.resolve("both-out").toString());
-		}
+		Cli.Result files = analyze(this.work, twice, "files-out", twice.logs().toString());
+		Cli.Result group = analyze(this.work, twice, "group-out", "cloudwatch:" + twice.group());
+		Cli.Result again = analyze(this.work, twice, "both-out", twice.logs().toString(),
+				"cloudwatch:" + twice.group());
 
 		assertThat(files.exitCode()).as(files.err()).isZero();
-		assertThat(group2.exitCode()).as(group2.err()).isZero();
+		assertThat(group.exitCode()).as(group.err()).isZero();
 		var groupReport = Cli.readReport(this.work.resolve("group-out"));
 		assertThat(groupReport.get("totals").get("requests").asLong()).isZero();
 		assertThat(groupReport.get("totals").get("inputTokens").asLong()).isZero();
 		assertThat(groupReport.get("duplicates").get("dropped").asLong()).isEqualTo(invocations);
 		assertThat(groupReport.get("duplicates").get("from").get(0).get("countedFromSource").asString())
-			.isEqualTo(logs.toRealPath().toString());
+			.isEqualTo(twice.logs().toRealPath().toString());
 		// Both sources together: the files' counts once, as if the group had never been given.
-		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("both-out")), expected);
+		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("both-out")), twice.expected());
 		assertThat(again.exitCode()).as(again.err()).isZero();
+	}
+
+	/** The same invocations in a local folder and in a log group, over the last few days (CloudWatch's limit). */
+	private record Delivered(LocalDate from, LocalDate to, Path logs, String group, ExpectedTotals expected) {
+	}
+
+	private Delivered deliveredTwice(long seed, int recordsPerHour) throws IOException {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate from = today.minusDays(3);
+		LocalDate to = today.minusDays(1);
+		Path logs = this.work.resolve("logs");
+		ExpectedTotals expected = new CorpusGenerator(
+				new CorpusGenerator.Options(seed, from, to, recordsPerHour, false, false, false))
+			.write(logs);
+		String group = GROUP + "-" + System.nanoTime();
+		putEvents(group, logs);
+		return new Delivered(from, to, logs, group, expected);
+	}
+
+	/** {@code analyze} of the sources over the window, the job database under {@code db}, against moto_server. */
+	private Cli.Result analyze(Path db, Delivered delivered, String out, String... sources) {
+		List<String> args = new ArrayList<>();
+		for (String source : sources) {
+			args.addAll(List.of("--source", source));
+		}
+		args.addAll(List.of("--from", delivered.from().toString(), "--to", delivered.to().toString(), "--out",
+				this.work.resolve(out).toString()));
+		try (LocalAws aws = LocalAws.cloudWatchLogs(moto.endpoint())) {
+			return Cli.analyze(db, args.toArray(String[]::new));
+		}
 	}
 
 	@Test
@@ -183,18 +183,9 @@ class CloudWatchSourceTests {
 
 	private static int putEvents(String group, Path root) throws IOException {
 		List<InputLogEvent> events = new ArrayList<>();
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (Path file : walk.filter((p) -> p.toString().endsWith(".json.gz")).toList()) {
-				try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-						new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-					String line;
-					while ((line = reader.readLine()) != null) {
-						String ts = line.substring(line.indexOf("\"timestamp\":\"") + 13);
-						long millis = Instant.parse(ts.substring(0, ts.indexOf('"'))).toEpochMilli();
-						events.add(InputLogEvent.builder().timestamp(millis).message(line).build());
-					}
-				}
-			}
+		for (String line : DeliveredLayouts.records(root)) {
+			long millis = Instant.parse(DeliveredLayouts.timestampOf(line)).toEpochMilli();
+			events.add(InputLogEvent.builder().timestamp(millis).message(line).build());
 		}
 		events.sort(Comparator.comparing(InputLogEvent::timestamp));
 		try (CloudWatchLogsClient logs = CloudWatchLogsClient.builder()
