@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * The aggregate tables: daily usage, the per-minute profile and the per-prefix minutes. Summaries are added to them,

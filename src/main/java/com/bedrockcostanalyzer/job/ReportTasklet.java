@@ -13,16 +13,16 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.CountedRequests;
+import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.report.AnalysisReport;
-import com.bedrockcostanalyzer.report.ReportBuilder;
 import com.bedrockcostanalyzer.report.ReportBuilder.SourceInput;
+import com.bedrockcostanalyzer.report.ReportBuilder;
 import com.bedrockcostanalyzer.report.ReportWriter;
 import com.bedrockcostanalyzer.report.RunSummary;
 import com.bedrockcostanalyzer.savings.SavingsProperties;

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import com.bedrockcostanalyzer.pricing.UsageType;
 import com.bedrockcostanalyzer.pricing.UsageType.Placement;
+import com.bedrockcostanalyzer.pricing.UsageType;
 import com.bedrockcostanalyzer.source.CsvFiles;
 import com.bedrockcostanalyzer.usage.Window;
 import tools.jackson.core.JacksonException;

@@ -21,10 +21,10 @@ import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.UsageType.TokenKind;
 import com.bedrockcostanalyzer.reconcile.Reconciliation.Row;
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * Sets the bill beside the logs. Both sides are summed to the same key — day, Region, model, tier, scope, token type —

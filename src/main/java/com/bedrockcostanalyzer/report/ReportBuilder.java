@@ -31,11 +31,6 @@ import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.reconcile.Reconciler;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
-import com.bedrockcostanalyzer.savings.Opportunity;
-import com.bedrockcostanalyzer.savings.ProfileSource;
-import com.bedrockcostanalyzer.savings.SavingsAnalysis;
-import com.bedrockcostanalyzer.savings.SavingsContext;
-import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.CostByMode;
 import com.bedrockcostanalyzer.report.AnalysisReport.Coverage;
@@ -50,10 +45,15 @@ import com.bedrockcostanalyzer.report.AnalysisReport.Source;
 import com.bedrockcostanalyzer.report.AnalysisReport.Totals;
 import com.bedrockcostanalyzer.report.AnalysisReport.Unpriced;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
-import com.bedrockcostanalyzer.usage.Window;
+import com.bedrockcostanalyzer.savings.Opportunity;
+import com.bedrockcostanalyzer.savings.ProfileSource;
+import com.bedrockcostanalyzer.savings.SavingsAnalysis;
+import com.bedrockcostanalyzer.savings.SavingsContext;
+import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * Prices the stored daily aggregates (each day at the prices in force that day) and rolls them up into the report.

@@ -16,9 +16,9 @@ import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
+import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * Everything the detectors read: the stored aggregates of the window (never the logs), the prices, the user's

@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
+import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.usage.Window;
 
 /** The profile read from the job database piece by piece, as the detectors ask for it. */

@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.testing.Schema;
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
+import com.bedrockcostanalyzer.usage.Window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,9 +15,9 @@ import org.gaul.s3proxy.junit.S3ProxyExtension;
 
 import com.bedrockcostanalyzer.source.AwsClientFactory;
 import com.bedrockcostanalyzer.source.InputUnit;
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.source.s3.S3Source;
 import com.bedrockcostanalyzer.testing.LocalAws;
+import com.bedrockcostanalyzer.usage.Window;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

@@ -29,13 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.bedrockcostanalyzer.source.AwsClientFactory;
 import com.bedrockcostanalyzer.source.InputUnit;
-import com.bedrockcostanalyzer.usage.Window;
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
 import com.bedrockcostanalyzer.testing.DeliveredLayouts;
 import com.bedrockcostanalyzer.testing.ExpectedTotals;
-import com.bedrockcostanalyzer.testing.ReportAssertions;
 import com.bedrockcostanalyzer.testing.LocalAws;
+import com.bedrockcostanalyzer.testing.ReportAssertions;
+import com.bedrockcostanalyzer.usage.Window;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
