@@ -52,6 +52,11 @@ final class DayBlock {
 		this.counters = new long[8 * width];
 	}
 
+	/** An empty block of the same shape. */
+	DayBlock emptyLike() {
+		return new DayBlock(this.width, this.fingerprinted);
+	}
+
 	void add(int minute, long fingerprint, long... counters) {
 		if (counters.length != this.width) {
 			throw new IllegalArgumentException("expected " + this.width + " counters, got " + counters.length);

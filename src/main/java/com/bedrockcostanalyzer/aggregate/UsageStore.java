@@ -26,7 +26,7 @@ import com.bedrockcostanalyzer.usage.Window;
 public class UsageStore {
 
 	private static final List<String> DAILY_KEY = List.of("source_id", "usage_day", "region", "model", "scope", "tier",
-			"context", "path");
+			"context", "path", "attribution");
 
 	private static final AdditiveTable DAILY = new AdditiveTable("bca_usage_daily", DAILY_KEY,
 			List.of("requests", "errors", "streaming_requests", "truncated_requests", "input_tokens", "output_tokens",
@@ -119,17 +119,32 @@ public class UsageStore {
 			daily.add(new Object[] { t.requests, t.errors, t.streamingRequests, t.truncatedRequests, t.inputTokens,
 					t.outputTokens, t.cacheReadTokens, t.cacheWrite5mTokens, t.cacheWrite1hTokens, t.humanRequests,
 					t.outputTokensSquared, sourceId, Date.valueOf(key.day()), key.region(), key.model(),
-					key.scope().label(), key.tier().label(), key.context().label(), key.path() });
+					key.scope().label(), key.tier().label(), key.context().label(), key.path(), key.attribution() });
 			if (series.minutes != null) {
-				minutes.put(key, series.minutes);
+				putOrMerge(minutes, key.withoutAttribution(), series.minutes);
 			}
 			if (series.prefixes != null) {
-				prefixes.put(key, series.prefixes);
+				putOrMerge(prefixes, key.withoutAttribution(), series.prefixes);
 			}
 		});
 		DAILY.add(this.jdbc, daily);
 		MINUTES.add(this.jdbc, sourceId, minutes);
 		PREFIXES.add(this.jdbc, sourceId, prefixes);
+	}
+
+	// Keys that differ by attribution only share a row of the minute and prefix tables; the sums' own blocks are
+	// left as they are.
+	private static void putOrMerge(Map<UsageKey, DayBlock> blocks, UsageKey key, DayBlock block) {
+		DayBlock present = blocks.get(key);
+		if (present == null) {
+			blocks.put(key, block);
+		}
+		else {
+			DayBlock merged = present.emptyLike();
+			merged.addAll(present);
+			merged.addAll(block);
+			blocks.put(key, merged);
+		}
 	}
 
 	/** Removes what the source added for the window's days; see {@link InputLedger#forget}. */
@@ -146,7 +161,7 @@ public class UsageStore {
 			return List.of();
 		}
 		String sql = """
-				SELECT usage_day, region, model, scope, tier, context, path, SUM(requests) AS requests,
+				SELECT usage_day, region, model, scope, tier, context, path, attribution, SUM(requests) AS requests,
 				  SUM(errors) AS errors,
 				  SUM(streaming_requests) AS streaming_requests, SUM(truncated_requests) AS truncated_requests,
 				  SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,
@@ -155,14 +170,14 @@ public class UsageStore {
 				  SUM(output_tokens_squared) AS output_tokens_squared
 				FROM bca_usage_daily
 				WHERE source_id IN (:sources) AND usage_day >= :from AND usage_day < :to
-				GROUP BY usage_day, region, model, scope, tier, context, path
-				ORDER BY usage_day, region, model, scope, tier, context, path""";
+				GROUP BY usage_day, region, model, scope, tier, context, path, attribution
+				ORDER BY usage_day, region, model, scope, tier, context, path, attribution""";
 		return this.named.query(sql, dayParams(sourceIds, window),
 				(rs, n) -> new DailyUsage(
 						new UsageKey(rs.getDate("usage_day").toLocalDate(), rs.getString("region"),
 								rs.getString("model"), Scope.fromLabel(rs.getString("scope")),
 								Tier.fromLabel(rs.getString("tier")), Context.fromLabel(rs.getString("context")),
-								rs.getString("path")),
+								rs.getString("path"), rs.getString("attribution")),
 						new UsageTotals(rs.getLong("requests"), rs.getLong("errors"), rs.getLong("streaming_requests"),
 								rs.getLong("truncated_requests"),
 								new TokenCounts(rs.getLong("input_tokens"), rs.getLong("output_tokens"),

@@ -23,6 +23,7 @@ import com.bedrockcostanalyzer.pricing.Discounts;
 import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBookException;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
+import com.bedrockcostanalyzer.profiles.ApplicationProfiles;
 import com.bedrockcostanalyzer.report.ReportWriter;
 import com.bedrockcostanalyzer.report.SafeText;
 import com.bedrockcostanalyzer.source.DistinctSources;
@@ -130,6 +131,19 @@ class AnalyzeCommand implements Callable<Integer> {
 					+ "keyed by the job database. Or usage: pseudonymize-callers: true in a job file.")
 	boolean pseudonymizeCallers;
 
+	@Option(names = "--profile-lookup", negatable = true,
+			description = "Ask the Bedrock control plane what each application inference profile in the logs is "
+					+ "(model, Regions, tags). Default: when a source is on AWS. Answers are kept in the job database.")
+	Boolean profileLookup;
+
+	@Option(names = "--inference-profiles", paramLabel = "FILE",
+			description = "Application inference profiles as CSV (arn,model_id,tags), for runs without credentials.")
+	Path inferenceProfiles;
+
+	@Option(names = "--attribution-tags", paramLabel = "KEY", split = ",",
+			description = "Profile tag keys to break spend down by (team, cost-center), in order; at most five.")
+	List<String> attributionTags;
+
 	@Option(names = "--region", paramLabel = "REGION",
 			description = "Region of CSV rows that name none. Default: AWS_REGION, else us-east-1.")
 	String region;
@@ -206,6 +220,10 @@ class AnalyzeCommand implements Callable<Integer> {
 			}
 			bills.add(path.toAbsolutePath().normalize().toString());
 		}
+		if (this.inferenceProfiles != null && !Files.isReadable(this.inferenceProfiles)) {
+			throw new ParameterException(this.spec.commandLine(),
+					"inference profiles file " + this.inferenceProfiles + " is not a readable file");
+		}
 		this.scale.check(this.spec.commandLine(), this.db, reportOnly());
 		String region = defaultRegion();
 		if (!Regions.isRegionCode(region)) {
@@ -237,9 +255,10 @@ class AnalyzeCommand implements Callable<Integer> {
 		}
 		AnalysisOutcome outcome;
 		try (ConfigurableApplicationContext context = started) {
+			context.getBean(ApplicationProfiles.class).check();
 			outcome = context.getBean(AnalysisRunner.class).run(request, reportOnly());
 		}
-		catch (RunLock.HeldElsewhereException ex) {
+		catch (RunLock.HeldElsewhereException | IllegalArgumentException ex) {
 			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
 			return null;
 		}
@@ -347,6 +366,15 @@ class AnalyzeCommand implements Callable<Integer> {
 		}
 		if (this.pseudonymizeCallers) {
 			args.add("--bca.usage.pseudonymize-callers=true");
+		}
+		if (this.profileLookup != null) {
+			args.add("--bca.usage.inference-profiles.lookup=" + this.profileLookup);
+		}
+		if (this.inferenceProfiles != null) {
+			args.add("--bca.usage.inference-profiles.file=" + this.inferenceProfiles.toAbsolutePath());
+		}
+		if (this.attributionTags != null) {
+			args.add("--bca.usage.inference-profiles.attribution-tags=" + String.join(",", this.attributionTags));
 		}
 		args.add(LogFile.argument(databaseUrl()));
 		return application.run(args.toArray(String[]::new));

@@ -20,6 +20,7 @@ import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UnitSummary;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.profiles.ApplicationProfiles;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.InvocationLogParser;
@@ -29,6 +30,7 @@ import com.bedrockcostanalyzer.source.SubscriptionEnvelopeReader;
 import com.bedrockcostanalyzer.source.UsageCsvReader;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.CallerPseudonyms;
+import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
@@ -142,14 +144,15 @@ public class AnalyzeJobConfiguration {
 	@StepScope
 	UnitSummaryProcessor unitSummaryProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
 			InputSources sources, UsageStore store, InputLedger ledger, UsageProperties usage,
-			CallerPseudonyms pseudonyms, Progress progress) {
+			CallerPseudonyms pseudonyms, ApplicationProfiles profiles, Progress progress) {
 		AnalysisRequest request = request(stepExecution);
-		InvocationLogParser parser = new InvocationLogParser(usage.modelIdNormalizer(),
-				usage.pathResolver(pseudonyms));
+		ModelIdNormalizer models = usage.modelIdNormalizer(
+				profiles.resolver(request.sources().stream().anyMatch(sources::overNetwork)));
+		InvocationLogParser parser = new InvocationLogParser(models, usage.pathResolver(pseudonyms));
 		return new UnitSummaryProcessor(request, sources, store, ledger,
 				new NdjsonReader(parser, MAX_LINE_BYTES), new SubscriptionEnvelopeReader(parser),
 				new JsonDocumentReader(parser),
-				new UsageCsvReader(usage.modelIdNormalizer(), request.defaultRegion(), parser), usage, progress);
+				new UsageCsvReader(models, request.defaultRegion(), parser), usage, progress);
 	}
 
 	@Bean

@@ -39,6 +39,10 @@ public final class CostCalculator {
 		}
 		Optional<PriceRow> row = this.book.lookup(modelId, region, scope, tier, context, day);
 		if (row.isEmpty()) {
+			if (modelId.startsWith("application-inference-profile/")) {
+				return Cost.unpriced("application inference profile not resolved: see the run's log, or set "
+						+ "bca.usage.inference-profiles (docs/formats.md)");
+			}
 			if (!this.book.knowsModel(modelId)) {
 				return Cost.unpriced("model not in the price book");
 			}

@@ -17,14 +17,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
-		List<Breakdown> byPath, List<DaySpend> dailySpend, List<WhatIf> whatIf, List<Unpriced> unpriced,
+		List<Breakdown> byPath, List<TagBreakdown> byTag, List<DaySpend> dailySpend, List<WhatIf> whatIf, List<Unpriced> unpriced,
 		Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects, Duplicates duplicates,
 		DayOverDay dayOverDay, Reconciliation reconciliation, @JsonIgnore List<Opportunity> allOpportunities) {
 
 	/** The same report with the nightly job's day-over-day section. */
 	public AnalysisReport withDayOverDay(DayOverDay section) {
 		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
-				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.dailySpend,
+				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.byTag,
+				this.dailySpend,
 				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
 				this.duplicates, section, this.reconciliation, this.allOpportunities);
 	}
@@ -32,7 +33,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	/** The same report with the bill set beside it. */
 	public AnalysisReport withReconciliation(Reconciliation section) {
 		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
-				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.dailySpend,
+				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.byTag,
+				this.dailySpend,
 				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
 				this.duplicates, this.dayOverDay, section, this.allOpportunities);
 	}
@@ -88,8 +90,12 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 			BigDecimal listCost, BigDecimal displayCost, long unpricedRequests) {
 	}
 
+	/**
+	 * @param tags the chosen tags of the application inference profile the calls went through, in the chosen order;
+	 * empty for calls without one
+	 */
 	public record UsageRow(String model, String scope, String region, String tier, String context, String path,
-			long requests,
+			Map<String, String> tags, long requests,
 			long errors, long streamingRequests, long truncatedRequests, long inputTokens, long outputTokens,
 			long cacheReadInputTokens, long cacheWriteInputTokens, long cacheWrite5mInputTokens,
 			long cacheWrite1hInputTokens, BigDecimal cost, BigDecimal listCost, String unpricedReason,
@@ -102,6 +108,16 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 
 	public record Breakdown(String name, long requests, long inputTokens, long outputTokens, long cacheReadInputTokens,
 			long cacheWriteInputTokens, BigDecimal cost, boolean partlyUnpriced) {
+	}
+
+	/**
+	 * Spend per value of one application-inference-profile tag (team, cost centre); traffic without the tag is under
+	 * {@link #UNTAGGED}.
+	 */
+	public record TagBreakdown(String tag, List<Breakdown> values) {
+
+		public static final String UNTAGGED = "(untagged)";
+
 	}
 
 	/** Spend of one model on one day, after discount (priced usage only). */

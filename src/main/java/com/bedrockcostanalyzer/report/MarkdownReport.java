@@ -84,6 +84,9 @@ final class MarkdownReport {
 		opportunities();
 		breakdown("Spend by model", "Model", this.report.byModel());
 		breakdown("Spend by path", "Path", this.report.byPath());
+		for (AnalysisReport.TagBreakdown tag : this.report.byTag()) {
+			breakdown("Spend by profile tag " + cell(tag.tag()), cell(tag.tag()), tag.values());
+		}
 		daily();
 		whatIf();
 		usage();

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,7 @@ import com.bedrockcostanalyzer.savings.ProfileSource;
 import com.bedrockcostanalyzer.savings.SavingsAnalysis;
 import com.bedrockcostanalyzer.savings.SavingsContext;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
+import com.bedrockcostanalyzer.usage.Attribution;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
@@ -110,7 +112,7 @@ public final class ReportBuilder {
 			Cost actual = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.context(),
 					key.day(), usage.totals().tokens());
 			RowKey rowKey = new RowKey(key.model(), key.scope().label(), key.region(), key.tier().label(),
-					key.context().label(), key.path());
+					key.context().label(), key.path(), key.attribution());
 			rows.computeIfAbsent(rowKey, (k) -> new RowAccumulator()).add(usage, actual, this.calculator);
 			if (actual.priced()) {
 				spendByDay.merge(new DayModel(key.day(), key.model()), this.discounts.apply(key.model(), actual.usd()),
@@ -134,7 +136,7 @@ public final class ReportBuilder {
 		return new AnalysisReport(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
 				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
 				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
-				breakdown(usageRows, UsageRow::path), dailySpend(spendByDay), whatIf(daily), unpriced(usageRows),
+				breakdown(usageRows, UsageRow::path), byTag(usageRows), dailySpend(spendByDay), whatIf(daily), unpriced(usageRows),
 				coverage(usageRows, window, book), summary(opportunities),
 				shown(opportunities), rejects(storedRejects), duplicates(inputs.duplicates()), null, null,
 				opportunities);
@@ -336,6 +338,21 @@ public final class ReportBuilder {
 		return result;
 	}
 
+	/**
+	 * One breakdown per tag key the rows carry, in the order the keys were chosen: each row's tags keep that order, and
+	 * the rows with the most tags are read first.
+	 */
+	private static List<AnalysisReport.TagBreakdown> byTag(List<UsageRow> rows) {
+		Set<String> keys = new LinkedHashSet<>();
+		rows.stream()
+			.sorted(Comparator.comparingInt((UsageRow row) -> row.tags().size()).reversed())
+			.forEach((row) -> keys.addAll(row.tags().keySet()));
+		return keys.stream()
+			.map((tag) -> new AnalysisReport.TagBreakdown(tag,
+					breakdown(rows, (row) -> row.tags().getOrDefault(tag, AnalysisReport.TagBreakdown.UNTAGGED))))
+			.toList();
+	}
+
 	private static List<Unpriced> unpriced(List<UsageRow> rows) {
 		return rows.stream()
 			.filter((row) -> row.cost() == null && row.requests() > 0)
@@ -407,7 +424,7 @@ public final class ReportBuilder {
 	}
 
 	private record RowKey(String model, String scope, String region, String tier, String context,
-			String path) implements Comparable<RowKey> {
+			String path, String attribution) implements Comparable<RowKey> {
 
 		@Override
 		public int compareTo(RowKey o) {
@@ -417,6 +434,7 @@ public final class ReportBuilder {
 				.thenComparing(RowKey::tier)
 				.thenComparing(RowKey::context)
 				.thenComparing(RowKey::path)
+				.thenComparing(RowKey::attribution)
 				.compare(this, o);
 		}
 
@@ -461,6 +479,7 @@ public final class ReportBuilder {
 			TokenCounts t = this.totals.tokens();
 			String model = key.model();
 			return new UsageRow(model, key.scope(), key.region(), key.tier(), key.context(), key.path(),
+					Attribution.tags(key.attribution()),
 					this.totals.requests(),
 					this.totals.errors(), this.totals.streamingRequests(), this.totals.truncatedRequests(), t.input(),
 					t.output(), t.cacheRead(), t.cacheWrite(), t.cacheWrite5m(), t.cacheWrite1h(),

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -53,7 +54,8 @@ public final class ReportWriter {
 		files.accept(JSON, (out) -> MAPPER.writeValue(out, report));
 		files.accept(MARKDOWN, (out) -> out.write(new MarkdownReport(report).render()));
 		files.accept(HTML, (out) -> out.write(new HtmlReport().render(report)));
-		files.accept(USAGE_CSV, (out) -> writeUsageCsv(report.usage(), out));
+		files.accept(USAGE_CSV, (out) -> writeUsageCsv(report.usage(),
+				report.byTag().stream().map(AnalysisReport.TagBreakdown::tag).toList(), out));
 		files.accept(OPPORTUNITIES_CSV,
 				(out) -> writeOpportunitiesCsv(report.allOpportunities(), report.savings().thresholdUsd(), out));
 		if (report.reconciliation() != null) {
@@ -81,21 +83,31 @@ public final class ReportWriter {
 		return MAPPER;
 	}
 
-	private static void writeUsageCsv(List<UsageRow> rows, Writer out) throws IOException {
+	/** The usage rows, with a {@code tag:KEY} column per profile tag the report breaks spend down by. */
+	private static void writeUsageCsv(List<UsageRow> rows, List<String> tagKeys, Writer out) throws IOException {
+		List<String> header = new ArrayList<>(List.of("model", "scope", "region", "tier", "context", "path",
+				"requests", "errors", "input_tokens", "output_tokens", "cache_read_input_tokens",
+				"cache_write_5m_input_tokens", "cache_write_1h_input_tokens", "cost_usd", "list_cost_usd",
+				"cost_on_demand_usd", "cost_batch_usd", "cost_flex_usd", "cost_priority_usd", "unpriced_reason"));
+		tagKeys.forEach((key) -> header.add("tag:" + key));
 		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader("model", "scope", "region", "tier", "context", "path", "requests", "errors", "input_tokens",
-					"output_tokens", "cache_read_input_tokens", "cache_write_5m_input_tokens",
-					"cache_write_1h_input_tokens", "cost_usd", "list_cost_usd", "cost_on_demand_usd", "cost_batch_usd",
-					"cost_flex_usd", "cost_priority_usd", "unpriced_reason")
+			.setHeader(header.toArray(String[]::new))
 			.setRecordSeparator("\n")
 			.get());
 		for (UsageRow row : rows) {
-			csv.printRecord(SafeText.csvText(row.model()), row.scope(), SafeText.csvText(row.region()), row.tier(),
-					row.context(), SafeText.csvText(row.path()), row.requests(), row.errors(), row.inputTokens(), row.outputTokens(),
-					row.cacheReadInputTokens(), row.cacheWrite5mInputTokens(), row.cacheWrite1hInputTokens(),
-					money(row.cost()), money(row.listCost()), money(row.costByMode().onDemand()), money(row.costByMode().batch()),
-					money(row.costByMode().flex()), money(row.costByMode().priority()),
-					SafeText.csvText(row.unpricedReason()));
+			List<Object> values = new ArrayList<>(List.of(SafeText.csvText(row.model()), row.scope(),
+					SafeText.csvText(row.region()), row.tier(), row.context(), SafeText.csvText(row.path()),
+					row.requests(), row.errors(), row.inputTokens(), row.outputTokens(), row.cacheReadInputTokens(),
+					row.cacheWrite5mInputTokens(), row.cacheWrite1hInputTokens()));
+			values.add(money(row.cost()));
+			values.add(money(row.listCost()));
+			values.add(money(row.costByMode().onDemand()));
+			values.add(money(row.costByMode().batch()));
+			values.add(money(row.costByMode().flex()));
+			values.add(money(row.costByMode().priority()));
+			values.add(SafeText.csvText(row.unpricedReason()));
+			tagKeys.forEach((key) -> values.add(SafeText.csvText(row.tags().getOrDefault(key, ""))));
+			csv.printRecord(values);
 		}
 		csv.flush();
 	}

@@ -9,13 +9,14 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds the AWS SDK v2 clients: the default credential and region chain, the standard
- * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS} overrides (or their
- * {@code aws.endpointUrl…} system properties), path-style S3 addressing whenever an endpoint is overridden, and
+ * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS} /
+ * {@code AWS_ENDPOINT_URL_BEDROCK} overrides (or their {@code aws.endpointUrl…} system properties), path-style S3 addressing whenever an endpoint is overridden, and
  * retries with backoff on throttling.
  */
 public final class AwsClientFactory {
@@ -52,6 +53,16 @@ public final class AwsClientFactory {
 	public CloudWatchLogsClient cloudWatchLogs() {
 		var builder = CloudWatchLogsClient.builder().overrideConfiguration(overrides()).region(region());
 		URI endpoint = endpoint("aws.endpointUrlCloudWatchLogs", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS");
+		if (endpoint != null) {
+			builder.endpointOverride(endpoint);
+		}
+		return builder.build();
+	}
+
+	/** The Bedrock control plane of one Region, where application inference profiles are described. */
+	public BedrockClient bedrock(String region) {
+		var builder = BedrockClient.builder().overrideConfiguration(overrides()).region(Region.of(region));
+		URI endpoint = endpoint("aws.endpointUrlBedrock", "AWS_ENDPOINT_URL_BEDROCK");
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
 		}

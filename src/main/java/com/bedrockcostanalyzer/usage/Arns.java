@@ -23,4 +23,10 @@ final class Arns {
 		return arn;
 	}
 
+	/** The Region part of an ARN: empty for Region-less ARNs, and for a string that is not an ARN. */
+	static String regionOf(String arn) {
+		String[] parts = arn.split(":", 5);
+		return (arn.startsWith("arn:") && parts.length == 5) ? parts[3] : "";
+	}
+
 }

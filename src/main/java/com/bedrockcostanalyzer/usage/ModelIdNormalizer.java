@@ -2,6 +2,8 @@ package com.bedrockcostanalyzer.usage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns the {@code modelId} of a log record (base id, inference-profile id, profile ARN, application-profile ARN) into
@@ -15,12 +17,27 @@ public final class ModelIdNormalizer {
 
 	private final Map<String, String> aliases;
 
+	private final Function<String, Optional<ApplicationProfile>> profiles;
+
+	private final List<String> attributionKeys;
+
 	/**
 	 * @param aliases application-inference-profile or prompt-router ARNs (or any other id) mapped to the model id they
 	 * stand for, which may itself carry a geo/global prefix
 	 */
 	public ModelIdNormalizer(Map<String, String> aliases) {
+		this(aliases, (arn) -> Optional.empty(), List.of());
+	}
+
+	/**
+	 * @param profiles looks up the application inference profiles that have no alias
+	 * @param attributionKeys the profile tags that become the usage's attribution, in order
+	 */
+	public ModelIdNormalizer(Map<String, String> aliases, Function<String, Optional<ApplicationProfile>> profiles,
+			List<String> attributionKeys) {
 		this.aliases = Map.copyOf(aliases);
+		this.profiles = profiles;
+		this.attributionKeys = List.copyOf(attributionKeys);
 	}
 
 	public NormalizedModel normalize(String modelId) {
@@ -37,8 +54,14 @@ public final class ModelIdNormalizer {
 			else if (resource.startsWith("inference-profile/")) {
 				id = resource.substring("inference-profile/".length());
 			}
+			else if (resource.startsWith("application-inference-profile/")) {
+				return this.profiles.apply(id)
+					.map((profile) -> new NormalizedModel(profile.model(), profile.scope(), true,
+							Attribution.of(profile.tags(), this.attributionKeys)))
+					.orElseGet(() -> new NormalizedModel(resource, Scope.REGIONAL, false));
+			}
 			else {
-				// application-inference-profile/…, prompt-router/…, provisioned-model/…: the model is not in the id.
+				// prompt-router/…, provisioned-model/…: the model is not in the id.
 				return new NormalizedModel(resource, Scope.REGIONAL, false);
 			}
 		}

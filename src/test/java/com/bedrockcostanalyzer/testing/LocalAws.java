@@ -23,7 +23,7 @@ public final class LocalAws implements AutoCloseable {
 	public static final String SECRET_KEY = "secret";
 
 	private static final String[] PROPERTIES = { "aws.endpointUrlS3", "aws.endpointUrlCloudWatchLogs",
-			"aws.accessKeyId", "aws.secretAccessKey", "aws.region" };
+			"aws.endpointUrlBedrock", "aws.accessKeyId", "aws.secretAccessKey", "aws.region" };
 
 	private LocalAws() {
 	}
@@ -35,6 +35,11 @@ public final class LocalAws implements AutoCloseable {
 
 	public static LocalAws cloudWatchLogs(URI endpoint) {
 		System.setProperty("aws.endpointUrlCloudWatchLogs", endpoint.toString());
+		return credentials();
+	}
+
+	public static LocalAws bedrock(URI endpoint) {
+		System.setProperty("aws.endpointUrlBedrock", endpoint.toString());
 		return credentials();
 	}
 

@@ -1,6 +1,9 @@
 package com.bedrockcostanalyzer.usage;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,6 +47,36 @@ class ModelIdNormalizerTests {
 			.isEqualTo(new NormalizedModel("application-inference-profile/zz99", Scope.REGIONAL, false));
 		assertThat(this.normalizer.normalize("arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/anthropic.claude:1").mapped())
 			.isFalse();
+	}
+
+	@Test
+	void resolvesAnApplicationProfileThroughTheLookupWithTheChosenTagsInOrder() {
+		String arn = "arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/team7";
+		ApplicationProfile profile = ApplicationProfile.of(arn,
+				List.of("arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0",
+						"arn:aws:bedrock:eu-central-1::foundation-model/amazon.nova-lite-v1:0"),
+				Map.of("team", "ml;ops", "cost-center", "a=b", "owner", "x"), Instant.EPOCH);
+		ModelIdNormalizer normalizer = new ModelIdNormalizer(Map.of(),
+				(id) -> id.equals(arn) ? Optional.of(profile) : Optional.empty(), List.of("cost-center", "team"));
+
+		assertThat(normalizer.normalize(arn))
+			.isEqualTo(new NormalizedModel("amazon.nova-lite-v1:0", Scope.GEO, true, "cost-center=a:b;team=ml,ops"));
+		assertThat(Attribution.tags("cost-center=a:b;team=ml,ops")).containsExactly(Map.entry("cost-center", "a:b"),
+				Map.entry("team", "ml,ops"));
+		assertThat(normalizer.normalize("arn:aws:bedrock:eu-west-1:123456789012:application-inference-profile/other"))
+			.isEqualTo(new NormalizedModel("application-inference-profile/other", Scope.REGIONAL, false));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"arn:aws:bedrock:us-east-1::foundation-model/m-v1 | REGIONAL",
+			"arn:aws:bedrock:us-east-1::foundation-model/m-v1 arn:aws:bedrock:us-west-2::foundation-model/m-v1 | GEO",
+			"arn:aws:bedrock:us-east-1::foundation-model/m-v1 arn:aws:bedrock:::foundation-model/m-v1 | GLOBAL" })
+	void takesAProfilesScopeFromTheRegionsOfItsModels(String modelArns, Scope scope) {
+		ApplicationProfile profile = ApplicationProfile.of("arn:aws:bedrock:us-east-1:1:application-inference-profile/p",
+				List.of(modelArns.split(" ")), Map.of(), Instant.EPOCH);
+		assertThat(profile.model()).isEqualTo("m-v1");
+		assertThat(profile.scope()).isEqualTo(scope);
 	}
 
 }
