@@ -368,6 +368,7 @@ public final class ReportBuilder {
 		long unpricedRequests = 0;
 		long unpricedTokens = 0;
 		Set<String> missing = new TreeSet<>();
+		TreeSet<String> profiles = new TreeSet<>();
 		for (UsageRow row : rows) {
 			long rowTokens = row.inputTokens() + row.outputTokens() + row.cacheReadInputTokens()
 					+ row.cacheWriteInputTokens();
@@ -376,18 +377,31 @@ public final class ReportBuilder {
 			if (row.cost() == null && (row.requests() > 0 || rowTokens > 0)) {
 				unpricedRequests += row.requests();
 				unpricedTokens += rowTokens;
-				missing.add(row.model() + " " + row.region() + " " + row.scope() + " " + row.tier());
+				if (row.model().startsWith("application-inference-profile/")) {
+					profiles.add(row.model());
+				}
+				else {
+					missing.add(row.model() + " " + row.region() + " " + row.scope() + " " + row.tier());
+				}
 			}
 		}
 		LocalDate newest = book.latestEffectiveFrom();
 		LocalDate lastDay = window.to().minusDays(1);
 		long age = newest == null || !newest.isBefore(lastDay) ? 0 : ChronoUnit.DAYS.between(newest, lastDay);
-		String advice = missing.isEmpty() ? null
-				: "run 'prices update' for the current AWS prices, or add rows to a --prices book for: "
-						+ String.join("; ", missing.stream().limit(5).toList())
-						+ (missing.size() > 5 ? " and " + (missing.size() - 5) + " more (see Unpriced)" : "");
+		List<String> advice = new ArrayList<>();
+		if (!missing.isEmpty()) {
+			advice.add("run 'prices update' for the current AWS prices, or add rows to a --prices book for: "
+					+ String.join("; ", missing.stream().limit(5).toList())
+					+ (missing.size() > 5 ? " and " + (missing.size() - 5) + " more (see Unpriced)" : ""));
+		}
+		if (!profiles.isEmpty()) {
+			// No price is missing here: the model behind the profile is unknown until the profile is resolved.
+			advice.add("resolve " + (profiles.size() == 1 ? "the application inference profile " + profiles.first()
+					: profiles.size() + " application inference profiles")
+					+ " with --profile-lookup (Bedrock credentials) or --inference-profiles FILE");
+		}
 		return new Coverage(unpricedRequests, percent(unpricedRequests, requests), unpricedTokens,
-				percent(unpricedTokens, tokens), newest, age, advice);
+				percent(unpricedTokens, tokens), newest, age, advice.isEmpty() ? null : String.join("; and ", advice));
 	}
 
 	private static BigDecimal percent(long part, long whole) {
