@@ -1,7 +1,6 @@
 package com.bedrockcostanalyzer.cli;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ import com.bedrockcostanalyzer.pricing.PriceBookException;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.profiles.ApplicationProfiles;
 import com.bedrockcostanalyzer.report.ReportWriter;
+import com.bedrockcostanalyzer.report.RunSummary;
 import com.bedrockcostanalyzer.report.SafeText;
 import com.bedrockcostanalyzer.source.DistinctSources;
 import com.bedrockcostanalyzer.source.InputSources;
@@ -278,11 +278,10 @@ class AnalyzeCommand implements Callable<Integer> {
 	private int summarise(AnalysisRequest request, AnalysisOutcome outcome) {
 		var out = this.spec.commandLine().getOut();
 		DisplayCurrency display = request.displayCurrency();
-		out.println("Spend " + request.reportWindow() + ": $"
-				+ outcome.spend().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+		out.println("Spend " + request.reportWindow() + ": $" + RunSummary.dollars(outcome.spend())
 				+ (request.discounts().isEmpty() ? " at list prices" : " after discount")
 				+ (display.isUsd() ? ""
-						: " (" + display.convert(outcome.spend()).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+						: " (" + RunSummary.dollars(display.convert(outcome.spend()))
 								+ " " + display.code() + ")"));
 		if (outcome.savings() != null) {
 			out.println(outcome.savings());

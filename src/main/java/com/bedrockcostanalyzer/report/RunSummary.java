@@ -1,5 +1,6 @@
 package com.bedrockcostanalyzer.report;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import com.bedrockcostanalyzer.savings.Opportunity;
@@ -24,6 +25,11 @@ public final class RunSummary {
 						+ " a month are only in opportunities.csv";
 		return "Potential savings: $" + MarkdownReport.twoDecimals(savings.potentialMonthlySavings())
 				+ " a month (see the report" + folded + ")";
+	}
+
+	/** An amount as the console shows money: two decimals, thousands grouped ({@code 3,898.73}). */
+	public static String dollars(BigDecimal amount) {
+		return MarkdownReport.twoDecimals(amount);
 	}
 
 	/** What the run left unpriced and what to do about it, or null when the price book covered everything. */
