@@ -1,6 +1,5 @@
 package com.bedrockcostanalyzer.report;
 
-import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.bedrockcostanalyzer.testing.Cli;
 import com.bedrockcostanalyzer.testing.CorpusGenerator;
+import com.bedrockcostanalyzer.testing.HeadlessChromium;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,7 +152,7 @@ class HtmlReportTests {
 
 	@Test
 	void drawsEveryChartInAHeadlessBrowserWithoutErrors() throws Exception {
-		String chromium = chromium();
+		String chromium = HeadlessChromium.find();
 		if (chromium == null) {
 			System.err.println("!!! chromium is not installed: the browser check of report.html is SKIPPED !!!");
 		}
@@ -160,14 +160,11 @@ class HtmlReportTests {
 		Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());
 		String url = work.resolve("out/report.html").toUri().toString();
-		Process dom = chrome(chromium, "--dump-dom", url);
+		Process dom = HeadlessChromium.start(chromium, work, "--dump-dom", url);
 		String renderedDom = new String(dom.getInputStream().readAllBytes());
 		String log = new String(dom.getErrorStream().readAllBytes());
 		assertThat(dom.waitFor(90, TimeUnit.SECONDS)).isTrue();
-		Process shot = chrome(chromium, "--window-size=1280,2400", "--screenshot=" + screenshot, url);
-		shot.getInputStream().readAllBytes();
-		shot.getErrorStream().readAllBytes();
-		assertThat(shot.waitFor(90, TimeUnit.SECONDS)).isTrue();
+		assertThat(HeadlessChromium.screenshot(chromium, work, url, screenshot, 1280, 2400)).isTrue();
 
 		assertThat(log).as("console messages").doesNotContain(":CONSOLE(").doesNotContain("Refused to");
 		for (String chart : List.of("chart-model", "chart-path", "chart-trend", "chart-tokens")) {
@@ -178,25 +175,6 @@ class HtmlReportTests {
 				.containsPattern("<path[^>]+d=\"M");
 		}
 		assertThat(screenshot).exists().isNotEmptyFile();
-	}
-
-	private Process chrome(String chromium, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + Files.createTempDirectory(work, "chrome"),
-				// No network: every request would go to a closed local port (the page makes none anyway).
-				"--proxy-server=127.0.0.1:9", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000"));
-		command.addAll(List.of(args));
-		return new ProcessBuilder(command).start();
-	}
-
-	private static String chromium() {
-		for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-			if (new File(candidate).canExecute()) {
-				return candidate;
-			}
-		}
-		return null;
 	}
 
 	private String usdOf(String marker) {

@@ -144,7 +144,7 @@ public final class CorpusGenerator {
 		return this.expected;
 	}
 
-	private static Path hourFolder(Path root, String account, String region, LocalDateTime hour) {
+	static Path hourFolder(Path root, String account, String region, LocalDateTime hour) {
 		return root.resolve("AWSLogs")
 			.resolve(account)
 			.resolve("BedrockModelInvocationLogs")

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes {@code sample-logs/}: three days of October 2026 (plus a day either side, which a {@code --month 2026-10}
- * run must leave out) in the S3 delivery layout, every operation and model-id form, a usage CSV export, and the
+ * Writes {@code sample-logs/}: a month of one application's traffic ({@link SampleApplication}, about $3,900 with
+ * three savings to find), three days of October 2026 (plus a day either side, which a {@code --month 2026-10} run
+ * must leave out) in the S3 delivery layout, every operation and model-id form, a usage CSV export, and the
  * month's CUR 2.0 export ({@link SampleCur}); and in {@code pipelines/} two days of November 2026 as pipelines deliver
  * logs — a CloudWatch Logs export, Firehose objects, Logs Insights exports — which an October run leaves out.
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.bedrockcostanalyzer.testing.SampleLogs</pre>
@@ -40,6 +41,7 @@ public final class SampleLogs {
 	public static ExpectedTotals write(Path target) throws IOException {
 		CorpusGenerator generator = new CorpusGenerator(OPTIONS);
 		ExpectedTotals totals = generator.write(target);
+		new SampleApplication(totals, generator.billable()).write(target);
 		SampleCur.write(target.resolve(CUR), generator.billable());
 		writePipelines(target.resolve("pipelines"));
 		return totals;
