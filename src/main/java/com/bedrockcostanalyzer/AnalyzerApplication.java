@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
- * The Spring application behind the command line. It is started by {@link com.bedrockcostanalyzer.cli.Main} once the
- * arguments are known to be good, and runs no job by itself.
+ * The Spring application behind the command line. It is started by
+ * {@link com.bedrockcostanalyzer.cli.Main} once the arguments are known to be good, and
+ * runs no job by itself.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

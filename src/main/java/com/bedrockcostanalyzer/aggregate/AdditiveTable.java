@@ -8,10 +8,12 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A table of counters keyed by some columns, to which rows are added: a row whose key exists updates its counters in
- * place, the others are inserted. Which keys exist is asked once per call over the rows' span of the range column
- * (a unit covers an hour or a day, so the answer is small), and the new rows go in as multi-row INSERTs: one round
- * trip per few hundred rows rather than two statements per row. Plain SQL that H2 and PostgreSQL share.
+ * A table of counters keyed by some columns, to which rows are added: a row whose key
+ * exists updates its counters in place, the others are inserted. Which keys exist is
+ * asked once per call over the rows' span of the range column (a unit covers an hour or a
+ * day, so the answer is small), and the new rows go in as multi-row INSERTs: one round
+ * trip per few hundred rows rather than two statements per row. Plain SQL that H2 and
+ * PostgreSQL share.
  */
 final class AdditiveTable {
 
@@ -34,7 +36,8 @@ final class AdditiveTable {
 	private final int rangeIndex;
 
 	/**
-	 * @param keys the key columns; the first is the source, {@code rangeColumn} is one of them
+	 * @param keys the key columns; the first is the source, {@code rangeColumn} is one of
+	 * them
 	 */
 	AdditiveTable(String table, List<String> keys, List<String> counters, String rangeColumn) {
 		this.table = table;
@@ -53,8 +56,8 @@ final class AdditiveTable {
 	}
 
 	/**
-	 * Each row holds the counters first, then the key columns, in the order given to the constructor; all rows are
-	 * of one source. Runs in the caller's transaction.
+	 * Each row holds the counters first, then the key columns, in the order given to the
+	 * constructor; all rows are of one source. Runs in the caller's transaction.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	void add(JdbcTemplate jdbc, List<Object[]> rows) {
@@ -108,7 +111,10 @@ final class AdditiveTable {
 		return key.toString();
 	}
 
-	/** The same key read back from the database as written: dates and times as ISO text, numbers as numbers. */
+	/**
+	 * The same key read back from the database as written: dates and times as ISO text,
+	 * numbers as numbers.
+	 */
 	private static String normalize(Object value) {
 		if (value instanceof java.sql.Timestamp timestamp) {
 			return timestamp.toLocalDateTime().toString();

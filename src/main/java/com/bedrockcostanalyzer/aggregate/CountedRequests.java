@@ -1,7 +1,6 @@
 package com.bedrockcostanalyzer.aggregate;
 
 import java.sql.Date;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,13 +20,16 @@ import com.bedrockcostanalyzer.usage.RequestId;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * The invocations counted, by request id, so that each counts once across inputs and runs: a copy found in a later
- * unit is left out of it and tallied with the unit that counted it. Written in the aggregates' transaction.
+ * The invocations counted, by request id, so that each counts once across inputs and
+ * runs: a copy found in a later unit is left out of it and tallied with the unit that
+ * counted it. Written in the aggregates' transaction.
  */
 @Repository
 public class CountedRequests {
 
-	/** Ids asked about per statement: well inside every database's limit on parameters. */
+	/**
+	 * Ids asked about per statement: well inside every database's limit on parameters.
+	 */
 	private static final int IDS_PER_QUERY = 500;
 
 	private static final int ROWS_PER_INSERT = 250;
@@ -45,8 +47,9 @@ public class CountedRequests {
 	}
 
 	/**
-	 * Makes the caller's transaction the only one checking and storing ids until it ends. Taken before any source's
-	 * lock, always, so that writers never wait on each other in a circle.
+	 * Makes the caller's transaction the only one checking and storing ids until it ends.
+	 * Taken before any source's lock, always, so that writers never wait on each other in
+	 * a circle.
 	 */
 	public void lock() {
 		this.lockWaits.allow();
@@ -59,10 +62,12 @@ public class CountedRequests {
 	}
 
 	/**
-	 * Leaves out of each summary the invocations counted before — by an earlier chunk or run, or by an earlier
-	 * summary of this chunk — reading its unit again without them, and returns the summaries to store, in order.
+	 * Leaves out of each summary the invocations counted before — by an earlier chunk or
+	 * run, or by an earlier summary of this chunk — reading its unit again without them,
+	 * and returns the summaries to store, in order.
 	 * @param unitIdOf each summary's unit's ledger id (rows made already for new units)
-	 * @param readAgain reads a unit into an empty summary made by {@link UnitSummary#withoutRequests}
+	 * @param readAgain reads a unit into an empty summary made by
+	 * {@link UnitSummary#withoutRequests}
 	 */
 	public List<UnitSummary> withoutCopies(List<UnitSummary> summaries, ToLongFunction<UnitSummary> unitIdOf,
 			UnaryOperator<UnitSummary> readAgain) {
@@ -89,9 +94,13 @@ public class CountedRequests {
 		return kept;
 	}
 
-	/** The ids among the summaries' that are stored already, each with the unit that counted it. */
+	/**
+	 * The ids among the summaries' that are stored already, each with the unit that
+	 * counted it.
+	 */
 	private Map<RequestId, Long> countedAmong(List<UnitSummary> summaries) {
-		// Stored by key and low half; the chunk's ids by the same, to find each row's id again.
+		// Stored by key and low half; the chunk's ids by the same, to find each row's id
+		// again.
 		Map<StoredId, RequestId> asked = new HashMap<>();
 		for (UnitSummary summary : summaries) {
 			summary.requestIds()
@@ -122,7 +131,8 @@ public class CountedRequests {
 	}
 
 	/**
-	 * Stores the ids the units counted and the copies they left out. Runs in the caller's transaction.
+	 * Stores the ids the units counted and the copies they left out. Runs in the caller's
+	 * transaction.
 	 * @param unitIdOf each summary's unit's ledger id
 	 */
 	public void record(List<UnitSummary> summaries, ToLongFunction<UnitSummary> unitIdOf) {
@@ -132,7 +142,8 @@ public class CountedRequests {
 			summary.requestIds().forEach((high, low, day) -> rows.add(new long[] { key(day, high), low, unitId }));
 			recordDropped(unitId, summary);
 		}
-		// In key order, so that consecutive rows land on the same index pages, and many rows a statement, so that a
+		// In key order, so that consecutive rows land on the same index pages, and many
+		// rows a statement, so that a
 		// statement's own cost is shared by its rows.
 		rows.sort(Comparator.<long[]>comparingLong((r) -> r[0]).thenComparingLong((r) -> r[1]));
 		for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
@@ -162,8 +173,9 @@ public class CountedRequests {
 	}
 
 	/**
-	 * {@code --reprocess}: forgets the invocations the source's units counted on the window's days, and the copies
-	 * they left out, so that reading them again counts them again.
+	 * {@code --reprocess}: forgets the invocations the source's units counted on the
+	 * window's days, and the copies they left out, so that reading them again counts them
+	 * again.
 	 */
 	public void forget(long sourceId, Window window) {
 		String units = " unit_id IN (SELECT id FROM bca_input_unit WHERE source_id = ?)";
@@ -173,7 +185,10 @@ public class CountedRequests {
 				Date.valueOf(window.from()), Date.valueOf(window.to()), sourceId);
 	}
 
-	/** The copies the sources' units left out on the window's days, per unit and the unit that counted them. */
+	/**
+	 * The copies the sources' units left out on the window's days, per unit and the unit
+	 * that counted them.
+	 */
 	public List<DroppedCopies> dropped(Collection<Long> sourceIds, Window window) {
 		if (sourceIds.isEmpty()) {
 			return List.of();

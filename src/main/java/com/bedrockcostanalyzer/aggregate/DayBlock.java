@@ -3,13 +3,16 @@ package com.bedrockcostanalyzer.aggregate;
 import java.util.Arrays;
 
 /**
- * One UTC day of per-minute counters of one model, path and price dimension, packed into a single value: the
- * per-minute tables hold a row per day and series instead of a row per minute, so that a month of sparse traffic is a
- * few thousand rows rather than one per record. Slots are kept in (minute, fingerprint) order; a slot's counters have
- * the table's fixed width and are added slot by slot.
+ * One UTC day of per-minute counters of one model, path and price dimension, packed into
+ * a single value: the per-minute tables hold a row per day and series instead of a row
+ * per minute, so that a month of sparse traffic is a few thousand rows rather than one
+ * per record. Slots are kept in (minute, fingerprint) order; a slot's counters have the
+ * table's fixed width and are added slot by slot.
  *
- * <p>Format (version 1): a version byte, then per slot the minute of day as a varint delta from the previous slot's,
- * the fingerprint as 8 bytes when the table has one, and each counter as a zigzag varint.
+ * <p>
+ * Format (version 1): a version byte, then per slot the minute of day as a varint delta
+ * from the previous slot's, the fingerprint as 8 bytes when the table has one, and each
+ * counter as a zigzag varint.
  */
 final class DayBlock {
 
@@ -34,9 +37,10 @@ final class DayBlock {
 	private final boolean fingerprinted;
 
 	/*
-	 * The slots in order, as parallel arrays (slot i's counters at [i * width, (i + 1) * width)): a file's records
-	 * come in time order, so a slot is nearly always added after the last one, and two blocks add up in one merge in
-	 * place, without a node and a key object per slot.
+	 * The slots in order, as parallel arrays (slot i's counters at [i * width, (i + 1) *
+	 * width)): a file's records come in time order, so a slot is nearly always added
+	 * after the last one, and two blocks add up in one merge in place, without a node and
+	 * a key object per slot.
 	 */
 	private int size;
 
@@ -74,9 +78,10 @@ final class DayBlock {
 	}
 
 	/**
-	 * Adds another block's slots, merging in place from the back. The writer adds a chunk's files one by one to a
-	 * growing block and their slots fall at or near its end (files come in time order), so only the slots from the
-	 * first one added on are moved, not the whole block copied for every file.
+	 * Adds another block's slots, merging in place from the back. The writer adds a
+	 * chunk's files one by one to a growing block and their slots fall at or near its end
+	 * (files come in time order), so only the slots from the first one added on are
+	 * moved, not the whole block copied for every file.
 	 */
 	void addAll(DayBlock other) {
 		if (other.width != this.width || other.fingerprinted != this.fingerprinted) {
@@ -91,7 +96,8 @@ final class DayBlock {
 		}
 		int first = find(other.minutes[0], other.fingerprints[0]);
 		int start = (first >= 0) ? first : -first - 1;
-		// The other block's slots that are new here, counted first so that the merge can fill from the back.
+		// The other block's slots that are new here, counted first so that the merge can
+		// fill from the back.
 		int added = 0;
 		for (int i = start, j = 0; j < other.size;) {
 			int order = (i == this.size) ? 1
@@ -100,7 +106,8 @@ final class DayBlock {
 				i++;
 			}
 			else {
-				// An equal slot is passed over with the next comparison: the other block's next slot is later.
+				// An equal slot is passed over with the next comparison: the other
+				// block's next slot is later.
 				added += (order > 0) ? 1 : 0;
 				j++;
 			}
@@ -109,7 +116,8 @@ final class DayBlock {
 		int i = this.size - 1;
 		int j = other.size - 1;
 		int k = this.size + added - 1;
-		// When the other block is used up, every new slot has its place, so the rest of this block stays where it is.
+		// When the other block is used up, every new slot has its place, so the rest of
+		// this block stays where it is.
 		while (j >= 0) {
 			int order = (i < start) ? -1
 					: compareSlots(this.minutes[i], this.fingerprints[i], other.minutes[j], other.fingerprints[j]);
@@ -138,7 +146,10 @@ final class DayBlock {
 		}
 	}
 
-	/** Puts slot {@code from} of {@code source} (this block or another of its shape) in this block's slot {@code to}. */
+	/**
+	 * Puts slot {@code from} of {@code source} (this block or another of its shape) in
+	 * this block's slot {@code to}.
+	 */
 	private void copySlot(DayBlock source, int from, int to) {
 		if (source != this || from != to) {
 			this.minutes[to] = source.minutes[from];
@@ -176,10 +187,12 @@ final class DayBlock {
 	}
 
 	/**
-	 * The encoding of a stored block with this block's slots added to it, in one pass over both in slot order. A
-	 * chunk adds a few slots to each of many day blocks of hundreds, and these merges are the larger part of writing
-	 * the per-minute tables: the stored bytes are read once and the stored block is never built.
-	 * @throws IllegalStateException if the stored bytes are not a block of this shape, or not in slot order
+	 * The encoding of a stored block with this block's slots added to it, in one pass
+	 * over both in slot order. A chunk adds a few slots to each of many day blocks of
+	 * hundreds, and these merges are the larger part of writing the per-minute tables:
+	 * the stored bytes are read once and the stored block is never built.
+	 * @throws IllegalStateException if the stored bytes are not a block of this shape, or
+	 * not in slot order
 	 */
 	byte[] addTo(byte[] stored) {
 		Encoder out = new Encoder(this.width, this.fingerprinted, stored.length + encodedSizeGuess());
@@ -189,7 +202,10 @@ final class DayBlock {
 		return out.toByteArray();
 	}
 
-	/** The slot's index, or (-(where it would go) - 1); a slot after the last one is found without a search. */
+	/**
+	 * The slot's index, or (-(where it would go) - 1); a slot after the last one is found
+	 * without a search.
+	 */
 	private int find(int minute, long fingerprint) {
 		if (this.size == 0) {
 			return -1;
@@ -238,12 +254,18 @@ final class DayBlock {
 		}
 	}
 
-	/** Room for this block's slots encoded, most counters taking a few bytes; the encoder grows if it is short. */
+	/**
+	 * Room for this block's slots encoded, most counters taking a few bytes; the encoder
+	 * grows if it is short.
+	 */
 	private int encodedSizeGuess() {
 		return 16 + this.size * (this.width * 3 + 10);
 	}
 
-	/** Writes the stored slots as they come, with this block's slots written (or added) in their places. */
+	/**
+	 * Writes the stored slots as they come, with this block's slots written (or added) in
+	 * their places.
+	 */
 	private final class Merge implements SlotConsumer {
 
 		private final Encoder out;
@@ -292,8 +314,9 @@ final class DayBlock {
 	}
 
 	/**
-	 * Writes slots in the block format; refuses a slot that does not come strictly after the one before it, so that
-	 * a stored block that is out of order is reported rather than merged into duplicates.
+	 * Writes slots in the block format; refuses a slot that does not come strictly after
+	 * the one before it, so that a stored block that is out of order is reported rather
+	 * than merged into duplicates.
 	 */
 	private static final class Encoder {
 
@@ -362,8 +385,8 @@ final class DayBlock {
 	 */
 	static void decode(byte[] bytes, int width, boolean fingerprinted, SlotConsumer consumer) {
 		if (bytes.length == 0 || bytes[0] != VERSION) {
-			throw new IllegalStateException("per-minute block of an unknown format (version "
-					+ (bytes.length == 0 ? "none" : bytes[0]) + ")");
+			throw new IllegalStateException(
+					"per-minute block of an unknown format (version " + (bytes.length == 0 ? "none" : bytes[0]) + ")");
 		}
 		int[] at = { 1 };
 		int minute = 0;

@@ -3,7 +3,6 @@ package com.bedrockcostanalyzer.aggregate;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,13 +20,17 @@ import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * A table of {@link DayBlock}s: one row per source, UTC day and (region, model, scope, tier, context, path), to which
- * blocks are added slot by slot. Rows are read back one group of traffic at a time (a model and path, say) through the
- * primary key, which starts with the source, model and path. Plain SQL that H2 and PostgreSQL share.
+ * A table of {@link DayBlock}s: one row per source, UTC day and (region, model, scope,
+ * tier, context, path), to which blocks are added slot by slot. Rows are read back one
+ * group of traffic at a time (a model and path, say) through the primary key, which
+ * starts with the source, model and path. Plain SQL that H2 and PostgreSQL share.
  */
 final class DayBlockTable {
 
-	/** Keys looked up per statement when adding: the statement stays small, the round trips few. */
+	/**
+	 * Keys looked up per statement when adding: the statement stays small, the round
+	 * trips few.
+	 */
 	private static final int KEYS_PER_LOOKUP = 100;
 
 	private static final int ROWS_PER_INSERT = 100;
@@ -54,7 +57,10 @@ final class DayBlockTable {
 		return new DayBlock(this.width, this.fingerprinted);
 	}
 
-	/** Adds one source's blocks to the stored rows. Runs in the caller's transaction, which holds the source. */
+	/**
+	 * Adds one source's blocks to the stored rows. Runs in the caller's transaction,
+	 * which holds the source.
+	 */
 	void add(JdbcTemplate jdbc, long sourceId, Map<UsageKey, DayBlock> blocks) {
 		if (blocks.isEmpty()) {
 			return;
@@ -64,7 +70,8 @@ final class DayBlockTable {
 		Map<UsageKey, byte[]> stored = new HashMap<>();
 		for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {
 			List<UsageKey> slice = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LOOKUP));
-			// The day range lets both databases use the (source, day) index; the row list picks the rows.
+			// The day range lets both databases use the (source, day) index; the row list
+			// picks the rows.
 			StringBuilder sql = new StringBuilder("SELECT " + KEY_COLUMNS + ", slots FROM " + this.table
 					+ " WHERE source_id = ? AND usage_day >= ? AND usage_day <= ? AND (" + KEY_COLUMNS + ") IN (");
 			List<Object> args = new ArrayList<>();
@@ -95,8 +102,10 @@ final class DayBlockTable {
 			updates.add(row.toArray());
 		}
 		if (!updates.isEmpty()) {
-			jdbc.batchUpdate("UPDATE " + this.table + " SET slots = ? WHERE source_id = ? AND usage_day = ?"
-					+ " AND region = ? AND model = ? AND scope = ? AND tier = ? AND context = ? AND path = ?", updates);
+			jdbc.batchUpdate(
+					"UPDATE " + this.table + " SET slots = ? WHERE source_id = ? AND usage_day = ?"
+							+ " AND region = ? AND model = ? AND scope = ? AND tier = ? AND context = ? AND path = ?",
+					updates);
 		}
 		for (int from = 0; from < inserts.size(); from += ROWS_PER_INSERT) {
 			List<UsageKey> slice = inserts.subList(from, Math.min(inserts.size(), from + ROWS_PER_INSERT));
@@ -120,8 +129,8 @@ final class DayBlockTable {
 	}
 
 	/**
-	 * The distinct values of some key columns among the sources' rows in the window, sorted: the groups to read one
-	 * at a time.
+	 * The distinct values of some key columns among the sources' rows in the window,
+	 * sorted: the groups to read one at a time.
 	 * @param condition an extra SQL condition, or empty
 	 */
 	List<List<String>> groups(NamedParameterJdbcTemplate named, Collection<Long> sourceIds, Window window,
@@ -146,7 +155,8 @@ final class DayBlockTable {
 	}
 
 	/**
-	 * Reads the sources' rows in the window whose columns have the given values (one group), slot by slot.
+	 * Reads the sources' rows in the window whose columns have the given values (one
+	 * group), slot by slot.
 	 */
 	void read(NamedParameterJdbcTemplate named, Collection<Long> sourceIds, Window window, List<String> columns,
 			List<String> values, String condition, RowSlotConsumer consumer) {

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A set of days kept as sorted, disjoint {@code [from, to)} ranges: the days a unit still has to count (the window
- * less those counted before) take a few numbers whatever the window's width, instead of an entry a day for every unit
- * in flight.
+ * A set of days kept as sorted, disjoint {@code [from, to)} ranges: the days a unit still
+ * has to count (the window less those counted before) take a few numbers whatever the
+ * window's width, instead of an entry a day for every unit in flight.
  */
 public final class DayRanges {
 
@@ -115,7 +115,8 @@ public final class DayRanges {
 	public List<LocalDate[]> ranges() {
 		List<LocalDate[]> ranges = new ArrayList<>(this.bounds.length / 2);
 		for (int i = 0; i < this.bounds.length; i += 2) {
-			ranges.add(new LocalDate[] { LocalDate.ofEpochDay(this.bounds[i]), LocalDate.ofEpochDay(this.bounds[i + 1]) });
+			ranges.add(
+					new LocalDate[] { LocalDate.ofEpochDay(this.bounds[i]), LocalDate.ofEpochDay(this.bounds[i + 1]) });
 		}
 		return ranges;
 	}
@@ -146,7 +147,12 @@ public final class DayRanges {
 	public String toString() {
 		StringBuilder text = new StringBuilder();
 		for (LocalDate[] range : ranges()) {
-			text.append(text.isEmpty() ? "" : ", ").append('[').append(range[0]).append(", ").append(range[1]).append(')');
+			text.append(text.isEmpty() ? "" : ", ")
+				.append('[')
+				.append(range[0])
+				.append(", ")
+				.append(range[1])
+				.append(')');
 		}
 		return text.toString();
 	}

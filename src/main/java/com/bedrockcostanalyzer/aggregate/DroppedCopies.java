@@ -1,7 +1,9 @@
 package com.bedrockcostanalyzer.aggregate;
 
 /**
- * Copies of invocations one input held that another (or its own earlier line) had counted already.
+ * Copies of invocations one input held that another (or its own earlier line) had counted
+ * already.
+ *
  * @param location the input holding the copies
  * @param countedFrom the input they were counted from
  * @param countedFromSource that input's source, which may be outside the report's sources

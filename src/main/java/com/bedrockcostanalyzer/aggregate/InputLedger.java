@@ -26,8 +26,9 @@ import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * The ledger of input units: which days of which unit are already in the aggregates. It is written in the same
- * transaction as the aggregates, so a unit's days are counted exactly once whatever crashes when.
+ * The ledger of input units: which days of which unit are already in the aggregates. It
+ * is written in the same transaction as the aggregates, so a unit's days are counted
+ * exactly once whatever crashes when.
  */
 @Repository
 public class InputLedger {
@@ -46,7 +47,10 @@ public class InputLedger {
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
-	/** The unit's status, or null when it was never read. One statement: it is asked for every file listed. */
+	/**
+	 * The unit's status, or null when it was never read. One statement: it is asked for
+	 * every file listed.
+	 */
 	public UnitStatus status(long sourceId, InputUnit unit) {
 		return this.jdbc.query("""
 				SELECT u.id, u.version, r.covered_from, r.covered_to
@@ -70,9 +74,9 @@ public class InputLedger {
 	}
 
 	/**
-	 * Each summary's unit's ledger id, by unit key: the units read for the first time get their rows now, as one
-	 * batch (notes included), whose generated keys are their ids. Runs in the caller's transaction, which holds the
-	 * source's lock.
+	 * Each summary's unit's ledger id, by unit key: the units read for the first time get
+	 * their rows now, as one batch (notes included), whose generated keys are their ids.
+	 * Runs in the caller's transaction, which holds the source's lock.
 	 */
 	public Map<String, Long> unitIds(long sourceId, List<UnitSummary> summaries) {
 		Map<String, Long> ids = new HashMap<>();
@@ -88,7 +92,8 @@ public class InputLedger {
 		if (fresh.isEmpty()) {
 			return ids;
 		}
-		// The ids come back with the batch, in its order, rather than from a look-up by key: on a big ledger that
+		// The ids come back with the batch, in its order, rather than from a look-up by
+		// key: on a big ledger that
 		// look-up cost as much as storing a chunk's invocation ids.
 		GeneratedKeyHolder generated = new GeneratedKeyHolder();
 		this.jdbc.batchUpdate((connection) -> connection.prepareStatement("""
@@ -121,9 +126,10 @@ public class InputLedger {
 	}
 
 	/**
-	 * Records that the summaries' days of their units (all of one source) are counted. Runs in the caller's
-	 * transaction, which holds the source's lock, so it is kept short: the readings of units read for the first time
-	 * with no reject (nearly all) go in as one batch; the others are recorded one at a time.
+	 * Records that the summaries' days of their units (all of one source) are counted.
+	 * Runs in the caller's transaction, which holds the source's lock, so it is kept
+	 * short: the readings of units read for the first time with no reject (nearly all) go
+	 * in as one batch; the others are recorded one at a time.
 	 * @param unitIds the units' ledger ids, from {@link #unitIds}
 	 */
 	public void recordAll(List<UnitSummary> summaries, Map<String, Long> unitIds) {
@@ -143,16 +149,18 @@ public class InputLedger {
 			}
 		}
 		if (!reads.isEmpty()) {
-			this.jdbc.batchUpdate("""
-					INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
-					VALUES (?, ?, ?, ?, ?, ?)""", reads,
+			this.jdbc.batchUpdate(
+					"""
+							INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
+							VALUES (?, ?, ?, ?, ?, ?)""",
+					reads,
 					new int[] { Types.BIGINT, Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP });
 		}
 	}
 
 	/**
-	 * Records one unit's readings and rejects; a unit read before is brought up to date. A new unit's row is in
-	 * already ({@link #unitIds}).
+	 * Records one unit's readings and rejects; a unit read before is brought up to date.
+	 * A new unit's row is in already ({@link #unitIds}).
 	 */
 	private void record(long unitId, UnitSummary summary) {
 		InputUnit unit = summary.unit();
@@ -162,25 +170,30 @@ public class InputLedger {
 				this.jdbc.update("UPDATE bca_input_unit SET notes = ? WHERE id = ?", notes, unitId);
 			}
 			if (summary.contentRead()) {
-				// Only a deliberate recount (--reprocess) reads a unit whose content changed.
+				// Only a deliberate recount (--reprocess) reads a unit whose content
+				// changed.
 				this.jdbc.update("UPDATE bca_input_unit SET version = ?, size_bytes = ? WHERE id = ?", unit.version(),
 						unit.size(), unitId);
 			}
 		}
-		// An earlier try that could not read the unit is replaced by this reading, whatever it gives.
+		// An earlier try that could not read the unit is replaced by this reading,
+		// whatever it gives.
 		this.jdbc.update("DELETE FROM bca_input_reject WHERE read_id IN"
 				+ " (SELECT id FROM bca_input_read WHERE unit_id = ? AND records_counted < 0)", unitId);
 		this.jdbc.update("DELETE FROM bca_input_read WHERE unit_id = ? AND records_counted < 0", unitId);
-		// A unit that could not be read is recorded as tried (records_counted -1, which status() does not count as
-		// covered): its reasons reach the report of the window, and the next run reads it again.
+		// A unit that could not be read is recorded as tried (records_counted -1, which
+		// status() does not count as
+		// covered): its reasons reach the report of the window, and the next run reads it
+		// again.
 		long counted = summary.unreadable() ? UNREAD : summary.recordsCounted();
 		Long firstReadId = null;
 		for (LocalDate[] range : summary.daysToCount().ranges()) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			boolean first = firstReadId == null;
-			this.named.update("""
-					INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
-					VALUES (:unit, :from, :to, :counted, :rejected, :at)""",
+			this.named.update(
+					"""
+							INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
+							VALUES (:unit, :from, :to, :counted, :rejected, :at)""",
 					new MapSqlParameterSource().addValue("unit", unitId)
 						.addValue("from", Date.valueOf(range[0]))
 						.addValue("to", Date.valueOf(range[1]))
@@ -193,9 +206,10 @@ public class InputLedger {
 			}
 		}
 		if (firstReadId == null && !summary.rejects().isEmpty()) {
-			// Nothing new was read (a changed file whose days are all counted): the rejects go with its last reading.
-			List<Long> last = this.jdbc.queryForList(
-					"SELECT id FROM bca_input_read WHERE unit_id = ? ORDER BY id DESC", Long.class, unitId);
+			// Nothing new was read (a changed file whose days are all counted): the
+			// rejects go with its last reading.
+			List<Long> last = this.jdbc.queryForList("SELECT id FROM bca_input_read WHERE unit_id = ? ORDER BY id DESC",
+					Long.class, unitId);
 			if (!last.isEmpty()) {
 				firstReadId = last.get(0);
 				for (String reason : summary.rejects().keySet()) {
@@ -217,11 +231,15 @@ public class InputLedger {
 	}
 
 	/**
-	 * Forgets that the window's days of this source were counted, so the next reading counts them again: reads that
-	 * lie inside the window are dropped, reads that reach beyond it keep only their days outside it. Runs in the
-	 * caller's transaction, together with {@link UsageStore#forget}.
+	 * Forgets that the window's days of this source were counted, so the next reading
+	 * counts them again: reads that lie inside the window are dropped, reads that reach
+	 * beyond it keep only their days outside it. Runs in the caller's transaction,
+	 * together with {@link UsageStore#forget}.
 	 */
-	/** Drops the records of units of the source that could not be read for days of the window: tries, not counts. */
+	/**
+	 * Drops the records of units of the source that could not be read for days of the
+	 * window: tries, not counts.
+	 */
 	public void forgetTries(long sourceId, Window window) {
 		String tries = "SELECT r.id FROM bca_input_read r JOIN bca_input_unit u ON u.id = r.unit_id"
 				+ " WHERE u.source_id = ? AND r.records_counted < 0 AND r.covered_from < ? AND r.covered_to > ?";
@@ -246,9 +264,11 @@ public class InputLedger {
 			boolean keepsBefore = coveredFrom.before(from);
 			boolean keepsAfter = coveredTo.after(to);
 			if (keepsAfter) {
-				this.jdbc.update("""
-						INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
-						VALUES (?, ?, ?, 0, 0, ?)""", read[1], to, coveredTo, Timestamp.from(Instant.now()));
+				this.jdbc.update(
+						"""
+								INSERT INTO bca_input_read (unit_id, covered_from, covered_to, records_counted, records_rejected, read_at)
+								VALUES (?, ?, ?, 0, 0, ?)""",
+						read[1], to, coveredTo, Timestamp.from(Instant.now()));
 			}
 			if (keepsBefore) {
 				this.jdbc.update("UPDATE bca_input_read SET covered_to = ? WHERE id = ?", from, id);
@@ -282,13 +302,15 @@ public class InputLedger {
 		if (sourceIds.isEmpty()) {
 			return List.of();
 		}
-		return this.named.query("""
-				SELECT DISTINCT s.name, u.location, u.notes
-				FROM bca_input_unit u
-				JOIN bca_source s ON s.id = u.source_id
-				JOIN bca_input_read r ON r.unit_id = u.id
-				WHERE u.source_id IN (:sources) AND u.notes IS NOT NULL AND r.covered_from < :to AND r.covered_to > :from
-				ORDER BY s.name, u.location""", windowParams(sourceIds, window),
+		return this.named.query(
+				"""
+						SELECT DISTINCT s.name, u.location, u.notes
+						FROM bca_input_unit u
+						JOIN bca_source s ON s.id = u.source_id
+						JOIN bca_input_read r ON r.unit_id = u.id
+						WHERE u.source_id IN (:sources) AND u.notes IS NOT NULL AND r.covered_from < :to AND r.covered_to > :from
+						ORDER BY s.name, u.location""",
+				windowParams(sourceIds, window),
 				(rs, n) -> new UnitNote(rs.getString(1), rs.getString(2), rs.getString(3)));
 	}
 

@@ -11,13 +11,18 @@ import com.bedrockcostanalyzer.usage.Tier;
 public record MinuteKey(Instant minute, String region, String model, Scope scope, Tier tier, Context context,
 		String path) {
 
-	/** The minute {@code minuteOfDay} of the series' day, with the series' other fields. */
+	/**
+	 * The minute {@code minuteOfDay} of the series' day, with the series' other fields.
+	 */
 	static MinuteKey of(UsageKey series, int minuteOfDay) {
 		return new MinuteKey(at(series.day(), minuteOfDay), series.region(), series.model(), series.scope(),
 				series.tier(), series.context(), series.path());
 	}
 
-	/** The minute {@code minuteOfDay} of a UTC day (epoch arithmetic: called for every minute the report reads). */
+	/**
+	 * The minute {@code minuteOfDay} of a UTC day (epoch arithmetic: called for every
+	 * minute the report reads).
+	 */
 	static Instant at(LocalDate day, int minuteOfDay) {
 		return ofEpochMinute(epochMinute(day, minuteOfDay));
 	}
@@ -40,7 +45,10 @@ public record MinuteKey(Instant minute, String region, String model, Scope scope
 		return LocalDate.ofEpochDay(Math.floorDiv(this.minute.getEpochSecond(), 86_400L));
 	}
 
-	/** The day and everything but the minute: the row of the per-minute tables this minute is packed into. */
+	/**
+	 * The day and everything but the minute: the row of the per-minute tables this minute
+	 * is packed into.
+	 */
 	public UsageKey series() {
 		return new UsageKey(day(), this.region, this.model, this.scope, this.tier, this.context, this.path);
 	}

@@ -1,6 +1,9 @@
 package com.bedrockcostanalyzer.aggregate;
 
-/** Requests and tokens of one minute, as the report reads them back from the per-minute tables. */
+/**
+ * Requests and tokens of one minute, as the report reads them back from the per-minute
+ * tables.
+ */
 public final class MinuteTotals {
 
 	long requests;

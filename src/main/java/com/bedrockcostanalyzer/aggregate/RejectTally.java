@@ -3,7 +3,10 @@ package com.bedrockcostanalyzer.aggregate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How many lines of one unit were rejected for one reason, with the first few locations as samples. */
+/**
+ * How many lines of one unit were rejected for one reason, with the first few locations
+ * as samples.
+ */
 public final class RejectTally {
 
 	static final int MAX_SAMPLES = 5;

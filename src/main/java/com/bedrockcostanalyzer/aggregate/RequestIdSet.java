@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import com.bedrockcostanalyzer.usage.RequestId;
 
 /**
- * The request ids one unit counted, each with its day: open addressing over plain arrays, 21 bytes a slot and at
- * most half the slots used (a {@code HashSet} of records takes about twice that), since a chunk's ids are held until
- * its transaction stores them.
+ * The request ids one unit counted, each with its day: open addressing over plain arrays,
+ * 21 bytes a slot and at most half the slots used (a {@code HashSet} of records takes
+ * about twice that), since a chunk's ids are held until its transaction stores them.
  */
 final class RequestIdSet {
 
@@ -74,7 +74,8 @@ final class RequestIdSet {
 
 	/** The slot holding the id, or the empty one where it would go. */
 	private int slot(long h, long l, int mask) {
-		// UUIDs are random already, hashed ids too; mixing still guards against ids that share their low bits.
+		// UUIDs are random already, hashed ids too; mixing still guards against ids that
+		// share their low bits.
 		int at = (int) mix(h ^ Long.rotateLeft(l, 32)) & mask;
 		while (this.used[at] && (this.high[at] != h || this.low[at] != l)) {
 			at = (at + 1) & mask;

@@ -1,5 +1,8 @@
 package com.bedrockcostanalyzer.aggregate;
 
-/** What the ledger knows of a unit: its row, the content version it counted and the days already counted from it. */
+/**
+ * What the ledger knows of a unit: its row, the content version it counted and the days
+ * already counted from it.
+ */
 public record UnitStatus(long unitId, String version, DayRanges covered) {
 }

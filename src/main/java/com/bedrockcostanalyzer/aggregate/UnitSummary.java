@@ -16,10 +16,12 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
 /**
- * What one input unit adds for the days still to count: totals per key, the per-minute profile, prefixes, rejects
- * per reason, notes. Small whatever the unit's size, and written to the database in one piece with the unit's ledger
- * entry. What is read goes into a staged part first and counts only once its data is known to be sound (a gzip
- * member whose checksum matched): a corrupt member's records are dropped, never half counted.
+ * What one input unit adds for the days still to count: totals per key, the per-minute
+ * profile, prefixes, rejects per reason, notes. Small whatever the unit's size, and
+ * written to the database in one piece with the unit's ledger entry. What is read goes
+ * into a staged part first and counts only once its data is known to be sound (a gzip
+ * member whose checksum matched): a corrupt member's records are dropped, never half
+ * counted.
  */
 public final class UnitSummary implements RecordSink {
 
@@ -44,15 +46,19 @@ public final class UnitSummary implements RecordSink {
 	private final Map<RequestId, Long> countedElsewhere;
 
 	/**
-	 * What the unit adds to one series (day, Region, model, scope, tier, path): its totals, and its minutes and
-	 * prefixes already in the per-minute tables' shape (a day block each), so that a record costs one lookup and the
-	 * writer adds blocks to blocks without keying every minute again.
+	 * What the unit adds to one series (day, Region, model, scope, tier, path): its
+	 * totals, and its minutes and prefixes already in the per-minute tables' shape (a day
+	 * block each), so that a record costs one lookup and the writer adds blocks to blocks
+	 * without keying every minute again.
 	 */
 	static final class Series {
 
 		final UsageTotals totals = new UsageTotals();
 
-		/** Null until a record of this series has a time (a log record; CSV rows have none). */
+		/**
+		 * Null until a record of this series has a time (a log record; CSV rows have
+		 * none).
+		 */
 		DayBlock minutes;
 
 		/** Null until a record of this series has a cacheable prefix. */
@@ -109,9 +115,10 @@ public final class UnitSummary implements RecordSink {
 
 	/**
 	 * @param daysToCount the window's days this unit has not been counted for yet
-	 * @param unitId the unit's ledger row, or null when it was never read: lines that cannot be dated are reported
-	 * only on that first reading
-	 * @param longContext which requests are billed at long-context rates: they are kept apart in every table
+	 * @param unitId the unit's ledger row, or null when it was never read: lines that
+	 * cannot be dated are reported only on that first reading
+	 * @param longContext which requests are billed at long-context rates: they are kept
+	 * apart in every table
 	 */
 	public UnitSummary(InputUnit unit, DayRanges daysToCount, Long unitId, LongContextRule longContext) {
 		this(unit, daysToCount, unitId, longContext, Map.of());
@@ -127,23 +134,29 @@ public final class UnitSummary implements RecordSink {
 	}
 
 	/**
-	 * An empty summary of the same unit and days, to read it again leaving out the invocations already counted from
-	 * other units.
-	 * @param countedElsewhere those invocations' ids, each with the ledger id of the unit it was counted from
+	 * An empty summary of the same unit and days, to read it again leaving out the
+	 * invocations already counted from other units.
+	 * @param countedElsewhere those invocations' ids, each with the ledger id of the unit
+	 * it was counted from
 	 */
 	public UnitSummary withoutRequests(Map<RequestId, Long> countedElsewhere) {
-		return new UnitSummary(this.unit, this.daysToCount, this.unitId, this.longContext, Map.copyOf(countedElsewhere));
+		return new UnitSummary(this.unit, this.daysToCount, this.unitId, this.longContext,
+				Map.copyOf(countedElsewhere));
 	}
 
 	/**
 	 * Where dropped copies of invocations were first counted, per day.
-	 * @param countedBy the ledger id of the unit that counted the invocation, or {@link #THIS_UNIT} when it is the
-	 * unit's own earlier line
+	 *
+	 * @param countedBy the ledger id of the unit that counted the invocation, or
+	 * {@link #THIS_UNIT} when it is the unit's own earlier line
 	 */
 	public record DroppedFrom(LocalDate day, long countedBy) {
 	}
 
-	/** {@link DroppedFrom#countedBy()} of a copy of an invocation the same unit logged before. */
+	/**
+	 * {@link DroppedFrom#countedBy()} of a copy of an invocation the same unit logged
+	 * before.
+	 */
 	public static final long THIS_UNIT = 0;
 
 	@Override
@@ -155,12 +168,13 @@ public final class UnitSummary implements RecordSink {
 		RequestId requestId = record.detail() != null ? record.detail().requestId() : null;
 		if (requestId != null) {
 			Long countedBy = this.countedElsewhere.get(requestId);
-			if (countedBy == null && (this.committed.requestIds.contains(requestId)
-					|| this.staged.requestIds.contains(requestId))) {
+			if (countedBy == null
+					&& (this.committed.requestIds.contains(requestId) || this.staged.requestIds.contains(requestId))) {
 				countedBy = THIS_UNIT;
 			}
 			if (countedBy != null) {
-				// The same invocation delivered again (a copied file, S3 and CloudWatch Logs both given): it was billed
+				// The same invocation delivered again (a copied file, S3 and CloudWatch
+				// Logs both given): it was billed
 				// once, so it counts once; the copy is tallied, never silently gone.
 				this.staged.duplicates.merge(new DroppedFrom(record.day(), countedBy), 1L, Long::sum);
 				return;
@@ -174,7 +188,8 @@ public final class UnitSummary implements RecordSink {
 			this.staged.series.put(key, series);
 		}
 		else {
-			// Checked: a sum that would wrap throws before anything of the record is added.
+			// Checked: a sum that would wrap throws before anything of the record is
+			// added.
 			series.totals.add(record);
 		}
 		if (requestId != null) {
@@ -182,7 +197,8 @@ public final class UnitSummary implements RecordSink {
 		}
 		InvocationDetail detail = record.detail();
 		if (detail != null && record.requests() > 0) {
-			// The minute goes into the record's day's block: the parser dates a timed record by its timestamp.
+			// The minute goes into the record's day's block: the parser dates a timed
+			// record by its timestamp.
 			if (Math.floorDiv(detail.timestamp().getEpochSecond(), 86_400L) != record.day().toEpochDay()) {
 				throw new IllegalStateException("a record's time is not on its day");
 			}
@@ -207,15 +223,19 @@ public final class UnitSummary implements RecordSink {
 		}
 	}
 
-	/** The whole unit cannot be counted for these days, and was not read; said once, whichever read it is. */
+	/**
+	 * The whole unit cannot be counted for these days, and was not read; said once,
+	 * whichever read it is.
+	 */
 	public void rejectUnit(String reason) {
 		this.committed.rejects.computeIfAbsent(reason, (r) -> new RejectTally()).add("whole file");
 		this.contentRead = false;
 	}
 
 	/**
-	 * The unit could not be read at all (permissions, not a regular file): reported for the window like a reject, but
-	 * its days are not marked counted, so a later run tries it again.
+	 * The unit could not be read at all (permissions, not a regular file): reported for
+	 * the window like a reject, but its days are not marked counted, so a later run tries
+	 * it again.
 	 */
 	public void unreadable(String reason) {
 		rejectUnit(reason);
@@ -247,7 +267,10 @@ public final class UnitSummary implements RecordSink {
 		this.staged = new Part();
 	}
 
-	/** Whether the unit's current content was read (and so its version is the one now counted). */
+	/**
+	 * Whether the unit's current content was read (and so its version is the one now
+	 * counted).
+	 */
 	public boolean contentRead() {
 		return this.contentRead;
 	}

@@ -19,8 +19,9 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * The aggregate tables: daily usage, the per-minute profile and the per-prefix minutes. Summaries are added to them,
- * reports and detectors read them back; nothing here ever needs the logs again.
+ * The aggregate tables: daily usage, the per-minute profile and the per-prefix minutes.
+ * Summaries are added to them, reports and detectors read them back; nothing here ever
+ * needs the logs again.
  */
 @Repository
 public class UsageStore {
@@ -53,8 +54,8 @@ public class UsageStore {
 	}
 
 	/**
-	 * The id of a source, created on first use. Ids never change, so each is asked of the database once: the readers
-	 * ask for it for every file.
+	 * The id of a source, created on first use. Ids never change, so each is asked of the
+	 * database once: the readers ask for it for every file.
 	 */
 	public long sourceId(String name) {
 		Long known = this.sourceIds.get(name);
@@ -75,8 +76,9 @@ public class UsageStore {
 	}
 
 	/**
-	 * Locks the sources' rows until the caller's transaction ends, in id order (so two writers never wait on each
-	 * other in a circle): writers of the same source take turns, in this process and in others sharing the database.
+	 * Locks the sources' rows until the caller's transaction ends, in id order (so two
+	 * writers never wait on each other in a circle): writers of the same source take
+	 * turns, in this process and in others sharing the database.
 	 */
 	public void lockSources(java.util.Collection<Long> sourceIds) {
 		List<Long> ids = sourceIds.stream().distinct().sorted().toList();
@@ -84,14 +86,17 @@ public class UsageStore {
 			return;
 		}
 		this.lockWaits.allow();
-		this.jdbc.queryForList("SELECT id FROM bca_source WHERE id IN ("
-				+ String.join(", ", ids.stream().map((id) -> "?").toList()) + ") ORDER BY id FOR UPDATE", Long.class,
-				ids.toArray());
+		this.jdbc
+			.queryForList(
+					"SELECT id FROM bca_source WHERE id IN ("
+							+ String.join(", ", ids.stream().map((id) -> "?").toList()) + ") ORDER BY id FOR UPDATE",
+					Long.class, ids.toArray());
 	}
 
 	/**
-	 * What some units of one source counted, summed per series (as a unit's own stretches are) so that each key is
-	 * written once. Summed before the source is locked: only the writing needs the lock.
+	 * What some units of one source counted, summed per series (as a unit's own stretches
+	 * are) so that each key is written once. Summed before the source is locked: only the
+	 * writing needs the lock.
 	 */
 	public static final class Sums {
 
@@ -109,7 +114,10 @@ public class UsageStore {
 		return sums;
 	}
 
-	/** Adds one source's sums to the stored rows. Runs in the caller's transaction, which holds the source. */
+	/**
+	 * Adds one source's sums to the stored rows. Runs in the caller's transaction, which
+	 * holds the source.
+	 */
 	public void add(long sourceId, Sums sums) {
 		List<Object[]> daily = new ArrayList<>(sums.series.size());
 		Map<UsageKey, DayBlock> minutes = new java.util.HashMap<>();
@@ -132,7 +140,8 @@ public class UsageStore {
 		PREFIXES.add(this.jdbc, sourceId, prefixes);
 	}
 
-	// Keys that differ by attribution only share a row of the minute and prefix tables; the sums' own blocks are
+	// Keys that differ by attribution only share a row of the minute and prefix tables;
+	// the sums' own blocks are
 	// left as they are.
 	private static void putOrMerge(Map<UsageKey, DayBlock> blocks, UsageKey key, DayBlock block) {
 		DayBlock present = blocks.get(key);
@@ -147,7 +156,10 @@ public class UsageStore {
 		}
 	}
 
-	/** Removes what the source added for the window's days; see {@link InputLedger#forget}. */
+	/**
+	 * Removes what the source added for the window's days; see
+	 * {@link InputLedger#forget}.
+	 */
 	public int forget(long sourceId, Window window) {
 		MINUTES.forget(this.jdbc, sourceId, window);
 		PREFIXES.forget(this.jdbc, sourceId, window);
@@ -155,7 +167,9 @@ public class UsageStore {
 				sourceId, Date.valueOf(window.from()), Date.valueOf(window.to()));
 	}
 
-	/** The stored daily rows of these sources inside the window, summed over the sources. */
+	/**
+	 * The stored daily rows of these sources inside the window, summed over the sources.
+	 */
 	public List<DailyUsage> load(Collection<Long> sourceIds, Window window) {
 		if (sourceIds.isEmpty()) {
 			return List.of();
@@ -172,26 +186,24 @@ public class UsageStore {
 				WHERE source_id IN (:sources) AND usage_day >= :from AND usage_day < :to
 				GROUP BY usage_day, region, model, scope, tier, context, path, attribution
 				ORDER BY usage_day, region, model, scope, tier, context, path, attribution""";
-		return this.named.query(sql, dayParams(sourceIds, window),
-				(rs, n) -> new DailyUsage(
-						new UsageKey(rs.getDate("usage_day").toLocalDate(), rs.getString("region"),
-								rs.getString("model"), Scope.fromLabel(rs.getString("scope")),
-								Tier.fromLabel(rs.getString("tier")), Context.fromLabel(rs.getString("context")),
-								rs.getString("path"), rs.getString("attribution")),
-						new UsageTotals(rs.getLong("requests"), rs.getLong("errors"), rs.getLong("streaming_requests"),
-								rs.getLong("truncated_requests"),
-								new TokenCounts(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-										rs.getLong("cache_read"), rs.getLong("cache_write_5m"),
-										rs.getLong("cache_write_1h")),
-								rs.getLong("human_requests"), rs.getLong("output_tokens_squared"))));
+		return this.named.query(sql, dayParams(sourceIds, window), (rs, n) -> new DailyUsage(
+				new UsageKey(rs.getDate("usage_day").toLocalDate(), rs.getString("region"), rs.getString("model"),
+						Scope.fromLabel(rs.getString("scope")), Tier.fromLabel(rs.getString("tier")),
+						Context.fromLabel(rs.getString("context")), rs.getString("path"), rs.getString("attribution")),
+				new UsageTotals(rs.getLong("requests"), rs.getLong("errors"), rs.getLong("streaming_requests"),
+						rs.getLong("truncated_requests"),
+						new TokenCounts(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+								rs.getLong("cache_read"), rs.getLong("cache_write_5m"), rs.getLong("cache_write_1h")),
+						rs.getLong("human_requests"), rs.getLong("output_tokens_squared"))));
 	}
 
 	/** One row of the per-minute profile, summed over the sources. */
 	public record MinuteRow(MinuteKey key, MinuteTotals totals) {
 
 		/**
-		 * The rows in time order, a minute's rows (Regions, scopes) next to each other: the list itself when it is
-		 * already (as this store hands them over), else a sorted copy.
+		 * The rows in time order, a minute's rows (Regions, scopes) next to each other:
+		 * the list itself when it is already (as this store hands them over), else a
+		 * sorted copy.
 		 */
 		public static List<MinuteRow> inTime(List<MinuteRow> rows) {
 			for (int i = 1; i < rows.size(); i++) {
@@ -206,7 +218,10 @@ public class UsageStore {
 
 	}
 
-	/** The minutes of each model and path, summed over the sources, one (model, path) at a time in time order. */
+	/**
+	 * The minutes of each model and path, summed over the sources, one (model, path) at a
+	 * time in time order.
+	 */
 	public void streamMinutesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
 		streamGroups(MINUTES, sourceIds, window, List.of("model", "path"),
@@ -214,7 +229,10 @@ public class UsageStore {
 				(a, b) -> MINUTE_ORDER.compare(a.key(), b.key()), group);
 	}
 
-	/** The prefix minutes of each model and path, summed over the sources, one (model, path) at a time. */
+	/**
+	 * The prefix minutes of each model and path, summed over the sources, one (model,
+	 * path) at a time.
+	 */
 	public void streamPrefixesByTraffic(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<PrefixRow>> group) {
 		streamGroups(PREFIXES, sourceIds, window, List.of("model", "path"),
@@ -226,10 +244,12 @@ public class UsageStore {
 	}
 
 	/**
-	 * Standard-tier minutes of standard-context requests (long-context traffic is priced apart and never sized for
-	 * capacity) summed over paths (and sources), handed over one group at a time — per model, Region and
-	 * scope — so that only one group's minutes are ever in memory. A group's minutes differ in the minute alone, so
-	 * they are summed by epoch minute and put in order as numbers: a month of a busy model is a million slots.
+	 * Standard-tier minutes of standard-context requests (long-context traffic is priced
+	 * apart and never sized for capacity) summed over paths (and sources), handed over
+	 * one group at a time — per model, Region and scope — so that only one group's
+	 * minutes are ever in memory. A group's minutes differ in the minute alone, so they
+	 * are summed by epoch minute and put in order as numbers: a month of a busy model is
+	 * a million slots.
 	 */
 	public void streamStandardMinutes(Collection<Long> sourceIds, Window window,
 			java.util.function.Consumer<List<MinuteRow>> group) {
@@ -256,8 +276,9 @@ public class UsageStore {
 	}
 
 	/**
-	 * Orders a group's minutes in time, then by the rest of the key, so that every run hands them over alike. Spelt
-	 * out: it sorts every minute of a month in the report step.
+	 * Orders a group's minutes in time, then by the rest of the key, so that every run
+	 * hands them over alike. Spelt out: it sorts every minute of a month in the report
+	 * step.
 	 */
 	private static final Comparator<MinuteKey> MINUTE_ORDER = (a, b) -> {
 		int order = a.minute().compareTo(b.minute());
@@ -268,7 +289,10 @@ public class UsageStore {
 		return (order != 0) ? order : a.path().compareTo(b.path());
 	};
 
-	/** A group's key for a stored slot: its row's series, the minute of the day and the fingerprint. */
+	/**
+	 * A group's key for a stored slot: its row's series, the minute of the day and the
+	 * fingerprint.
+	 */
 	@FunctionalInterface
 	private interface SlotKey<K> {
 
@@ -277,13 +301,14 @@ public class UsageStore {
 	}
 
 	/**
-	 * Reads a per-minute table one group (distinct values of {@code columns}) at a time and hands each group's rows
-	 * over sorted. Slots whose keys meet across sources are summed; with one source each slot is a row as read.
-	 * @param row makes a row of a key and its counters (the counters array is reused: copy what is kept)
+	 * Reads a per-minute table one group (distinct values of {@code columns}) at a time
+	 * and hands each group's rows over sorted. Slots whose keys meet across sources are
+	 * summed; with one source each slot is a row as read.
+	 * @param row makes a row of a key and its counters (the counters array is reused:
+	 * copy what is kept)
 	 */
 	private <K, R> void streamGroups(DayBlockTable table, Collection<Long> sourceIds, Window window,
-			List<String> columns, SlotKey<K> key,
-			java.util.function.BiFunction<K, long[], R> row, Comparator<R> order,
+			List<String> columns, SlotKey<K> key, java.util.function.BiFunction<K, long[], R> row, Comparator<R> order,
 			java.util.function.Consumer<List<R>> group) {
 		if (sourceIds.isEmpty()) {
 			return;
@@ -293,15 +318,13 @@ public class UsageStore {
 			List<R> rows = new ArrayList<>();
 			if (summing) {
 				Map<K, long[]> sums = new java.util.HashMap<>();
-				table.read(this.named, sourceIds, window, columns, values, "",
-						(series, minute, fingerprint, counters) -> add(sums, key.of(series, minute, fingerprint),
-								counters));
+				table.read(this.named, sourceIds, window, columns, values, "", (series, minute, fingerprint,
+						counters) -> add(sums, key.of(series, minute, fingerprint), counters));
 				sums.forEach((k, counters) -> rows.add(row.apply(k, counters)));
 			}
 			else {
-				table.read(this.named, sourceIds, window, columns, values, "",
-						(series, minute, fingerprint, counters) -> rows
-							.add(row.apply(key.of(series, minute, fingerprint), counters)));
+				table.read(this.named, sourceIds, window, columns, values, "", (series, minute, fingerprint,
+						counters) -> rows.add(row.apply(key.of(series, minute, fingerprint), counters)));
 			}
 			rows.sort(order);
 			group.accept(rows);

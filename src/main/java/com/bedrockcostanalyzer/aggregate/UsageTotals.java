@@ -3,7 +3,10 @@ package com.bedrockcostanalyzer.aggregate;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
-/** Counters for one aggregation key; mutable because it is folded into millions of times per unit. */
+/**
+ * Counters for one aggregation key; mutable because it is folded into millions of times
+ * per unit.
+ */
 public final class UsageTotals {
 
 	long requests;
@@ -51,17 +54,18 @@ public final class UsageTotals {
 	}
 
 	/**
-	 * Adds a record. Sums are checked: a sum that would pass 64 bits throws {@link ArithmeticException} and leaves
-	 * these totals as they were, instead of wrapping to a negative figure.
+	 * Adds a record. Sums are checked: a sum that would pass 64 bits throws
+	 * {@link ArithmeticException} and leaves these totals as they were, instead of
+	 * wrapping to a negative figure.
 	 */
 	void add(UsageRecord record) {
 		TokenCounts tokens = record.tokens();
 		long human = (record.detail() != null && record.detail().humanCaller()) ? record.requests() : 0;
-		// One request per logged record: the square feeds the spread of output sizes (routing's "low variance").
+		// One request per logged record: the square feeds the spread of output sizes
+		// (routing's "low variance").
 		long squared = (record.requests() == 1) ? Math.multiplyExact(tokens.output(), tokens.output()) : 0;
-		add(record.requests(), record.errors(), record.streamingRequests(), record.truncatedRequests(),
-				tokens.input(), tokens.output(), tokens.cacheRead(), tokens.cacheWrite5m(), tokens.cacheWrite1h(), human,
-				squared);
+		add(record.requests(), record.errors(), record.streamingRequests(), record.truncatedRequests(), tokens.input(),
+				tokens.output(), tokens.cacheRead(), tokens.cacheWrite5m(), tokens.cacheWrite1h(), human, squared);
 	}
 
 	public void add(UsageTotals other) {
@@ -72,7 +76,8 @@ public final class UsageTotals {
 
 	private void add(long requests, long errors, long streaming, long truncated, long input, long output,
 			long cacheRead, long cacheWrite5m, long cacheWrite1h, long human, long squared) {
-		// Every sum first, then every field: an overflow leaves nothing half added. (Locals, not an array: this runs
+		// Every sum first, then every field: an overflow leaves nothing half added.
+		// (Locals, not an array: this runs
 		// for every record.)
 		long newRequests = Math.addExact(this.requests, requests);
 		long newErrors = Math.addExact(this.errors, errors);

@@ -38,21 +38,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code analyze}: count the sources' usage in a window into the database and write the reports. */
+/**
+ * {@code analyze}: count the sources' usage in a window into the database and write the
+ * reports.
+ */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Counts Bedrock usage from the sources into the job database and writes report.json, "
-				+ "report.md and usage.csv.", "",
+		description = {
+				"Counts Bedrock usage from the sources into the job database and writes report.json, "
+						+ "report.md and usage.csv.",
+				"",
 				"Files already counted for a day are not counted again: re-running regenerates the report and adds "
 						+ "only what is new." },
-		footer = { "", "Exit status: 0 done, 1 failed, 2 bad usage, 3 done but some input was rejected (see the report)." })
+		footer = { "",
+				"Exit status: 0 done, 1 failed, 2 bad usage, 3 done but some input was rejected (see the report)." })
 class AnalyzeCommand implements Callable<Integer> {
 
-	/** {@code report}: the same options, but only the report step, from what the database already holds. */
+	/**
+	 * {@code report}: the same options, but only the report step, from what the database
+	 * already holds.
+	 */
 	@Command(name = "report", aliases = "recommendations", mixinStandardHelpOptions = true, sortOptions = false,
-			description = { "Writes the reports and savings opportunities of a window again from the aggregates "
-					+ "already in the job database, without reading a log: with other prices, discounts or "
-					+ "thresholds, or after the report folder could not be written.", "",
-					"--source names the sources whose aggregates to report on; they need not be reachable." },
+			description = {
+					"Writes the reports and savings opportunities of a window again from the aggregates "
+							+ "already in the job database, without reading a log: with other prices, discounts or "
+							+ "thresholds, or after the report folder could not be written.",
+					"", "--source names the sources whose aggregates to report on; they need not be reachable." },
 			footer = { "", "Exit status: 0 done, 1 failed, 2 bad usage, 3 done but the window holds rejected input." })
 	static class Report extends AnalyzeCommand {
 
@@ -156,12 +166,18 @@ class AnalyzeCommand implements Callable<Integer> {
 					+ "the window's logged usage with. Repeatable.")
 	List<String> curFiles = new ArrayList<>();
 
-	/** Set by {@code run}: the day-over-day day of a nightly job, and the jump that is flagged. */
+	/**
+	 * Set by {@code run}: the day-over-day day of a nightly job, and the jump that is
+	 * flagged.
+	 */
 	LocalDate trendDay;
 
 	int jumpPercent = AnalysisRequest.DEFAULT_JUMP_PERCENT;
 
-	/** Set by {@code run}: the job file's {@code savings:} and {@code usage:} settings, as Spring arguments. */
+	/**
+	 * Set by {@code run}: the job file's {@code savings:} and {@code usage:} settings, as
+	 * Spring arguments.
+	 */
 	List<String> settings = List.of();
 
 	@Override
@@ -171,8 +187,9 @@ class AnalyzeCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Counts {@code window} (unless this is the report command) and reports {@code reportWindow}, which holds it:
-	 * the options become a request (or a one-sentence usage error), the request runs, the outcome is summarised.
+	 * Counts {@code window} (unless this is the report command) and reports
+	 * {@code reportWindow}, which holds it: the options become a request (or a
+	 * one-sentence usage error), the request runs, the outcome is summarised.
 	 */
 	Integer execute(Window window, Window reportWindow) throws Exception {
 		AnalysisRequest request = request(window, reportWindow);
@@ -180,7 +197,10 @@ class AnalyzeCommand implements Callable<Integer> {
 		return outcome == null ? ExitCodes.FAILED : summarise(request, outcome);
 	}
 
-	/** The options checked and resolved into a request; anything wrong is a usage error, before anything runs. */
+	/**
+	 * The options checked and resolved into a request; anything wrong is a usage error,
+	 * before anything runs.
+	 */
 	private AnalysisRequest request(Window window, Window reportWindow) {
 		InputSources inputSources = new InputSources();
 		List<String> canonical = new ArrayList<>();
@@ -229,8 +249,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		if (!Regions.isRegionCode(region)) {
 			throw new ParameterException(this.spec.commandLine(), "'" + region + "' is not an AWS Region code");
 		}
-		Path outDir = (this.out != null) ? this.out
-				: Path.of("reports", reportWindow.from() + "_" + reportWindow.to());
+		Path outDir = (this.out != null) ? this.out : Path.of("reports", reportWindow.from() + "_" + reportWindow.to());
 		checkWritable(outDir);
 		return new AnalysisRequest(new ArrayList<>(distinct.sources()), window,
 				this.prices == null ? "" : Path.of(this.prices).toAbsolutePath().toString(),
@@ -238,7 +257,10 @@ class AnalyzeCommand implements Callable<Integer> {
 				bills, this.trendDay, this.jumpPercent);
 	}
 
-	/** Runs the request in the application; null, with the failure said on stderr, when it could not. */
+	/**
+	 * Runs the request in the application; null, with the failure said on stderr, when it
+	 * could not.
+	 */
 	private AnalysisOutcome run(AnalysisRequest request) throws Exception {
 		InputSources inputSources = new InputSources();
 		boolean overNetwork = !reportOnly() && request.sources().stream().anyMatch(inputSources::overNetwork);
@@ -279,10 +301,8 @@ class AnalyzeCommand implements Callable<Integer> {
 		var out = this.spec.commandLine().getOut();
 		DisplayCurrency display = request.displayCurrency();
 		out.println("Spend " + request.reportWindow() + ": $" + RunSummary.dollars(outcome.spend())
-				+ (request.discounts().isEmpty() ? " at list prices" : " after discount")
-				+ (display.isUsd() ? ""
-						: " (" + RunSummary.dollars(display.convert(outcome.spend()))
-								+ " " + display.code() + ")"));
+				+ (request.discounts().isEmpty() ? " at list prices" : " after discount") + (display.isUsd() ? ""
+						: " (" + RunSummary.dollars(display.convert(outcome.spend())) + " " + display.code() + ")"));
 		if (outcome.savings() != null) {
 			out.println(outcome.savings());
 		}
@@ -317,25 +337,28 @@ class AnalyzeCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The report folder is checked before anything is counted: finding it unwritable after an hour of reading would
-	 * lose the report (the counts stay in the database; {@code report} writes it again). Nothing is created here: the
-	 * folder, or the nearest folder above it that exists, must be a folder this process may write in.
+	 * The report folder is checked before anything is counted: finding it unwritable
+	 * after an hour of reading would lose the report (the counts stay in the database;
+	 * {@code report} writes it again). Nothing is created here: the folder, or the
+	 * nearest folder above it that exists, must be a folder this process may write in.
 	 */
 	private void checkWritable(Path outDir) {
 		Path existing = outDir.toAbsolutePath().normalize();
 		while (existing != null && !Files.exists(existing)) {
 			existing = existing.getParent();
 		}
-		String problem = (existing == null) ? "none of the folders above it exists"
-				: !Files.isDirectory(existing) ? existing + " is not a folder"
-						: !Files.isWritable(existing) ? existing + " is not writable" : null;
+		String problem = (existing == null) ? "none of the folders above it exists" : !Files.isDirectory(existing)
+				? existing + " is not a folder" : !Files.isWritable(existing) ? existing + " is not writable" : null;
 		if (problem != null) {
 			throw new ParameterException(this.spec.commandLine(),
 					"the report folder " + outDir + " cannot be written: " + problem);
 		}
 	}
 
-	/** The job database actually used: --db, else Spring Boot's own setting, else the embedded default. */
+	/**
+	 * The job database actually used: --db, else Spring Boot's own setting, else the
+	 * embedded default.
+	 */
 	private String databaseUrl() {
 		if (this.db != null) {
 			return this.db;
@@ -344,7 +367,10 @@ class AnalyzeCommand implements Callable<Integer> {
 		return configured != null && !configured.isBlank() ? configured : null;
 	}
 
-	/** The innermost cause, which names what is wrong (refused connection, read-only file, locked database). */
+	/**
+	 * The innermost cause, which names what is wrong (refused connection, read-only file,
+	 * locked database).
+	 */
 	static String rootMessage(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {

@@ -2,7 +2,9 @@ package com.bedrockcostanalyzer.cli;
 
 import java.util.regex.Pattern;
 
-/** Keeps passwords out of what is printed: JDBC URLs and driver messages can carry them. */
+/**
+ * Keeps passwords out of what is printed: JDBC URLs and driver messages can carry them.
+ */
 final class JdbcUrls {
 
 	private static final Pattern SECRET = Pattern.compile("(?i)(password|pwd|secret)=([^;&\\s]*)");

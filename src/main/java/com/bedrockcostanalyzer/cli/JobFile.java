@@ -35,21 +35,26 @@ import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
- * A saved job definition ({@code jobs/*.yaml}), read with Spring Boot's own YAML loading and binding, so it reads like
- * any Boot configuration and {@code ${ENV_VAR}} placeholders are not needed: the datasource and AWS credentials come
- * from the environment. {@code savings:} and {@code usage:} are the {@code bca.savings.*} and {@code bca.usage.*}
- * settings of the run.
+ * A saved job definition ({@code jobs/*.yaml}), read with Spring Boot's own YAML loading
+ * and binding, so it reads like any Boot configuration and {@code ${ENV_VAR}}
+ * placeholders are not needed: the datasource and AWS credentials come from the
+ * environment. {@code savings:} and {@code usage:} are the {@code bca.savings.*} and
+ * {@code bca.usage.*} settings of the run.
+ *
  * @param job {@code nightly}, {@code monthly-audit} or {@code recommendations}
- * @param window the window rule: {@code yesterday}, {@code last-month}, {@code month-to-date},
- * {@code last-N-days}, {@code YYYY-MM}, {@code YYYY-MM-DD} or {@code YYYY-MM-DD..YYYY-MM-DD} (end excluded)
- * @param reprocess forget what was counted in the window and count it again (the audit recounts)
+ * @param window the window rule: {@code yesterday}, {@code last-month},
+ * {@code month-to-date}, {@code last-N-days}, {@code YYYY-MM}, {@code YYYY-MM-DD} or
+ * {@code YYYY-MM-DD..YYYY-MM-DD} (end excluded)
+ * @param reprocess forget what was counted in the window and count it again (the audit
+ * recounts)
  * @param cur Cost and Usage Report files to reconcile with
  * @param jumpPercent the daily spend rise that is flagged, in percent
- * @param out the report folder; {@code {from}}, {@code {to}} and {@code {month}} are filled in
+ * @param out the report folder; {@code {from}}, {@code {to}} and {@code {month}} are
+ * filled in
  */
-record JobFile(String job, List<String> sources, String window, String prices, List<String> discounts,
-		String currency, BigDecimal fx, String region, String out, String db, boolean reprocess, List<String> cur,
-		Integer jumpPercent, Map<String, Object> settings) {
+record JobFile(String job, List<String> sources, String window, String prices, List<String> discounts, String currency,
+		BigDecimal fx, String region, String out, String db, boolean reprocess, List<String> cur, Integer jumpPercent,
+		Map<String, Object> settings) {
 
 	private static final String PREFIX = "job-file";
 
@@ -66,8 +71,9 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 	}
 
 	/**
-	 * Reads a job file. Relative paths in it (sources, prices, CUR files) are taken from the current directory, as on
-	 * the command line: the shipped jobs are run from the project folder or the container's working directory.
+	 * Reads a job file. Relative paths in it (sources, prices, CUR files) are taken from
+	 * the current directory, as on the command line: the shipped jobs are run from the
+	 * project folder or the container's working directory.
 	 */
 	static JobFile read(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) {
@@ -79,7 +85,8 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 			documents = new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file));
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("job file " + file + " is not valid YAML: " + firstLine(ex.getMessage()));
+			throw new IllegalArgumentException(
+					"job file " + file + " is not valid YAML: " + firstLine(ex.getMessage()));
 		}
 		if (documents.size() != 1) {
 			throw new IllegalArgumentException("job file " + file + " must hold exactly one YAML document");
@@ -88,19 +95,21 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 		Set<String> unknown = new TreeSet<>();
 		Set<String> unknownSettings = new TreeSet<>();
 		Map<String, Object> settings = new LinkedHashMap<>();
-		// Boot binds below a name, never at the root: the file's keys go under "job-file".
+		// Boot binds below a name, never at the root: the file's keys go under
+		// "job-file".
 		Map<String, Object> prefixed = new LinkedHashMap<>();
 		for (String name : source.getPropertyNames()) {
 			prefixed.put(PREFIX + "." + name, source.getProperty(name));
-			String top = ConfigurationPropertyName.adapt(name, '.').getElement(0, ConfigurationPropertyName.Form.DASHED);
+			String top = ConfigurationPropertyName.adapt(name, '.')
+				.getElement(0, ConfigurationPropertyName.Form.DASHED);
 			if (!KEYS.contains(top)) {
 				unknown.add(top);
 			}
 			else if (top.equals("savings") || top.equals("usage")) {
 				ConfigurationPropertyName key = ConfigurationPropertyName.adapt(name, '.');
 				Set<String> known = top.equals("savings") ? SAVINGS_KEYS : USAGE_KEYS;
-				String second = key.getNumberOfElements() > 1
-						? key.getElement(1, ConfigurationPropertyName.Form.DASHED) : "";
+				String second = key.getNumberOfElements() > 1 ? key.getElement(1, ConfigurationPropertyName.Form.DASHED)
+						: "";
 				if (!known.contains(second)) {
 					unknownSettings.add("'" + top + "." + second + "' (did you mean '" + top + "."
 							+ nearest(second, known) + "'?)");
@@ -113,8 +122,9 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 					+ (unknownSettings.size() > 1 ? "s " : " ") + String.join(", ", unknownSettings));
 		}
 		if (!unknown.isEmpty()) {
-			throw new IllegalArgumentException("job file " + file + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
-					+ String.join(", ", unknown) + " (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+			throw new IllegalArgumentException(
+					"job file " + file + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
+							+ String.join(", ", unknown) + " (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
 		}
 		Binder binder = new Binder(new MapConfigurationPropertySource(prefixed));
 		JobFile bound;
@@ -128,15 +138,18 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 					+ firstLine(ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()));
 		}
 		if (bound.job() == null || !JOBS.contains(bound.job())) {
-			throw new IllegalArgumentException("job file " + file + " must say 'job:' one of "
-					+ String.join(", ", new TreeSet<>(JOBS)));
+			throw new IllegalArgumentException(
+					"job file " + file + " must say 'job:' one of " + String.join(", ", new TreeSet<>(JOBS)));
 		}
 		return new JobFile(bound.job(), bound.sources(), bound.window(), bound.prices(), bound.discounts(),
-				bound.currency(), bound.fx(), bound.region(), bound.out(), bound.db(), bound.reprocess(),
-				bound.cur(), bound.jumpPercent(), settings);
+				bound.currency(), bound.fx(), bound.region(), bound.out(), bound.db(), bound.reprocess(), bound.cur(),
+				bound.jumpPercent(), settings);
 	}
 
-	/** The settings a job file may give under {@code savings:} and {@code usage:}, as Boot binds them. */
+	/**
+	 * The settings a job file may give under {@code savings:} and {@code usage:}, as Boot
+	 * binds them.
+	 */
 	private static final Set<String> SAVINGS_KEYS = keys(SavingsProperties.class);
 
 	private static final Set<String> USAGE_KEYS = keys(UsageProperties.class);
@@ -153,13 +166,14 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 	}
 
 	/**
-	 * Refuses, before YAML is loaded, what could make loading itself the problem: an oversized file, and anchors and
-	 * aliases, which a job file never needs and which can expand a few hundred bytes into more than memory holds.
+	 * Refuses, before YAML is loaded, what could make loading itself the problem: an
+	 * oversized file, and anchors and aliases, which a job file never needs and which can
+	 * expand a few hundred bytes into more than memory holds.
 	 */
 	private static void checkShape(Path file) throws IOException {
 		if (Files.size(file) > MAX_BYTES) {
-			throw new IllegalArgumentException("job file " + file + " is larger than " + MAX_BYTES / 1024
-					+ " KB; a job file is a few lines");
+			throw new IllegalArgumentException(
+					"job file " + file + " is larger than " + MAX_BYTES / 1024 + " KB; a job file is a few lines");
 		}
 		LoaderOptions options = new LoaderOptions();
 		options.setMaxAliasesForCollections(0);
@@ -172,7 +186,8 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 			}
 		}
 		catch (YAMLException ex) {
-			throw new IllegalArgumentException("job file " + file + " is not valid YAML: " + firstLine(ex.getMessage()));
+			throw new IllegalArgumentException(
+					"job file " + file + " is not valid YAML: " + firstLine(ex.getMessage()));
 		}
 	}
 

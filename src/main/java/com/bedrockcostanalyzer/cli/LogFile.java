@@ -3,8 +3,9 @@ package com.bedrockcostanalyzer.cli;
 import java.nio.file.Path;
 
 /**
- * Where a run's log goes, stack traces included: beside its H2 job database (the database's path and
- * {@code .log}), else beside the embedded default's. The console gets one sentence per failure and this file's name.
+ * Where a run's log goes, stack traces included: beside its H2 job database (the
+ * database's path and {@code .log}), else beside the embedded default's. The console gets
+ * one sentence per failure and this file's name.
  */
 final class LogFile {
 
@@ -13,7 +14,9 @@ final class LogFile {
 	private LogFile() {
 	}
 
-	/** @param databaseUrl the JDBC URL used, or null for the embedded default */
+	/**
+	 * @param databaseUrl the JDBC URL used, or null for the embedded default
+	 */
 	static Path beside(String databaseUrl) {
 		String file = DEFAULT_DATABASE;
 		if (databaseUrl != null && databaseUrl.startsWith("jdbc:h2:")) {

@@ -5,13 +5,15 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar bedrock-cost-analyzer.jar <command>}: parses the arguments, then runs the command. */
+/**
+ * {@code java -jar bedrock-cost-analyzer.jar <command>}: parses the arguments, then runs
+ * the command.
+ */
 @Command(name = "bedrock-cost-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Reads Amazon Bedrock invocation logs and usage exports, prices the tokens under every mode "
 				+ "and writes cost reports.",
 		subcommands = { AnalyzeCommand.class, AnalyzeCommand.Report.class, RunCommand.class, WorkerCommand.class,
-				PricesCommand.class,
-				CommandLine.HelpCommand.class })
+				PricesCommand.class, CommandLine.HelpCommand.class })
 public class Main implements Runnable {
 
 	@CommandLine.Spec
@@ -26,7 +28,10 @@ public class Main implements Runnable {
 		System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
 	}
 
-	/** Runs a command line and returns its exit status; the tests call this instead of {@link #main}. */
+	/**
+	 * Runs a command line and returns its exit status; the tests call this instead of
+	 * {@link #main}.
+	 */
 	public static int execute(String[] args, PrintWriter out, PrintWriter err) {
 		CommandLine commandLine = new CommandLine(new Main());
 		commandLine.setOut(out);

@@ -75,7 +75,8 @@ class PricesCommand implements Runnable {
 			PriceListImporter.Result result = importer.importOffers(this.offers);
 			new PriceBookWriter().write(result.rows(), this.out,
 					"Imported from the AWS Price List by 'prices import'. USD per 1M tokens; empty = not offered.");
-			// Read it back as analyze will, so a bad book fails here and not in a nightly run.
+			// Read it back as analyze will, so a bad book fails here and not in a nightly
+			// run.
 			new PriceBookLoader().load(this.out);
 			var out = this.spec.commandLine().getOut();
 			out.println("Wrote " + result.rows().size() + " price rows to " + this.out);
@@ -90,8 +91,10 @@ class PricesCommand implements Runnable {
 	}
 
 	@Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
-			description = { "Downloads the current AWS Price List offers that carry Bedrock (AmazonBedrock, "
-					+ "AmazonBedrockFoundationModels, AmazonBedrockService) and writes a dated price book.", "",
+			description = {
+					"Downloads the current AWS Price List offers that carry Bedrock (AmazonBedrock, "
+							+ "AmazonBedrockFoundationModels, AmazonBedrockService) and writes a dated price book.",
+					"",
 					"Public HTTPS, no AWS credentials. Without --out the book goes to data/prices/ under the working "
 							+ "directory, where analyze and run use it whenever --prices is not given. The book in "
 							+ "force is replaced only once the new one is whole and loads." })
@@ -123,11 +126,12 @@ class PricesCommand implements Runnable {
 			Path target = this.out.toAbsolutePath();
 			Files.createDirectories(target.getParent());
 			List<PriceRow> before = inForce(target);
-			// Downloads and the new book are written beside the target, so the final move is a rename.
+			// Downloads and the new book are written beside the target, so the final move
+			// is a rename.
 			Path work = Files.createTempDirectory(target.getParent(), ".prices-update-");
 			try (DownloadProgress progress = new DownloadProgress()) {
-				List<PriceListFetcher.OfferFile> offers = new PriceListFetcher(this.baseUrl).fetch(this.regions,
-						work, progress);
+				List<PriceListFetcher.OfferFile> offers = new PriceListFetcher(this.baseUrl).fetch(this.regions, work,
+						progress);
 				PriceListImporter.Result result = new PriceListImporter(PriceListImporter.names(this.names))
 					.importDownloaded(offers);
 				if (result.unitsNotUnderstood() > 0) {
@@ -141,7 +145,8 @@ class PricesCommand implements Runnable {
 				Path written = work.resolve(target.getFileName());
 				new PriceBookWriter().write(result.rows(), written, "Downloaded from the AWS Price List by 'prices "
 						+ "update' on " + LocalDate.now(ZoneOffset.UTC) + ". USD per 1M tokens; empty = not offered.");
-				// Read back as analyze will, so a bad book fails here and never replaces a good one.
+				// Read back as analyze will, so a bad book fails here and never replaces
+				// a good one.
 				new PriceBookLoader().load(written);
 				Files.move(written, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				progress.close();
@@ -164,11 +169,15 @@ class PricesCommand implements Runnable {
 
 	}
 
-	/** The rows the update is compared with: the book it replaces, or the shipped one; none if that is broken. */
+	/**
+	 * The rows the update is compared with: the book it replaces, or the shipped one;
+	 * none if that is broken.
+	 */
 	private static List<PriceRow> inForce(Path target) {
 		try {
 			return (Files.isRegularFile(target) ? new PriceBookLoader().load(target)
-					: new PriceBookLoader().loadShipped()).allRows();
+					: new PriceBookLoader().loadShipped())
+				.allRows();
 		}
 		catch (PriceBookException ex) {
 			return List.of();

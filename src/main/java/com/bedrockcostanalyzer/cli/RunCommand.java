@@ -20,18 +20,22 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code run jobs/NAME.yaml}: a saved job. The file says what to read, how to price it and where to write; options
- * given here replace the file's (a repeatable option given here replaces the file's whole list).
+ * {@code run jobs/NAME.yaml}: a saved job. The file says what to read, how to price it
+ * and where to write; options given here replace the file's (a repeatable option given
+ * here replaces the file's whole list).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Runs a saved job definition (jobs/nightly.yaml, jobs/monthly-audit.yaml, "
-				+ "jobs/recommendations.yaml). Options given here replace the file's.", "",
+		description = {
+				"Runs a saved job definition (jobs/nightly.yaml, jobs/monthly-audit.yaml, "
+						+ "jobs/recommendations.yaml). Options given here replace the file's.",
+				"",
 				"nightly: counts one day's new logs (default yesterday, UTC), then writes the month-to-date report "
 						+ "with day-over-day and week-over-week spend, flagging jumps.",
 				"monthly-audit: recounts a month (default last month) and reconciles it with the CUR when given.",
 				"recommendations: writes the reports and opportunities again from the stored aggregates, "
 						+ "reading no log." },
-		footer = { "", "Exit status: 0 done, 1 failed, 2 bad usage, 3 done but some input was rejected (see the report)." })
+		footer = { "",
+				"Exit status: 0 done, 1 failed, 2 bad usage, 3 done but some input was rejected (see the report)." })
 class RunCommand implements Callable<Integer> {
 
 	@Spec
@@ -101,8 +105,8 @@ class RunCommand implements Callable<Integer> {
 		command.spec = this.spec;
 		command.sources = new ArrayList<>(this.sources != null ? this.sources : job.sources());
 		if (command.sources.isEmpty()) {
-			throw new ParameterException(this.spec.commandLine(), "the job has no sources: give 'sources:' in "
-					+ this.file + " or --source");
+			throw new ParameterException(this.spec.commandLine(),
+					"the job has no sources: give 'sources:' in " + this.file + " or --source");
 		}
 		command.prices = first(this.prices, blankToNull(job.prices()));
 		command.discounts = new ArrayList<>(this.discounts != null ? this.discounts : job.discounts());

@@ -12,7 +12,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** How the counting spreads ({@code analyze}, {@code report}, {@code run}): threads here, or a manager's workers. */
+/**
+ * How the counting spreads ({@code analyze}, {@code report}, {@code run}): threads here,
+ * or a manager's workers.
+ */
 class ScaleOptions {
 
 	@Option(names = "--workers", paramLabel = "N",
@@ -34,9 +37,10 @@ class ScaleOptions {
 	void check(CommandLine commandLine, String db, boolean reportOnly) {
 		boolean manager = ScaleProperties.MANAGER.equals(this.role);
 		if (this.role != null && !this.role.equals(ScaleProperties.STANDALONE) && !manager) {
-			throw new ParameterException(commandLine, this.role.equals(ScaleProperties.WORKER)
-					? "a worker takes no sources or window: start it with the 'worker' command"
-					: "--role is standalone or manager, not '" + this.role + "'");
+			throw new ParameterException(commandLine,
+					this.role.equals(ScaleProperties.WORKER)
+							? "a worker takes no sources or window: start it with the 'worker' command"
+							: "--role is standalone or manager, not '" + this.role + "'");
 		}
 		if (manager && this.broker == null) {
 			throw new ParameterException(commandLine, "a manager needs --broker, the workers' broker");
@@ -54,16 +58,18 @@ class ScaleOptions {
 	}
 
 	/**
-	 * What only a manager or a worker uses: a run that reads here leaves the broker's auto-configuration out. It
-	 * loads some 400 classes, a tenth of the start-up on the sample (docs/performance.md).
+	 * What only a manager or a worker uses: a run that reads here leaves the broker's
+	 * auto-configuration out. It loads some 400 classes, a tenth of the start-up on the
+	 * sample (docs/performance.md).
 	 */
 	static final String WITHOUT_BROKER = "--spring.autoconfigure.exclude=" + ArtemisAutoConfiguration.class.getName()
 			+ "," + JmsAutoConfiguration.class.getName();
 
 	/**
-	 * The defaults the application starts with, below every setting: a run that reads S3 or CloudWatch Logs here
-	 * reads {@link ScaleProperties#networkWorkers()} partitions at once unless told otherwise ({@code --workers},
-	 * {@code bca.scale.workers} in a settings file or the environment).
+	 * The defaults the application starts with, below every setting: a run that reads S3
+	 * or CloudWatch Logs here reads {@link ScaleProperties#networkWorkers()} partitions
+	 * at once unless told otherwise ({@code --workers}, {@code bca.scale.workers} in a
+	 * settings file or the environment).
 	 */
 	Map<String, Object> defaultProperties(boolean overNetwork) {
 		if (!overNetwork || ScaleProperties.MANAGER.equals(this.role)) {
@@ -72,7 +78,10 @@ class ScaleOptions {
 		return Map.of("bca.scale.workers", ScaleProperties.networkWorkers());
 	}
 
-	/** The settings the application starts with ({@code bca.scale.*}, the broker, or no broker at all). */
+	/**
+	 * The settings the application starts with ({@code bca.scale.*}, the broker, or no
+	 * broker at all).
+	 */
 	List<String> springArguments() {
 		List<String> args = new ArrayList<>();
 		if (this.workers != null) {

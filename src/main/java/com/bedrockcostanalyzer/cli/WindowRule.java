@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * A job file's window, relative to today (UTC) so a saved job keeps meaning the same thing: {@code yesterday},
- * {@code today}, {@code last-month}, {@code month-to-date} (up to and with yesterday), {@code last-N-days} (ending
- * with yesterday), or fixed: {@code YYYY-MM}, {@code YYYY-MM-DD}, {@code YYYY-MM-DD..YYYY-MM-DD} (end excluded).
+ * A job file's window, relative to today (UTC) so a saved job keeps meaning the same
+ * thing: {@code yesterday}, {@code today}, {@code last-month}, {@code month-to-date} (up
+ * to and with yesterday), {@code last-N-days} (ending with yesterday), or fixed:
+ * {@code YYYY-MM}, {@code YYYY-MM-DD}, {@code YYYY-MM-DD..YYYY-MM-DD} (end excluded).
  */
 final class WindowRule {
 

@@ -18,13 +18,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code worker} (role worker): takes partitions of managers' runs off the broker and counts them into the shared job
- * database, until stopped (SIGTERM, Ctrl-C). Start as many as the work needs, on as many machines.
+ * {@code worker} (role worker): takes partitions of managers' runs off the broker and
+ * counts them into the shared job database, until stopped (SIGTERM, Ctrl-C). Start as
+ * many as the work needs, on as many machines.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Runs as a worker (role worker): takes the partitions a manager ('analyze --role manager') "
 				+ "sends over the broker, counts them into the shared job database, and waits for more until stopped.",
-				"", "Give it the same bca.usage.* settings as the manager (application.yaml, environment): the "
+				"",
+				"Give it the same bca.usage.* settings as the manager (application.yaml, environment): the "
 						+ "records are attributed here." },
 		footer = { "", "Exit status: 0 stopped, 1 failed, 2 bad usage." })
 class WorkerCommand implements Callable<Integer> {
@@ -78,21 +80,26 @@ class WorkerCommand implements Callable<Integer> {
 		}
 		this.spec.commandLine()
 			.getOut()
-			.println("worker ready: counting partitions from " + JdbcUrls.withoutSecrets(this.broker) + " until stopped");
+			.println("worker ready: counting partitions from " + JdbcUrls.withoutSecrets(this.broker)
+					+ " until stopped");
 		context.registerShutdownHook();
 		closed.await();
 		return ExitCodes.DONE;
 	}
 
-	/** Whether the job database can be shared by processes: given, and not an embedded H2 file. */
+	/**
+	 * Whether the job database can be shared by processes: given, and not an embedded H2
+	 * file.
+	 */
 	static boolean isSharedDatabase(String db) {
 		String url = db != null ? db : System.getenv("SPRING_DATASOURCE_URL");
 		return url != null && !url.isBlank() && !url.startsWith("jdbc:h2:file:") && !url.startsWith("jdbc:h2:mem:");
 	}
 
 	/**
-	 * The broker URL with Artemis's consumer window at 0: a worker takes one partition per thread off the queue and
-	 * leaves the rest to the others, instead of buffering them.
+	 * The broker URL with Artemis's consumer window at 0: a worker takes one partition
+	 * per thread off the queue and leaves the rest to the others, instead of buffering
+	 * them.
 	 */
 	static String brokerUrl(String broker) {
 		if (!broker.startsWith("tcp://") || broker.contains("consumerWindowSize")) {

@@ -14,17 +14,22 @@ import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * What one analysis run is asked to do. Sources and window identify the run; where prices come from and where the
- * report goes do not, so the same counting can be reported again with other prices.
+ * What one analysis run is asked to do. Sources and window identify the run; where prices
+ * come from and where the report goes do not, so the same counting can be reported again
+ * with other prices.
+ *
  * @param prices a price-book file or folder, or empty for the shipped book
  * @param discounts private-pricing discounts applied to list prices in the report
  * @param displayCurrency the currency the human reports convert to
  * @param reprocess whether to forget what was counted for the window and count it again
- * @param reportWindow the window the report covers: the counted window, or more (the nightly job counts a day and
- * reports the month to date)
- * @param curFiles Cost and Usage Report files to reconcile the report's window with; empty for none
- * @param trendDay the day whose spend is set against the day and the week before, with jumps flagged; null for none
- * @param jumpPercent a path's or model's daily spend rising by this much over the day before is flagged
+ * @param reportWindow the window the report covers: the counted window, or more (the
+ * nightly job counts a day and reports the month to date)
+ * @param curFiles Cost and Usage Report files to reconcile the report's window with;
+ * empty for none
+ * @param trendDay the day whose spend is set against the day and the week before, with
+ * jumps flagged; null for none
+ * @param jumpPercent a path's or model's daily spend rising by this much over the day
+ * before is flagged
  */
 public record AnalysisRequest(List<String> sources, Window window, String prices, Path out, String defaultRegion,
 		Discounts discounts, DisplayCurrency displayCurrency, boolean reprocess, Window reportWindow,
@@ -71,7 +76,10 @@ public record AnalysisRequest(List<String> sources, Window window, String prices
 		reportWindow = reportWindow == null ? window : reportWindow;
 	}
 
-	/** Counts and reports the same window, with no bill to reconcile and no day-over-day section. */
+	/**
+	 * Counts and reports the same window, with no bill to reconcile and no day-over-day
+	 * section.
+	 */
 	public AnalysisRequest(List<String> sources, Window window, String prices, Path out, String defaultRegion,
 			Discounts discounts, DisplayCurrency displayCurrency, boolean reprocess) {
 		this(sources, window, prices, out, defaultRegion, discounts, displayCurrency, reprocess, window, List.of(),

@@ -13,9 +13,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts an analysis as a Spring Batch job execution. Every run is a new job instance: what is already counted is
- * the ledger's business, not the job repository's, so re-running a finished window regenerates its report and
- * counts only what is new. An execution left STARTED by a killed process is marked as such first.
+ * Starts an analysis as a Spring Batch job execution. Every run is a new job instance:
+ * what is already counted is the ledger's business, not the job repository's, so
+ * re-running a finished window regenerates its report and counts only what is new. An
+ * execution left STARTED by a killed process is marked as such first.
  */
 @Component
 public class AnalysisRunner {
@@ -42,7 +43,8 @@ public class AnalysisRunner {
 	}
 
 	/**
-	 * @param reportOnly write the reports from the stored aggregates without counting anything
+	 * @param reportOnly write the reports from the stored aggregates without counting
+	 * anything
 	 * @throws RunLock.HeldElsewhereException when another run is using the database
 	 */
 	public AnalysisOutcome run(AnalysisRequest request, boolean reportOnly) throws Exception {
@@ -72,19 +74,19 @@ public class AnalysisRunner {
 						: null,
 				flags.isEmpty() ? List.of() : List.of(flags.split("\n")),
 				context.containsKey(ReportTasklet.BILL_KEY) ? context.getString(ReportTasklet.BILL_KEY) : null,
-				context.containsKey(ReportTasklet.COVERAGE_KEY) ? context.getString(ReportTasklet.COVERAGE_KEY)
-						: null,
+				context.containsKey(ReportTasklet.COVERAGE_KEY) ? context.getString(ReportTasklet.COVERAGE_KEY) : null,
 				context.containsKey(ReportTasklet.DUPLICATES_KEY) ? context.getString(ReportTasklet.DUPLICATES_KEY)
 						: null);
 	}
 
 	private void recoverAbandonedExecutions() {
-		// This run holds the run lock, so a STARTED execution found here belongs to a process that died (kill -9, power
-		// loss) and lost the lock with its connection. Its uncommitted chunks were rolled back; the ledger has the rest.
+		// This run holds the run lock, so a STARTED execution found here belongs to a
+		// process that died (kill -9, power
+		// loss) and lost the lock with its connection. Its uncommitted chunks were rolled
+		// back; the ledger has the rest.
 		for (String job : new String[] { AnalyzeJobConfiguration.JOB_NAME, AnalyzeJobConfiguration.REPORT_JOB_NAME }) {
 			for (JobExecution running : this.jobRepository.findRunningJobExecutions(job)) {
-				log.info("marking execution {} of a process that stopped without finishing as failed",
-						running.getId());
+				log.info("marking execution {} of a process that stopped without finishing as failed", running.getId());
 				this.jobOperator.recover(running);
 			}
 		}

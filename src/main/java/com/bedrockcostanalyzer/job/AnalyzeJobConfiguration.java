@@ -34,9 +34,10 @@ import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
- * The analysis job: {@code forgetCounted} clears the window when asked to recount ({@code --reprocess}),
- * {@code countUsage} folds input units into the aggregates in partitions (one item per file, never per record), then
- * {@code writeReport} prices the aggregates and writes the reports.
+ * The analysis job: {@code forgetCounted} clears the window when asked to recount
+ * ({@code --reprocess}), {@code countUsage} folds input units into the aggregates in
+ * partitions (one item per file, never per record), then {@code writeReport} prices the
+ * aggregates and writes the reports.
  */
 @Configuration(proxyBeanMethods = false)
 public class AnalyzeJobConfiguration {
@@ -46,14 +47,19 @@ public class AnalyzeJobConfiguration {
 	public static final String REPORT_JOB_NAME = "reportJob";
 
 	/**
-	 * Files per chunk: one transaction adds what they all counted, summed per key, and marks them done. Larger chunks
-	 * spread the commit and the job-repository update over more files, and rewrite each day's stored minute blocks
-	 * fewer times (the writer reads, adds to and writes back a whole day's block per series, holding the source's
-	 * lock); memory holds one chunk's summaries per partition being read. docs/performance.md has the measures.
+	 * Files per chunk: one transaction adds what they all counted, summed per key, and
+	 * marks them done. Larger chunks spread the commit and the job-repository update over
+	 * more files, and rewrite each day's stored minute blocks fewer times (the writer
+	 * reads, adds to and writes back a whole day's block per series, holding the source's
+	 * lock); memory holds one chunk's summaries per partition being read.
+	 * docs/performance.md has the measures.
 	 */
 	static final int UNITS_PER_CHUNK = 128;
 
-	/** Bedrock offloads bodies past some tens of KB to S3, so a longer log line is damage, not a record. */
+	/**
+	 * Bedrock offloads bodies past some tens of KB to S3, so a longer log line is damage,
+	 * not a record.
+	 */
 	static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
 	@Bean
@@ -61,7 +67,10 @@ public class AnalyzeJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).start(forgetCounted).next(countUsage).next(writeReport).build();
 	}
 
-	/** The report step alone: reports written again from the stored aggregates, no log read. */
+	/**
+	 * The report step alone: reports written again from the stored aggregates, no log
+	 * read.
+	 */
 	@Bean
 	Job reportJob(JobRepository jobRepository, Step writeReport) {
 		return new JobBuilder(REPORT_JOB_NAME, jobRepository).start(writeReport).build();
@@ -82,9 +91,10 @@ public class AnalyzeJobConfiguration {
 	}
 
 	/**
-	 * Counting, spread: the units are split into partitions of about equal bytes, and the partitions are read on a
-	 * pool of {@code bca.scale.workers} threads (by default one per core), each a step execution of its own. In a
-	 * manager process the same partitions go to worker processes instead (see RemotePartitioningConfiguration).
+	 * Counting, spread: the units are split into partitions of about equal bytes, and the
+	 * partitions are read on a pool of {@code bca.scale.workers} threads (by default one
+	 * per core), each a step execution of its own. In a manager process the same
+	 * partitions go to worker processes instead (see RemotePartitioningConfiguration).
 	 */
 	@Bean
 	@ConditionalOnExpression("'${bca.scale.role:standalone}' != '" + ScaleProperties.MANAGER + "'")
@@ -101,9 +111,10 @@ public class AnalyzeJobConfiguration {
 	}
 
 	/**
-	 * One partition: its units are read one after the other, and each chunk's summaries are added to the aggregates
-	 * together with the ledger entries in one transaction. Memory is bounded by the summaries of one chunk per
-	 * partition in flight, whatever the number of files or records.
+	 * One partition: its units are read one after the other, and each chunk's summaries
+	 * are added to the aggregates together with the ledger entries in one transaction.
+	 * Memory is bounded by the summaries of one chunk per partition in flight, whatever
+	 * the number of files or records.
 	 */
 	@Bean
 	Step countPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -146,12 +157,11 @@ public class AnalyzeJobConfiguration {
 			InputSources sources, UsageStore store, InputLedger ledger, UsageProperties usage,
 			CallerPseudonyms pseudonyms, ApplicationProfiles profiles, Progress progress) {
 		AnalysisRequest request = request(stepExecution);
-		ModelIdNormalizer models = usage.modelIdNormalizer(
-				profiles.resolver(request.sources().stream().anyMatch(sources::overNetwork)));
+		ModelIdNormalizer models = usage
+			.modelIdNormalizer(profiles.resolver(request.sources().stream().anyMatch(sources::overNetwork)));
 		InvocationLogParser parser = new InvocationLogParser(models, usage.pathResolver(pseudonyms));
-		return new UnitSummaryProcessor(request, sources, store, ledger,
-				new NdjsonReader(parser, MAX_LINE_BYTES), new SubscriptionEnvelopeReader(parser),
-				new JsonDocumentReader(parser),
+		return new UnitSummaryProcessor(request, sources, store, ledger, new NdjsonReader(parser, MAX_LINE_BYTES),
+				new SubscriptionEnvelopeReader(parser), new JsonDocumentReader(parser),
 				new UsageCsvReader(models, request.defaultRegion(), parser), usage, progress);
 	}
 

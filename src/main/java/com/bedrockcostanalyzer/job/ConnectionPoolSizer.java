@@ -8,9 +8,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every reading thread a database connection. A partition's chunk is one transaction, from reading its first
- * file to writing what they all counted, and holds its connection all along; with fewer connections than threads
- * (Hikari keeps 10 unless told otherwise) the other threads wait for one, which reading S3 with many threads
+ * Gives every reading thread a database connection. A partition's chunk is one
+ * transaction, from reading its first file to writing what they all counted, and holds
+ * its connection all along; with fewer connections than threads (Hikari keeps 10 unless
+ * told otherwise) the other threads wait for one, which reading S3 with many threads
  * showed plainly (docs/performance.md). The pool is only ever raised, never shrunk.
  */
 @Component
@@ -28,7 +29,8 @@ class ConnectionPoolSizer implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof HikariDataSource pool) {
-			// Bound here, not injected: a post-processor is made before the configuration-properties beans.
+			// Bound here, not injected: a post-processor is made before the
+			// configuration-properties beans.
 			ScaleProperties scale = Binder.get(this.environment).bindOrCreate("bca.scale", ScaleProperties.class);
 			int needed = scale.readingThreads() + BESIDE_THE_THREADS;
 			if (pool.getMaximumPoolSize() < needed) {

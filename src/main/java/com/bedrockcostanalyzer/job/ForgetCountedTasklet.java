@@ -13,8 +13,9 @@ import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.source.InputSources;
 
 /**
- * {@code --reprocess}: before counting, forget what the run's sources added for its window, in one transaction, so
- * the counting step reads every file of the window again. Without the flag it does nothing.
+ * {@code --reprocess}: before counting, forget what the run's sources added for its
+ * window, in one transaction, so the counting step reads every file of the window again.
+ * Without the flag it does nothing.
  */
 class ForgetCountedTasklet implements Tasklet {
 

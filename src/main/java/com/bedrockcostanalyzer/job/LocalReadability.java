@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Why a local input cannot be read, found before it is opened: opening a FIFO for reading would wait for a writer
- * forever, and a folder that cannot be listed is only found by trying.
+ * Why a local input cannot be read, found before it is opened: opening a FIFO for reading
+ * would wait for a writer forever, and a folder that cannot be listed is only found by
+ * trying.
  */
 final class LocalReadability {
 
 	private LocalReadability() {
 	}
 
-	/** Null when the path is a readable regular file (a link is followed); else why not, in a few words. */
+	/**
+	 * Null when the path is a readable regular file (a link is followed); else why not,
+	 * in a few words.
+	 */
 	static String problem(Path path) {
 		if (Files.isDirectory(path)) {
 			return Files.isReadable(path) && Files.isExecutable(path) ? "is a folder, not a file"

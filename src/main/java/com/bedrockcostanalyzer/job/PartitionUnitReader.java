@@ -8,8 +8,9 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 import com.bedrockcostanalyzer.source.InputUnit;
 
 /**
- * Yields the units of one partition, not records. It keeps no position of its own: a partition read again finds its
- * counted units in the ledger and skips them without opening them.
+ * Yields the units of one partition, not records. It keeps no position of its own: a
+ * partition read again finds its counted units in the ledger and skips them without
+ * opening them.
  */
 class PartitionUnitReader implements ItemReader<InputUnit> {
 

@@ -10,9 +10,10 @@ import com.bedrockcostanalyzer.source.InputUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Which units each partition holds, in the job database, so any process can run any partition. A partition's step
- * execution context names its list; the list itself is not in the context, which Spring Batch saves again after every
- * chunk (thousands of keys rewritten hundreds of times bloat an H2 file by gigabytes).
+ * Which units each partition holds, in the job database, so any process can run any
+ * partition. A partition's step execution context names its list; the list itself is not
+ * in the context, which Spring Batch saves again after every chunk (thousands of keys
+ * rewritten hundreds of times bloat an H2 file by gigabytes).
  */
 @Component
 class PartitionUnits {
@@ -25,7 +26,9 @@ class PartitionUnits {
 		this.jdbc = jdbc;
 	}
 
-	/** Drops the lists of earlier runs; one run at a time holds the database (RunLock). */
+	/**
+	 * Drops the lists of earlier runs; one run at a time holds the database (RunLock).
+	 */
 	void clear() {
 		this.jdbc.update("DELETE FROM bca_partition_unit");
 	}

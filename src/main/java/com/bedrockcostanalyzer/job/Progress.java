@@ -14,8 +14,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * How far counting has got: files, records, megabytes, rate and time left. On an interactive terminal a progress
- * bar redrawn in place; otherwise (cron, containers, CI) one log line per interval, which log collectors keep.
+ * How far counting has got: files, records, megabytes, rate and time left. On an
+ * interactive terminal a progress bar redrawn in place; otherwise (cron, containers, CI)
+ * one log line per interval, which log collectors keep.
  */
 @Component
 class Progress implements StepExecutionListener {
@@ -71,8 +72,8 @@ class Progress implements StepExecutionListener {
 		this.records += records;
 		if (this.bar != null) {
 			this.bar.stepTo(mb(this.bytes));
-			this.bar.setExtraMessage(String.format(Locale.ROOT, " %d/%d files, %,d records", this.files,
-					this.totalFiles, this.records));
+			this.bar.setExtraMessage(
+					String.format(Locale.ROOT, " %d/%d files, %,d records", this.files, this.totalFiles, this.records));
 			return;
 		}
 		long now = System.nanoTime();
@@ -81,13 +82,17 @@ class Progress implements StepExecutionListener {
 			double seconds = (now - this.started) / 1e9;
 			double rate = this.bytes / Math.max(seconds, 1e-3);
 			long eta = rate > 0 ? (long) ((this.totalBytes - this.bytes) / rate) : 0;
-			log.info(String.format(Locale.ROOT, "%d of %d files (%d%%), %,d records, %d MB of files at %.0f MB/s, about %d s left",
-					this.files, this.totalFiles, this.totalFiles == 0 ? 100 : 100 * this.files / this.totalFiles,
-					this.records, mb(this.bytes), rate / 1e6, eta));
+			log.info(String.format(Locale.ROOT,
+					"%d of %d files (%d%%), %,d records, %d MB of files at %.0f MB/s, about %d s left", this.files,
+					this.totalFiles, this.totalFiles == 0 ? 100 : 100 * this.files / this.totalFiles, this.records,
+					mb(this.bytes), rate / 1e6, eta));
 		}
 	}
 
-	/** The counting step ended, done or not: the bar is closed so later output starts on a line of its own. */
+	/**
+	 * The counting step ended, done or not: the bar is closed so later output starts on a
+	 * line of its own.
+	 */
 	@Override
 	public synchronized ExitStatus afterStep(StepExecution stepExecution) {
 		if (this.bar != null) {

@@ -23,13 +23,15 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
 
 /**
- * Counting spread over processes with Spring Batch's remote partitioning. The manager splits the run into the same
- * partitions as a standalone run, records them in the shared job database and sends each one's step-execution id over
- * a JMS queue; worker processes take them off the queue and run the partition step, and the manager polls the
- * database until every partition has finished. A worker's JMS session is transacted and commits only when its
- * partition has ended, so a partition whose worker is killed goes back on the queue to another worker, which counts
- * what the ledger does not already have. The message is plain text ({@code stepName:stepExecutionId}), so any JMS
- * broker carries it without Java serialization.
+ * Counting spread over processes with Spring Batch's remote partitioning. The manager
+ * splits the run into the same partitions as a standalone run, records them in the shared
+ * job database and sends each one's step-execution id over a JMS queue; worker processes
+ * take them off the queue and run the partition step, and the manager polls the database
+ * until every partition has finished. A worker's JMS session is transacted and commits
+ * only when its partition has ended, so a partition whose worker is killed goes back on
+ * the queue to another worker, which counts what the ledger does not already have. The
+ * message is plain text ({@code stepName:stepExecutionId}), so any JMS broker carries it
+ * without Java serialization.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${bca.scale.role:standalone}' != '" + ScaleProperties.STANDALONE + "'")
@@ -85,12 +87,10 @@ class RemotePartitioningConfiguration {
 	IntegrationFlow partitionsFromBroker(ConnectionFactory connectionFactory, ScaleProperties scale,
 			StepExecutionRequestHandler partitionRunner) {
 		int threads = scale.effectiveWorkerThreads();
-		return IntegrationFlow
-			.from(Jms.messageDrivenChannelAdapter(Jms.container(connectionFactory, scale.queue())
-				.sessionTransacted(true)
-				.concurrentConsumers(threads)
-				.maxConcurrentConsumers(threads)))
-			.handle(String.class, (text, headers) -> {
+		return IntegrationFlow.from(Jms.messageDrivenChannelAdapter(Jms.container(connectionFactory, scale.queue())
+			.sessionTransacted(true)
+			.concurrentConsumers(threads)
+			.maxConcurrentConsumers(threads))).handle(String.class, (text, headers) -> {
 				int colon = text.lastIndexOf(':');
 				long id = Long.parseLong(text.substring(colon + 1));
 				log.info("taking step execution {}", id);
@@ -98,8 +98,7 @@ class RemotePartitioningConfiguration {
 				log.info("partition {} (step execution {}): {}, {} chunks committed", execution.getStepName(), id,
 						execution.getStatus(), execution.getCommitCount());
 				return null;
-			})
-			.get();
+			}).get();
 	}
 
 }

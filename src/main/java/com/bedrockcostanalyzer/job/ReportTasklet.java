@@ -30,7 +30,10 @@ import com.bedrockcostanalyzer.savings.StoredProfile;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.usage.Window;
 
-/** Prices the stored aggregates of the run's sources and window and writes the report files. */
+/**
+ * Prices the stored aggregates of the run's sources and window and writes the report
+ * files.
+ */
 class ReportTasklet implements Tasklet {
 
 	static final String REJECTS_KEY = "bca.rejects";

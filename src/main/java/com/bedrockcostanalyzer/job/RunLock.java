@@ -11,12 +11,14 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * One run at a time per job database. A scheduler that starts the nightly job while yesterday's is still running
- * (or two operators at once) must not have two processes count the same files: the ledger marks a file done only
- * when its chunk commits, so two readers could both count it. On PostgreSQL the run holds a session-level advisory
- * lock on a connection of its own — no transaction stays open, so nothing holds back vacuum — and a second run finds
- * it taken and is refused at once; the server drops the lock with the connection, so a killed run never leaves a stale
- * lock. An embedded H2 file admits one process only, so there runs of one JVM take turns on a lock in memory.
+ * One run at a time per job database. A scheduler that starts the nightly job while
+ * yesterday's is still running (or two operators at once) must not have two processes
+ * count the same files: the ledger marks a file done only when its chunk commits, so two
+ * readers could both count it. On PostgreSQL the run holds a session-level advisory lock
+ * on a connection of its own — no transaction stays open, so nothing holds back vacuum —
+ * and a second run finds it taken and is refused at once; the server drops the lock with
+ * the connection, so a killed run never leaves a stale lock. An embedded H2 file admits
+ * one process only, so there runs of one JVM take turns on a lock in memory.
  */
 @Component
 public class RunLock {
@@ -81,13 +83,15 @@ public class RunLock {
 			throw new IllegalStateException("cannot take the run lock: " + ex.getMessage(), ex);
 		}
 		return () -> {
-			// The pool keeps the session open: the lock is given back before the connection is.
+			// The pool keeps the session open: the lock is given back before the
+			// connection is.
 			try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
 				unlock.setLong(1, ADVISORY_KEY);
 				unlock.executeQuery().close();
 			}
 			catch (SQLException ex) {
-				// closing below ends the session's hold on the lock if the pool discards it
+				// closing below ends the session's hold on the lock if the pool discards
+				// it
 			}
 			close(connection);
 		};

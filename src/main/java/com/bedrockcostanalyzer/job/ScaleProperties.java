@@ -4,14 +4,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the counting step spreads: over threads of this process ({@code standalone}), or as a {@code manager} that
- * sends partitions over a broker to {@code worker} processes sharing the job database.
- * @param workers partitions read at once: threads here, or (manager) the worker threads expected in all; 0 = cores
+ * How the counting step spreads: over threads of this process ({@code standalone}), or as
+ * a {@code manager} that sends partitions over a broker to {@code worker} processes
+ * sharing the job database.
+ *
+ * @param workers partitions read at once: threads here, or (manager) the worker threads
+ * expected in all; 0 = cores
  * @param role {@code standalone}, {@code manager} or {@code worker}
  * @param queue the broker queue partitions are sent on
  * @param workerThreads partitions one worker process reads at once; 0 = its cores
- * @param partitionTimeoutMinutes how long a manager waits for its partitions before failing the run (a re-run
- * counts what is left)
+ * @param partitionTimeoutMinutes how long a manager waits for its partitions before
+ * failing the run (a re-run counts what is left)
  */
 @ConfigurationProperties("bca.scale")
 public record ScaleProperties(@DefaultValue("0") int workers, @DefaultValue("standalone") String role,
@@ -33,14 +36,18 @@ public record ScaleProperties(@DefaultValue("0") int workers, @DefaultValue("sta
 	}
 
 	/**
-	 * The default threads of a run that reads S3 or CloudWatch Logs: an object's first byte takes tens of milliseconds
-	 * to arrive, more than reading the object then takes, so one thread per core would leave the cores waiting.
+	 * The default threads of a run that reads S3 or CloudWatch Logs: an object's first
+	 * byte takes tens of milliseconds to arrive, more than reading the object then takes,
+	 * so one thread per core would leave the cores waiting.
 	 */
 	public static int networkWorkers() {
 		return 4 * CORES;
 	}
 
-	/** Partitions this process reads at once: its threads as a standalone run or a worker, none as a manager. */
+	/**
+	 * Partitions this process reads at once: its threads as a standalone run or a worker,
+	 * none as a manager.
+	 */
 	int readingThreads() {
 		return switch (this.role) {
 			case MANAGER -> 0;
@@ -58,8 +65,8 @@ public record ScaleProperties(@DefaultValue("0") int workers, @DefaultValue("sta
 	}
 
 	/**
-	 * Partitions per run: several per worker, so a slow one does not hold the run up and a failed one re-reads
-	 * little.
+	 * Partitions per run: several per worker, so a slow one does not hold the run up and
+	 * a failed one re-reads little.
 	 */
 	int partitions() {
 		return 4 * effectiveWorkers();

@@ -17,10 +17,12 @@ import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 
 /**
- * Splits the run's input units into partitions of about equal bytes, in listing order: runs of S3 hour folders per
- * account and Region, of local files, of CloudWatch hour slices. Each partition's units are kept in the job database
- * under an id its execution context holds, so a worker in another process reads exactly those, and the listing is
- * made once. A partition re-run after a failure skips, through the ledger, the units it already counted.
+ * Splits the run's input units into partitions of about equal bytes, in listing order:
+ * runs of S3 hour folders per account and Region, of local files, of CloudWatch hour
+ * slices. Each partition's units are kept in the job database under an id its execution
+ * context holds, so a worker in another process reads exactly those, and the listing is
+ * made once. A partition re-run after a failure skips, through the ledger, the units it
+ * already counted.
  */
 class UnitPartitioner implements Partitioner {
 
@@ -57,7 +59,8 @@ class UnitPartitioner implements Partitioner {
 		for (String source : this.request.sources()) {
 			// Registered here, once, so that the partitions only ever look the source up.
 			long sourceId = this.store.sourceId(this.sources.canonicalName(source));
-			// What earlier runs could not read is tried again below, if it is still there to be listed.
+			// What earlier runs could not read is tried again below, if it is still there
+			// to be listed.
 			this.ledger.forgetTries(sourceId, this.request.window());
 			try {
 				all.addAll(this.sources.list(source, this.request.window()));
@@ -82,9 +85,10 @@ class UnitPartitioner implements Partitioner {
 	}
 
 	/**
-	 * Cuts the listing into {@code count} runs of about equal bytes, keeping its order: the listing goes folder by
-	 * folder through time, so each partition, and each of its chunks, covers a short span of days. That keeps the
-	 * aggregate rows a chunk reads and adds to within those days (AdditiveTable, DayBlockTable), where a shuffled
+	 * Cuts the listing into {@code count} runs of about equal bytes, keeping its order:
+	 * the listing goes folder by folder through time, so each partition, and each of its
+	 * chunks, covers a short span of days. That keeps the aggregate rows a chunk reads
+	 * and adds to within those days (AdditiveTable, DayBlockTable), where a shuffled
 	 * partition would touch the whole window in every chunk.
 	 */
 	static List<List<InputUnit>> balanced(List<InputUnit> units, int count) {
@@ -93,8 +97,10 @@ class UnitPartitioner implements Partitioner {
 		List<InputUnit> current = new ArrayList<>();
 		long done = 0;
 		for (InputUnit unit : units) {
-			// Cut before the unit whose middle passes this partition's share of the bytes, so each boundary falls
-			// as near its share as the units allow; the last partition takes what is left.
+			// Cut before the unit whose middle passes this partition's share of the
+			// bytes, so each boundary falls
+			// as near its share as the units allow; the last partition takes what is
+			// left.
 			if (groups.size() < count - 1 && !current.isEmpty()
 					&& (2 * done + unit.size()) * count > 2 * total * (groups.size() + 1)) {
 				groups.add(current);

@@ -33,9 +33,10 @@ import com.bedrockcostanalyzer.usage.UsageProperties;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * Streams one input unit into a summary of the days it still has to contribute. A unit whose days are all counted is
- * filtered out without being opened. Bad content becomes rejects; an unreadable unit fails the chunk, so it is read
- * again on the next run instead of being marked as counted.
+ * Streams one input unit into a summary of the days it still has to contribute. A unit
+ * whose days are all counted is filtered out without being opened. Bad content becomes
+ * rejects; an unreadable unit fails the chunk, so it is read again on the next run
+ * instead of being marked as counted.
  */
 class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 
@@ -78,8 +79,9 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 	}
 
 	/**
-	 * Batch outputs name neither model nor time: the model is the one configured for the job (the folder the file is
-	 * in), the day is the file's date and the Region the run's.
+	 * Batch outputs name neither model nor time: the model is the one configured for the
+	 * job (the folder the file is in), the day is the file's date and the Region the
+	 * run's.
 	 */
 	private NdjsonReader batchOutputReader(InputUnit unit, UnitSummary summary) {
 		String[] parts = unit.key().split("/");
@@ -104,7 +106,8 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 		if (status != null) {
 			days = days.minus(status.covered());
 		}
-		// A unit never counted (only tried: it could not be read) has no content to compare.
+		// A unit never counted (only tried: it could not be read) has no content to
+		// compare.
 		boolean changed = status != null && !status.covered().isEmpty() && !status.version().equals(unit.version())
 				&& !this.request.reprocess();
 		if (days.isEmpty() && !changed) {
@@ -122,9 +125,9 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 	}
 
 	/**
-	 * Reads the summary's unit into it. The writer calls it too, with an empty summary that leaves out invocations
-	 * counted from other units: its way to drop copies, rare enough that reading twice costs less than keeping every
-	 * record to take back.
+	 * Reads the summary's unit into it. The writer calls it too, with an empty summary
+	 * that leaves out invocations counted from other units: its way to drop copies, rare
+	 * enough that reading twice costs less than keeping every record to take back.
 	 */
 	public UnitSummary read(UnitSummary summary) {
 		InputUnit unit = summary.unit();
@@ -142,20 +145,24 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 		}
 		catch (IOException ex) {
 			if (local) {
-				// A local file that fails while read (permissions changed, a disk error) will fail the same way on
-				// the next run: reported and tried again then, instead of stopping every run.
+				// A local file that fails while read (permissions changed, a disk error)
+				// will fail the same way on
+				// the next run: reported and tried again then, instead of stopping every
+				// run.
 				return unreadable(summary, "cannot be read: " + LocalReadability.describe(ex));
 			}
-			// Over the network a failure is usually passing: the chunk fails and the next run reads the unit again.
+			// Over the network a failure is usually passing: the chunk fails and the next
+			// run reads the unit again.
 			throw new UncheckedIOException("cannot read " + unit.location(), ex);
 		}
 		return summary;
 	}
 
 	/**
-	 * Logs by their content: records one a line (delivered by Bedrock, or exported from CloudWatch Logs),
-	 * subscription envelopes (Firehose) or JSON documents (an Insights export, pretty-printed records). A file whose
-	 * name says nothing and whose content is none of these is reported.
+	 * Logs by their content: records one a line (delivered by Bedrock, or exported from
+	 * CloudWatch Logs), subscription envelopes (Firehose) or JSON documents (an Insights
+	 * export, pretty-printed records). A file whose name says nothing and whose content
+	 * is none of these is reported.
 	 */
 	private void readLogs(InputUnit unit, InputStream in, UnitSummary summary) throws IOException {
 		BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
@@ -169,14 +176,18 @@ class UnitSummaryProcessor implements ItemProcessor<InputUnit, UnitSummary> {
 					summary.rejectUnit("not a format the analyzer reads (" + content.description() + ")");
 				}
 				else {
-					// Named as a log: read as one, so that each line says what is wrong with it.
+					// Named as a log: read as one, so that each line says what is wrong
+					// with it.
 					this.logReader.read(buffered, summary);
 				}
 			}
 		}
 	}
 
-	/** A fresh summary, without anything read before the failure: nothing of an unreadable unit counts. */
+	/**
+	 * A fresh summary, without anything read before the failure: nothing of an unreadable
+	 * unit counts.
+	 */
 	private UnitSummary unreadable(UnitSummary read, String reason) {
 		UnitSummary failed = read.withoutRequests(Map.of());
 		failed.unreadable(reason);

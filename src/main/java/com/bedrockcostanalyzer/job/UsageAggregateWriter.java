@@ -17,9 +17,10 @@ import com.bedrockcostanalyzer.aggregate.UnitSummary;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
 
 /**
- * Adds a chunk's summaries to the aggregates and marks their units' days as counted, in the chunk's one transaction:
- * a crash before the commit leaves the units to be read again, a crash after it leaves nothing to redo. The
- * invocations' ids go in with them: a copy of one counted before is left out (its unit read again without it).
+ * Adds a chunk's summaries to the aggregates and marks their units' days as counted, in
+ * the chunk's one transaction: a crash before the commit leaves the units to be read
+ * again, a crash after it leaves nothing to redo. The invocations' ids go in with them: a
+ * copy of one counted before is left out (its unit read again without it).
  */
 class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 
@@ -52,12 +53,15 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 		bySource.forEach((source, summaries) -> sums.put(source, UsageStore.sum(summaries)));
 		boolean ids = CountedRequests.anyIn(chunk.getItems());
 		if (ids) {
-			// Ids are checked against all sources', so their writers take turns; CSV exports and batch outputs,
+			// Ids are checked against all sources', so their writers take turns; CSV
+			// exports and batch outputs,
 			// which have none, never wait for this lock.
 			this.requests.lock();
 		}
-		// Partitions write at the same time, here or in other processes: one writer per source at a time, so two never
-		// insert the same new aggregate row. Reading and summing, the costly parts, stay parallel.
+		// Partitions write at the same time, here or in other processes: one writer per
+		// source at a time, so two never
+		// insert the same new aggregate row. Reading and summing, the costly parts, stay
+		// parallel.
 		this.store.lockSources(bySource.keySet().stream().map(this.store::sourceId).toList());
 		Map<String, Map<String, Long>> unitIds = new HashMap<>();
 		for (Map.Entry<String, List<UnitSummary>> source : bySource.entrySet()) {
@@ -81,7 +85,10 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 		}
 	}
 
-	/** Replaces the summaries holding copies of invocations counted before by summaries without them. */
+	/**
+	 * Replaces the summaries holding copies of invocations counted before by summaries
+	 * without them.
+	 */
 	private void dropCopies(Map<String, List<UnitSummary>> bySource, ToLongFunction<UnitSummary> unitIdOf,
 			Map<String, UsageStore.Sums> sums) {
 		List<UnitSummary> kept = this.requests.withoutCopies(all(bySource), unitIdOf, this.readAgain);

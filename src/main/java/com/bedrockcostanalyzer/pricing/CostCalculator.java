@@ -10,8 +10,9 @@ import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
- * Prices a token vector: each kind of token at its own rate, exactly (BigDecimal, per 1M tokens). Tokens of a kind the
- * price row has no rate for make the whole amount unpriced instead of quietly free.
+ * Prices a token vector: each kind of token at its own rate, exactly (BigDecimal, per 1M
+ * tokens). Tokens of a kind the price row has no rate for make the whole amount unpriced
+ * instead of quietly free.
  */
 public final class CostCalculator {
 
@@ -30,11 +31,15 @@ public final class CostCalculator {
 		return cost(modelId, region, scope, tier, Context.STANDARD, day, tokens);
 	}
 
-	/** Tokens of requests billed in {@code context}: long-context requests at their own rates, or unpriced. */
+	/**
+	 * Tokens of requests billed in {@code context}: long-context requests at their own
+	 * rates, or unpriced.
+	 */
 	public Cost cost(String modelId, String region, Scope scope, Tier tier, Context context, LocalDate day,
 			TokenCounts tokens) {
 		if (!this.book.facts().sells(modelId, tier)) {
-			// A book row for a tier AWS does not sell the model on would propose a saving no one can buy.
+			// A book row for a tier AWS does not sell the model on would propose a saving
+			// no one can buy.
 			return Cost.unpriced("AWS does not sell " + modelId + " on the " + tier.label() + " tier");
 		}
 		Optional<PriceRow> row = this.book.lookup(modelId, region, scope, tier, context, day);

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Private-pricing discounts, in percent off list: one for everything ({@code 7}) and/or per model family, a model-id
- * prefix ({@code anthropic=12}, {@code amazon.nova=5}). The longest matching prefix wins, so a family rule overrides the
- * overall one.
+ * Private-pricing discounts, in percent off list: one for everything ({@code 7}) and/or
+ * per model family, a model-id prefix ({@code anthropic=12}, {@code amazon.nova=5}). The
+ * longest matching prefix wins, so a family rule overrides the overall one.
  */
 public final class Discounts {
 
@@ -44,13 +44,16 @@ public final class Discounts {
 					percent = new BigDecimal(number);
 				}
 				catch (NumberFormatException ex) {
-					throw new IllegalArgumentException("a discount is a percent, e.g. 7 or anthropic=12, not '" + text + "'");
+					throw new IllegalArgumentException(
+							"a discount is a percent, e.g. 7 or anthropic=12, not '" + text + "'");
 				}
 				if (percent.signum() < 0 || percent.compareTo(HUNDRED) >= 0) {
-					throw new IllegalArgumentException("a discount must be at least 0 and below 100 percent: '" + text + "'");
+					throw new IllegalArgumentException(
+							"a discount must be at least 0 and below 100 percent: '" + text + "'");
 				}
 				if (rules.stream().anyMatch((r) -> r.family().equals(family))) {
-					throw new IllegalArgumentException("two discounts for " + (family.isEmpty() ? "all models" : family));
+					throw new IllegalArgumentException(
+							"two discounts for " + (family.isEmpty() ? "all models" : family));
 				}
 				rules.add(new Rule(family, percent));
 			}
@@ -84,15 +87,17 @@ public final class Discounts {
 		if (percent.signum() == 0) {
 			return listUsd;
 		}
-		return listUsd.multiply(HUNDRED.subtract(percent)).divide(HUNDRED, listUsd.scale() + percent.scale() + 2,
-				RoundingMode.UNNECESSARY);
+		return listUsd.multiply(HUNDRED.subtract(percent))
+			.divide(HUNDRED, listUsd.scale() + percent.scale() + 2, RoundingMode.UNNECESSARY);
 	}
 
 	/** The same rules as written on the command line, for the job parameters. */
 	public String spec() {
-		return String.join(",", this.rules.stream()
-			.map((r) -> r.family().isEmpty() ? r.percent().toPlainString() : r.family() + "=" + r.percent().toPlainString())
-			.toList());
+		return String.join(",",
+				this.rules.stream()
+					.map((r) -> r.family().isEmpty() ? r.percent().toPlainString()
+							: r.family() + "=" + r.percent().toPlainString())
+					.toList());
 	}
 
 }

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * The currency the human reports show besides USD, at a rate the user gives (units of the currency per 1 USD). Bedrock
- * bills in USD, so USD stays in every file; the converted amount is for reading.
+ * The currency the human reports show besides USD, at a rate the user gives (units of the
+ * currency per 1 USD). Bedrock bills in USD, so USD stays in every file; the converted
+ * amount is for reading.
  */
 public record DisplayCurrency(String code, BigDecimal ratePerUsd) {
 

@@ -21,11 +21,13 @@ import org.apache.commons.csv.CSVRecord;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * What the tool knows of each model besides its prices, kept as data beside them ({@value #FILE}): its family and
- * generation, the cheaper sibling a router would send easy requests to, the smallest prefix a cache checkpoint takes,
- * the input size above which a request is billed at long-context rates, its end-of-life date, the tiers AWS sells it
- * on, and whether its geo inference profile bills at the source Region's in-Region price. A {@value #FILE} in the
- * {@code --prices} folder adds models and replaces the shipped rows of the models it names.
+ * What the tool knows of each model besides its prices, kept as data beside them
+ * ({@value #FILE}): its family and generation, the cheaper sibling a router would send
+ * easy requests to, the smallest prefix a cache checkpoint takes, the input size above
+ * which a request is billed at long-context rates, its end-of-life date, the tiers AWS
+ * sells it on, and whether its geo inference profile bills at the source Region's
+ * in-Region price. A {@value #FILE} in the {@code --prices} folder adds models and
+ * replaces the shipped rows of the models it names.
  */
 public final class ModelFacts {
 
@@ -45,7 +47,9 @@ public final class ModelFacts {
 		this.models = Map.copyOf(models);
 	}
 
-	/** The shipped facts, with the {@value #FILE} of a {@code --prices} folder over them. */
+	/**
+	 * The shipped facts, with the {@value #FILE} of a {@code --prices} folder over them.
+	 */
 	public static ModelFacts load(String pricesSpec) {
 		Map<String, Model> models = new HashMap<>(Shipped.MODELS);
 		if (pricesSpec != null && !pricesSpec.isBlank()) {
@@ -62,7 +66,10 @@ public final class ModelFacts {
 		return new ModelFacts(models);
 	}
 
-	/** The jar's facts, read once: every price book loaded and every step of a run starts from them. */
+	/**
+	 * The jar's facts, read once: every price book loaded and every step of a run starts
+	 * from them.
+	 */
 	private static final class Shipped {
 
 		static final Map<String, Model> MODELS = read();
@@ -105,19 +112,26 @@ public final class ModelFacts {
 		return known;
 	}
 
-	/** The input size above which a request of the model is billed at long-context rates; 0 when it has none. */
+	/**
+	 * The input size above which a request of the model is billed at long-context rates;
+	 * 0 when it has none.
+	 */
 	public long longContextThreshold(String modelId) {
 		Model model = this.models.get(modelId);
 		return model == null || model.longContextThreshold() == null ? 0 : model.longContextThreshold();
 	}
 
-	/** Whether AWS bills the model's geo profile at the source Region's in-Region price. */
+	/**
+	 * Whether AWS bills the model's geo profile at the source Region's in-Region price.
+	 */
 	public boolean geoAsRegional(String modelId) {
 		Model model = this.models.get(modelId);
 		return model != null && model.geoAsRegional();
 	}
 
-	/** False only where the facts list the model's tiers and this one is not among them. */
+	/**
+	 * False only where the facts list the model's tiers and this one is not among them.
+	 */
 	public boolean sells(String modelId, Tier tier) {
 		Model model = this.models.get(modelId);
 		return model == null || model.tiers().isEmpty() || model.tiers().contains(tier);

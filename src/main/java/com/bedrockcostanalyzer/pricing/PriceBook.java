@@ -14,12 +14,16 @@ import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * Prices by (model, region, scope, tier), each effective from a date. A lookup takes the row in force on the usage's
- * own day, so an old month is priced with the prices of that month.
+ * Prices by (model, region, scope, tier), each effective from a date. A lookup takes the
+ * row in force on the usage's own day, so an old month is priced with the prices of that
+ * month.
  */
 public final class PriceBook {
 
-	/** Where a row's source names the Price List SKUs it was made of; reports list sources without them. */
+	/**
+	 * Where a row's source names the Price List SKUs it was made of; reports list sources
+	 * without them.
+	 */
 	static final String SKU_MARK = " SKU ";
 
 	private final String name;
@@ -41,9 +45,10 @@ public final class PriceBook {
 	}
 
 	/**
-	 * The row in force on {@code day}, of that Region only: one Region's price never stands in for another's. A geo
-	 * lookup with no geo row of its own uses the source Region's regional row only for models whose facts say AWS bills
-	 * their geo profile at that price; a global lookup never falls back, because global prices differ.
+	 * The row in force on {@code day}, of that Region only: one Region's price never
+	 * stands in for another's. A geo lookup with no geo row of its own uses the source
+	 * Region's regional row only for models whose facts say AWS bills their geo profile
+	 * at that price; a global lookup never falls back, because global prices differ.
 	 */
 	public Optional<PriceRow> lookup(String modelId, String region, Scope scope, Tier tier, Context context,
 			LocalDate day) {
@@ -67,7 +72,10 @@ public final class PriceBook {
 		return this.rows.keySet().stream().anyMatch((key) -> key.modelId().equals(modelId));
 	}
 
-	/** The model facts read with this book: routing, cache minimums, tiers sold, geo pricing. */
+	/**
+	 * The model facts read with this book: routing, cache minimums, tiers sold, geo
+	 * pricing.
+	 */
 	public ModelFacts facts() {
 		return this.facts;
 	}

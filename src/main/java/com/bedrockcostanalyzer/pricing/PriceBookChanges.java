@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * What a new price book changes against the one in force, compared on each (model, Region, scope, tier)'s latest row:
- * rows for keys the old book lacks, keys whose rates differ, and keys the new book no longer has.
+ * What a new price book changes against the one in force, compared on each (model,
+ * Region, scope, tier)'s latest row: rows for keys the old book lacks, keys whose rates
+ * differ, and keys the new book no longer has.
  */
 public record PriceBookChanges(int added, int changed, int withdrawn) {
 

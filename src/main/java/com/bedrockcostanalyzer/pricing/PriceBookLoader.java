@@ -25,9 +25,9 @@ import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * Loads price books in the price CSV format (docs/pricing.md) from a file, from every CSV in a folder, or from the
- * book shipped in the jar. Anything doubtful is an error naming the file and line: a wrong price is worse than no
- * price.
+ * Loads price books in the price CSV format (docs/pricing.md) from a file, from every CSV
+ * in a folder, or from the book shipped in the jar. Anything doubtful is an error naming
+ * the file and line: a wrong price is worse than no price.
  */
 public final class PriceBookLoader {
 
@@ -35,22 +35,26 @@ public final class PriceBookLoader {
 	public static final String DEFAULT_BOOK = "prices/bedrock-list-prices.csv";
 
 	/**
-	 * Where {@code prices update} writes by default, beside the default job database: when it exists it is the book
-	 * used when the user names none, instead of the shipped one.
+	 * Where {@code prices update} writes by default, beside the default job database:
+	 * when it exists it is the book used when the user names none, instead of the shipped
+	 * one.
 	 */
 	public static final Path UPDATED_BOOK = Path.of("data", "prices", "bedrock-list-prices.csv");
 
 	static final List<String> HEADER = List.of("model_id", "region", "scope", "tier", "context", "input", "output",
 			"cache_read", "cache_write_5m", "cache_write_1h", "effective_from", "source");
 
-	/** The header of books written before long context was priced: every row is standard context. */
+	/**
+	 * The header of books written before long context was priced: every row is standard
+	 * context.
+	 */
 	static final List<String> HEADER_WITHOUT_CONTEXT = List.of("model_id", "region", "scope", "tier", "input", "output",
-			"cache_read",
-			"cache_write_5m", "cache_write_1h", "effective_from", "source");
+			"cache_read", "cache_write_5m", "cache_write_1h", "effective_from", "source");
 
 	/**
-	 * The book a {@code --prices} value names: empty or null for the shipped default, a file or folder, or the name of
-	 * a book shipped in the jar ({@code representative-2026}).
+	 * The book a {@code --prices} value names: empty or null for the shipped default, a
+	 * file or folder, or the name of a book shipped in the jar
+	 * ({@code representative-2026}).
 	 */
 	public PriceBook load(String spec) {
 		if (spec == null || spec.isBlank()) {
@@ -67,7 +71,10 @@ public final class PriceBookLoader {
 		return load(path);
 	}
 
-	/** The book {@code prices update} last wrote to its default place, or else the shipped one. */
+	/**
+	 * The book {@code prices update} last wrote to its default place, or else the shipped
+	 * one.
+	 */
 	public PriceBook loadDefault() {
 		if (Files.isRegularFile(UPDATED_BOOK)) {
 			return load(UPDATED_BOOK);
@@ -99,10 +106,13 @@ public final class PriceBookLoader {
 			if (Files.isDirectory(path)) {
 				try (Stream<Path> list = Files.list(path)) {
 					// Capacity prices are read by ProvisionedBook and ReservedBook.
-					files = list.filter((p) -> p.getFileName().toString().endsWith(".csv")
-							&& !p.getFileName().toString().startsWith("provisioned")
-							&& !p.getFileName().toString().equals(ReservedBook.FILE)
-							&& !p.getFileName().toString().equals(ModelFacts.FILE)).sorted().toList();
+					files = list
+						.filter((p) -> p.getFileName().toString().endsWith(".csv")
+								&& !p.getFileName().toString().startsWith("provisioned")
+								&& !p.getFileName().toString().equals(ReservedBook.FILE)
+								&& !p.getFileName().toString().equals(ModelFacts.FILE))
+						.sorted()
+						.toList();
 				}
 				if (files.isEmpty()) {
 					throw new PriceBookException("no .csv price book in " + path);

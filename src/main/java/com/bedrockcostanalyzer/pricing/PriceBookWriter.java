@@ -19,17 +19,17 @@ public final class PriceBookWriter {
 			Files.createDirectories(file.getParent());
 		}
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-				CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-					.setHeader(PriceBookLoader.HEADER.toArray(String[]::new))
-					.setHeaderComments(comment)
-					.setCommentMarker('#')
-					.setRecordSeparator("\n")
-					.get())) {
+				CSVPrinter csv = new CSVPrinter(out,
+						CSVFormat.DEFAULT.builder()
+							.setHeader(PriceBookLoader.HEADER.toArray(String[]::new))
+							.setHeaderComments(comment)
+							.setCommentMarker('#')
+							.setRecordSeparator("\n")
+							.get())) {
 			for (PriceRow row : rows) {
 				csv.printRecord(row.modelId(), row.region(), row.scope().label(), row.tier().label(),
-						row.context().label(),
-						plain(row.input()), plain(row.output()), plain(row.cacheRead()), plain(row.cacheWrite5m()),
-						plain(row.cacheWrite1h()), row.effectiveFrom(), row.source());
+						row.context().label(), plain(row.input()), plain(row.output()), plain(row.cacheRead()),
+						plain(row.cacheWrite5m()), plain(row.cacheWrite1h()), row.effectiveFrom(), row.source());
 			}
 		}
 	}

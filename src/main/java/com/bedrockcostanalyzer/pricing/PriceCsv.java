@@ -9,7 +9,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
-/** How every price file is read: UTF-8 CSV, a header that must be exactly the expected one, {@code #} comments. */
+/**
+ * How every price file is read: UTF-8 CSV, a header that must be exactly the expected
+ * one, {@code #} comments.
+ */
 final class PriceCsv {
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
@@ -23,7 +26,10 @@ final class PriceCsv {
 	private PriceCsv() {
 	}
 
-	/** Opens a price file; a header other than {@code header} (when given) is an error naming the file. */
+	/**
+	 * Opens a price file; a header other than {@code header} (when given) is an error
+	 * naming the file.
+	 */
 	static CSVParser open(InputStream in, String name, List<String> header) throws IOException {
 		CSVParser csv = CSVParser.builder()
 			.setReader(new InputStreamReader(in, StandardCharsets.UTF_8))

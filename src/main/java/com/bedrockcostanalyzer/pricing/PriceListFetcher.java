@@ -21,17 +21,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Downloads the AWS Price List offers that carry Bedrock, one file per offer and Region, through each offer's Region
- * index ({@code /offers/v1.0/aws/{offer}/current/region_index.json}), so a user can limit a download to the Regions
- * they run in. Public HTTPS, no credentials. A failed download is one sentence naming the offer, the Region and the
- * address; the files are written only where the caller says, so a failed download leaves nothing in force changed.
+ * Downloads the AWS Price List offers that carry Bedrock, one file per offer and Region,
+ * through each offer's Region index
+ * ({@code /offers/v1.0/aws/{offer}/current/region_index.json}), so a user can limit a
+ * download to the Regions they run in. Public HTTPS, no credentials. A failed download is
+ * one sentence naming the offer, the Region and the address; the files are written only
+ * where the caller says, so a failed download leaves nothing in force changed.
  */
 public final class PriceListFetcher {
 
 	/** Where AWS publishes the bulk offers. */
 	public static final String DEFAULT_BASE_URL = "https://pricing.us-east-1.amazonaws.com";
 
-	/** The offers Bedrock's prices are split across; loading only the first misses every current Claude rate. */
+	/**
+	 * The offers Bedrock's prices are split across; loading only the first misses every
+	 * current Claude rate.
+	 */
 	public static final List<String> OFFERS = List.of("AmazonBedrock", "AmazonBedrockFoundationModels",
 			"AmazonBedrockService");
 
@@ -63,8 +68,9 @@ public final class PriceListFetcher {
 	}
 
 	/**
-	 * Downloads every offer's file for each of {@code regions} (all the Regions an offer lists when empty) into
-	 * {@code folder}; {@link PriceListImporter#importDownloaded} checks each as it reads it.
+	 * Downloads every offer's file for each of {@code regions} (all the Regions an offer
+	 * lists when empty) into {@code folder}; {@link PriceListImporter#importDownloaded}
+	 * checks each as it reads it.
 	 */
 	public List<OfferFile> fetch(Collection<String> regions, Path folder, Listener listener) {
 		Map<String, Map<String, URI>> plan = new LinkedHashMap<>();
@@ -154,8 +160,7 @@ public final class PriceListFetcher {
 			return this.mapper.readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw new PriceBookException(
-					"the " + what + " at " + address + " is not JSON: " + ex.getOriginalMessage());
+			throw new PriceBookException("the " + what + " at " + address + " is not JSON: " + ex.getOriginalMessage());
 		}
 	}
 

@@ -32,10 +32,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns AWS Price List offer files ({@code AmazonBedrock}, {@code AmazonBedrockFoundationModels},
- * {@code AmazonBedrockService}) into price-book rows in USD per 1M tokens. The kind of token, the tier and the scope
- * come from the usage type (and {@code feature} for batch); the model from the {@code model} attribute or the
- * {@code servicename}, through a table of names. A SKU it cannot place is counted under a reason, never guessed.
+ * Turns AWS Price List offer files ({@code AmazonBedrock},
+ * {@code AmazonBedrockFoundationModels}, {@code AmazonBedrockService}) into price-book
+ * rows in USD per 1M tokens. The kind of token, the tier and the scope come from the
+ * usage type (and {@code feature} for batch); the model from the {@code model} attribute
+ * or the {@code servicename}, through a table of names. A SKU it cannot place is counted
+ * under a reason, never guessed.
  */
 public final class PriceListImporter {
 
@@ -49,10 +51,15 @@ public final class PriceListImporter {
 
 	private static final Set<String> GENERIC_UNITS = Set.of("", "units", "unit", "quantity");
 
-	/** Why a token SKU whose price is in a unit other than 1K or 1M tokens is left out. */
+	/**
+	 * Why a token SKU whose price is in a unit other than 1K or 1M tokens is left out.
+	 */
 	public static final String UNKNOWN_UNIT = "unit is not 1K or 1M tokens";
 
-	/** What one SKU says, once understood; {@code offer} names the offer, its version and publication date. */
+	/**
+	 * What one SKU says, once understood; {@code offer} names the offer, its version and
+	 * publication date.
+	 */
 	record Sku(String modelId, String region, Scope scope, Tier tier, Context context, TokenKind dimension,
 			BigDecimal usdPerMillion, LocalDate effectiveFrom, String offer, String sku) {
 	}
@@ -60,7 +67,10 @@ public final class PriceListImporter {
 	/** The rows, and what was left out and why. */
 	public record Result(List<PriceRow> rows, Map<String, Integer> skipped, List<String> unknownNames) {
 
-		/** Token prices in a unit this importer does not know: never guessed, so a book made without them lacks them. */
+		/**
+		 * Token prices in a unit this importer does not know: never guessed, so a book
+		 * made without them lacks them.
+		 */
 		public int unitsNotUnderstood() {
 			return this.skipped.getOrDefault(UNKNOWN_UNIT, 0);
 		}
@@ -105,8 +115,9 @@ public final class PriceListImporter {
 	}
 
 	/**
-	 * Files {@code prices update} downloaded, each parsed once, one at a time, and checked as it is: whole JSON, the
-	 * offer asked for, with products. A file that is not is one sentence naming its offer, Region and address.
+	 * Files {@code prices update} downloaded, each parsed once, one at a time, and
+	 * checked as it is: whole JSON, the offer asked for, with products. A file that is
+	 * not is one sentence naming its offer, Region and address.
 	 */
 	public Result importDownloaded(List<PriceListFetcher.OfferFile> files) {
 		Iterator<PriceListFetcher.OfferFile> each = files.iterator();
@@ -217,11 +228,12 @@ public final class PriceListImporter {
 		}
 		BigDecimal price = new BigDecimal(usd);
 		String unit = dimension.path("unit").asString("").toLowerCase(Locale.ROOT);
-		// A unit that names tokens says the scale; a generic one ("Units", as some Marketplace SKUs have) leaves it
-		// to the description ("Million Input Tokens"). Characters, images or seconds are never read as tokens.
-		String scale = unit.contains("token") ? unit
-				: GENERIC_UNITS.contains(unit.strip())
-						? dimension.path("description").asString("").toLowerCase(Locale.ROOT) : "";
+		// A unit that names tokens says the scale; a generic one ("Units", as some
+		// Marketplace SKUs have) leaves it
+		// to the description ("Million Input Tokens"). Characters, images or seconds are
+		// never read as tokens.
+		String scale = unit.contains("token") ? unit : GENERIC_UNITS.contains(unit.strip())
+				? dimension.path("description").asString("").toLowerCase(Locale.ROOT) : "";
 		if (!scale.contains("token")) {
 			return null;
 		}
@@ -275,8 +287,7 @@ public final class PriceListImporter {
 				return;
 			}
 			rows.add(new PriceRow(key.modelId(), key.region(), key.scope(), key.tier(), key.context(),
-					rate(dims, TokenKind.INPUT),
-					rate(dims, TokenKind.OUTPUT), rate(dims, TokenKind.CACHE_READ),
+					rate(dims, TokenKind.INPUT), rate(dims, TokenKind.OUTPUT), rate(dims, TokenKind.CACHE_READ),
 					rate(dims, TokenKind.CACHE_WRITE_5M), rate(dims, TokenKind.CACHE_WRITE_1H), key.effectiveFrom(),
 					source(input.offer(), dims), "", 0));
 		});
@@ -289,7 +300,10 @@ public final class PriceListImporter {
 		return rows;
 	}
 
-	/** The offer and every SKU the row was made of, in token-kind order, so each figure can be traced. */
+	/**
+	 * The offer and every SKU the row was made of, in token-kind order, so each figure
+	 * can be traced.
+	 */
 	private static String source(String offer, Map<TokenKind, Sku> dims) {
 		StringBuilder source = new StringBuilder(offer).append(PriceBook.SKU_MARK);
 		String separator = "";

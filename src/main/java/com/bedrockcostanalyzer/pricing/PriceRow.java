@@ -8,11 +8,11 @@ import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * One row of a price book: USD per 1M tokens for one (model, region, scope, tier, context) from a date on. A null rate
- * means the model does not offer that kind of token there.
+ * One row of a price book: USD per 1M tokens for one (model, region, scope, tier,
+ * context) from a date on. A null rate means the model does not offer that kind of token
+ * there.
  */
 public record PriceRow(String modelId, String region, Scope scope, Tier tier, Context context, BigDecimal input,
-		BigDecimal output,
-		BigDecimal cacheRead, BigDecimal cacheWrite5m, BigDecimal cacheWrite1h, LocalDate effectiveFrom, String source,
-		String file, long line) {
+		BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite5m, BigDecimal cacheWrite1h,
+		LocalDate effectiveFrom, String source, String file, long line) {
 }

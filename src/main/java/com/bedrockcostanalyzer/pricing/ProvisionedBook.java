@@ -15,8 +15,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Provisioned Throughput prices: per model unit and hour, by commitment, with the capacity of one unit where the user
- * knows it (AWS does not publish it for most models; the account team does). Kept apart from the per-token book.
+ * Provisioned Throughput prices: per model unit and hour, by commitment, with the
+ * capacity of one unit where the user knows it (AWS does not publish it for most models;
+ * the account team does). Kept apart from the per-token book.
  */
 public final class ProvisionedBook {
 
@@ -26,8 +27,8 @@ public final class ProvisionedBook {
 			"input_tpm_per_unit", "output_tpm_per_unit", "effective_from", "source");
 
 	/** One row; capacity null where unknown. */
-	public record Row(String modelId, String region, String commitment, BigDecimal hourlyPerUnit,
-			Long inputTpmPerUnit, Long outputTpmPerUnit, LocalDate effectiveFrom, String source) {
+	public record Row(String modelId, String region, String commitment, BigDecimal hourlyPerUnit, Long inputTpmPerUnit,
+			Long outputTpmPerUnit, LocalDate effectiveFrom, String source) {
 
 		public boolean capacityKnown() {
 			return this.inputTpmPerUnit != null && this.outputTpmPerUnit != null;

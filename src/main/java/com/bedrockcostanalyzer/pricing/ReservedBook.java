@@ -15,7 +15,10 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.bedrockcostanalyzer.usage.Scope;
 
-/** Reserved-tier prices: USD per 1K tokens-per-minute per hour, input and output apart, by term. */
+/**
+ * Reserved-tier prices: USD per 1K tokens-per-minute per hour, input and output apart, by
+ * term.
+ */
 public final class ReservedBook {
 
 	public static final String FILE = "reserved-tier.csv";

@@ -11,11 +11,13 @@ import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
- * Reads a Bedrock usage-type string, as the Price List and the bill (CUR) both spell it: first party
- * {@code USE1-NovaPro-input-tokens-batch}, {@code USE1-Nova2.0Lite-input-tokens-priority-cross-region-global}, long
- * context {@code USE1-Claude4Sonnet-input-tokens-long-context-cross-region-global}, and Marketplace
- * {@code USE1-MP:USE1_InputTokenCount_Global_Batch-Units} or {@code …_InputTokenCount_LatencyOptimized-Units}. What it
- * cannot place (provisioned throughput, reserved, custom models, mantle) is {@code null}, never guessed.
+ * Reads a Bedrock usage-type string, as the Price List and the bill (CUR) both spell it:
+ * first party {@code USE1-NovaPro-input-tokens-batch},
+ * {@code USE1-Nova2.0Lite-input-tokens-priority-cross-region-global}, long context
+ * {@code USE1-Claude4Sonnet-input-tokens-long-context-cross-region-global}, and
+ * Marketplace {@code USE1-MP:USE1_InputTokenCount_Global_Batch-Units} or
+ * {@code …_InputTokenCount_LatencyOptimized-Units}. What it cannot place (provisioned
+ * throughput, reserved, custom models, mantle) is {@code null}, never guessed.
  */
 public final class UsageType {
 
@@ -54,11 +56,17 @@ public final class UsageType {
 
 	}
 
-	/** The kind of token a usage type bills, on which tier, through which scope and in which context. */
+	/**
+	 * The kind of token a usage type bills, on which tier, through which scope and in
+	 * which context.
+	 */
 	public record Placement(TokenKind kind, Tier tier, Scope scope, Context context) {
 	}
 
-	/** Billing region prefixes, as usage types spell them (they cannot be derived from the Region code). */
+	/**
+	 * Billing region prefixes, as usage types spell them (they cannot be derived from the
+	 * Region code).
+	 */
 	private static final Map<String, String> REGION_PREFIXES = Map.ofEntries(Map.entry("USE1", "us-east-1"),
 			Map.entry("USE2", "us-east-2"), Map.entry("USW1", "us-west-1"), Map.entry("USW2", "us-west-2"),
 			Map.entry("CAN1", "ca-central-1"), Map.entry("EUC1", "eu-central-1"), Map.entry("EUC2", "eu-central-2"),
@@ -69,7 +77,10 @@ public final class UsageType {
 			Map.entry("APS2", "ap-southeast-2"), Map.entry("APS3", "ap-south-1"), Map.entry("APS4", "ap-southeast-3"),
 			Map.entry("SAE1", "sa-east-1"), Map.entry("UGW1", "us-gov-west-1"), Map.entry("UGE1", "us-gov-east-1"));
 
-	/** The model part of a first-party usage type: between the region prefix and the token dimension. */
+	/**
+	 * The model part of a first-party usage type: between the region prefix and the token
+	 * dimension.
+	 */
 	private static final Pattern FIRST_PARTY_MODEL = Pattern.compile(
 			"^([A-Z0-9]+)-(.+?)-(?:text-)?(?:input-tokens|output-tokens|cache-read-input-token-count|cache-write-input-token-count).*$");
 
@@ -80,20 +91,27 @@ public final class UsageType {
 		return usageType.contains("-MP:");
 	}
 
-	/** Where and how the usage type bills tokens, or null when it is not a per-token charge this tool prices. */
+	/**
+	 * Where and how the usage type bills tokens, or null when it is not a per-token
+	 * charge this tool prices.
+	 */
 	public static Placement placement(String usageType, String feature) {
 		return isMarketplace(usageType) ? marketplace(usageType) : firstParty(usageType, feature);
 	}
 
-	/** The Region a usage type bills in, from its prefix ({@code USE1-…}), or null for a prefix not in the table. */
+	/**
+	 * The Region a usage type bills in, from its prefix ({@code USE1-…}), or null for a
+	 * prefix not in the table.
+	 */
 	public static String region(String usageType) {
 		int dash = usageType.indexOf('-');
 		return dash < 0 ? null : REGION_PREFIXES.get(usageType.substring(0, dash));
 	}
 
 	/**
-	 * The model a first-party usage type names ({@code NovaLite}, {@code Claude4.6Sonnet}); Marketplace usage types
-	 * name none (the product name does).
+	 * The model a first-party usage type names ({@code NovaLite},
+	 * {@code Claude4.6Sonnet}); Marketplace usage types name none (the product name
+	 * does).
 	 */
 	public static String firstPartyModelName(String usageType) {
 		if (isMarketplace(usageType)) {

@@ -18,10 +18,11 @@ import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
 import com.bedrockcostanalyzer.usage.NormalizedModel;
 
 /**
- * Profiles written down by hand or by a script, for runs without Bedrock credentials: a CSV with the columns
- * {@code arn,model_id,tags}, where {@code model_id} is the id the profile was copied from (its {@code us.}/
- * {@code global.} prefix gives the scope, as in the logs) and {@code tags} is {@code key=value} pairs joined by
- * {@code ;}. A file that does not read so is refused whole, naming the line.
+ * Profiles written down by hand or by a script, for runs without Bedrock credentials: a
+ * CSV with the columns {@code arn,model_id,tags}, where {@code model_id} is the id the
+ * profile was copied from (its {@code us.}/ {@code global.} prefix gives the scope, as in
+ * the logs) and {@code tags} is {@code key=value} pairs joined by {@code ;}. A file that
+ * does not read so is refused whole, naming the line.
  */
 final class ApplicationProfileFile {
 
@@ -56,8 +57,8 @@ final class ApplicationProfileFile {
 			}
 		}
 		catch (IOException | java.io.UncheckedIOException ex) {
-			throw new IllegalArgumentException("cannot read the inference profiles file " + file + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalArgumentException(
+					"cannot read the inference profiles file " + file + ": " + ex.getMessage(), ex);
 		}
 		return profiles;
 	}

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Repository;
 import com.bedrockcostanalyzer.usage.ApplicationProfile;
 import com.bedrockcostanalyzer.usage.Scope;
 
-/** The job database's cache of resolved application inference profiles, with the time each was learned. */
+/**
+ * The job database's cache of resolved application inference profiles, with the time each
+ * was learned.
+ */
 @Repository
 public class ApplicationProfileStore {
 
@@ -37,7 +40,10 @@ public class ApplicationProfileStore {
 		return found.stream().findFirst();
 	}
 
-	/** Keeps the profile, replacing what was known of it; a writer racing this one may win. */
+	/**
+	 * Keeps the profile, replacing what was known of it; a writer racing this one may
+	 * win.
+	 */
 	public void save(ApplicationProfile profile) {
 		this.jdbc.update("DELETE FROM bca_application_profile WHERE arn = ?", profile.arn());
 		try {

@@ -23,11 +23,12 @@ import com.bedrockcostanalyzer.usage.ApplicationProfile;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
- * Resolves the application inference profiles the logs name, in this order: the profiles file, what this process or
- * the job database already knows (until it is older than {@code refresh-after}), and the Bedrock control plane when
- * lookups are on. What the control plane says is kept in the job database, so later runs and runs without
- * credentials resolve the same way; when it cannot be asked, an older answer is used, and without one the profile's
- * traffic stays visible and unpriced under its own name.
+ * Resolves the application inference profiles the logs name, in this order: the profiles
+ * file, what this process or the job database already knows (until it is older than
+ * {@code refresh-after}), and the Bedrock control plane when lookups are on. What the
+ * control plane says is kept in the job database, so later runs and runs without
+ * credentials resolve the same way; when it cannot be asked, an older answer is used, and
+ * without one the profile's traffic stays visible and unpriced under its own name.
  */
 @Component
 public class ApplicationProfiles {
@@ -62,15 +63,15 @@ public class ApplicationProfiles {
 	}
 
 	/**
-	 * A resolver for one run's readers. It asks the control plane when {@code lookup} is on, or, when it is unset, if
-	 * some source is read from AWS (credentials are then at hand).
+	 * A resolver for one run's readers. It asks the control plane when {@code lookup} is
+	 * on, or, when it is unset, if some source is read from AWS (credentials are then at
+	 * hand).
 	 */
 	public Function<String, Optional<ApplicationProfile>> resolver(boolean sourcesOnAws) {
 		boolean lookUp = (this.settings.lookup() != null) ? this.settings.lookup() : sourcesOnAws;
-		return new Resolver(fromFile(), lookUp
-				? new BedrockProfileLookup((region) -> this.clients.computeIfAbsent(region, this.aws::bedrock),
-						this.clock)
-				: null);
+		return new Resolver(fromFile(),
+				lookUp ? new BedrockProfileLookup((region) -> this.clients.computeIfAbsent(region, this.aws::bedrock),
+						this.clock) : null);
 	}
 
 	/** Checks the profiles file, if one is set, before a run starts. */
@@ -133,7 +134,8 @@ public class ApplicationProfiles {
 			}
 			String[] parts = arn.split(":", 5);
 			String region = (parts.length == 5) ? parts[3] : "";
-			if (this.lookup == null || region.isEmpty() || this.failedRegions.contains(region) || this.failedProfiles.contains(arn)) {
+			if (this.lookup == null || region.isEmpty() || this.failedRegions.contains(region)
+					|| this.failedProfiles.contains(arn)) {
 				return Optional.ofNullable(cached);
 			}
 			try {
@@ -148,9 +150,8 @@ public class ApplicationProfiles {
 				boolean profileOnly = ex instanceof IllegalArgumentException
 						|| ex instanceof software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException;
 				(profileOnly ? this.failedProfiles : this.failedRegions).add(profileOnly ? arn : region);
-				logger.warn("Cannot look up application inference profile {}{}: {}", arn,
-						(cached != null) ? " (using what was learned " + cached.resolvedAt() + ")"
-								: " (its traffic stays unpriced)",
+				logger.warn("Cannot look up application inference profile {}{}: {}", arn, (cached != null)
+						? " (using what was learned " + cached.resolvedAt() + ")" : " (its traffic stays unpriced)",
 						ex.getMessage());
 				if (cached != null) {
 					ApplicationProfiles.this.known.put(arn, cached);

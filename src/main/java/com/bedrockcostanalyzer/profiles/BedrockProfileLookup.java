@@ -16,11 +16,13 @@ import software.amazon.awssdk.services.bedrock.model.Tag;
 import com.bedrockcostanalyzer.usage.ApplicationProfile;
 
 /**
- * Asks the Bedrock control plane of a profile's Region what the profile is: {@code ListInferenceProfiles} of type
- * APPLICATION once a Region (one call for a Region's profiles, however many the logs use), {@code GetInferenceProfile}
- * for a profile the listing lacks (another account's, or one made since), and {@code ListTagsForResource} for its
- * tags. Needs {@code bedrock:ListInferenceProfiles}, {@code bedrock:GetInferenceProfile} and
- * {@code bedrock:ListTagsForResource}. One lookup serves one run's readers: its listings are as fresh as the run.
+ * Asks the Bedrock control plane of a profile's Region what the profile is:
+ * {@code ListInferenceProfiles} of type APPLICATION once a Region (one call for a
+ * Region's profiles, however many the logs use), {@code GetInferenceProfile} for a
+ * profile the listing lacks (another account's, or one made since), and
+ * {@code ListTagsForResource} for its tags. Needs {@code bedrock:ListInferenceProfiles},
+ * {@code bedrock:GetInferenceProfile} and {@code bedrock:ListTagsForResource}. One lookup
+ * serves one run's readers: its listings are as fresh as the run.
  */
 final class BedrockProfileLookup {
 
@@ -37,7 +39,8 @@ final class BedrockProfileLookup {
 
 	/**
 	 * The profile as the control plane describes it now.
-	 * @throws software.amazon.awssdk.core.exception.SdkException when the control plane cannot be asked or says no
+	 * @throws software.amazon.awssdk.core.exception.SdkException when the control plane
+	 * cannot be asked or says no
 	 */
 	synchronized ApplicationProfile describe(String arn, String region) {
 		BedrockClient client = this.clients.apply(region);

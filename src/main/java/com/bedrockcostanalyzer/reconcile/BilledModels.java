@@ -9,9 +9,11 @@ import java.util.Map;
 import com.bedrockcostanalyzer.pricing.PriceListImporter;
 
 /**
- * Which model a bill line is for. First-party usage types name it ({@code USE1-NovaLite-input-tokens}); Marketplace
- * ones do not, and the product name does ({@code Claude 3 Haiku (Amazon Bedrock Edition)}). Both go through the name
- * table {@code prices import} uses, compared without spaces, dashes, underscores or case, so {@code NovaLite} finds {@code Nova Lite}.
+ * Which model a bill line is for. First-party usage types name it
+ * ({@code USE1-NovaLite-input-tokens}); Marketplace ones do not, and the product name
+ * does ({@code Claude 3 Haiku (Amazon Bedrock Edition)}). Both go through the name table
+ * {@code prices import} uses, compared without spaces, dashes, underscores or case, so
+ * {@code NovaLite} finds {@code Nova Lite}.
  */
 final class BilledModels {
 

@@ -29,11 +29,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the Bedrock lines of a Cost and Usage Report: legacy CUR ({@code lineItem/UsageType}) or CUR 2.0 / Data
- * Exports ({@code line_item_usage_type}, the {@code product} map as JSON), CSV, gzip or not. Usage lines
- * ({@code Usage}, {@code DiscountedUsage}, {@code SavingsPlanCoveredUsage}) of Bedrock products in the window are
- * handed on; other line types (credits, tax, refunds) are summed apart, never mixed into usage. A line that cannot be
- * read is rejected with its file and line.
+ * Reads the Bedrock lines of a Cost and Usage Report: legacy CUR
+ * ({@code lineItem/UsageType}) or CUR 2.0 / Data Exports ({@code line_item_usage_type},
+ * the {@code product} map as JSON), CSV, gzip or not. Usage lines ({@code Usage},
+ * {@code DiscountedUsage}, {@code SavingsPlanCoveredUsage}) of Bedrock products in the
+ * window are handed on; other line types (credits, tax, refunds) are summed apart, never
+ * mixed into usage. A line that cannot be read is rejected with its file and line.
  */
 final class CurReader {
 
@@ -53,12 +54,9 @@ final class CurReader {
 		START("lineItem/UsageStartDate", "line_item_usage_start_date"),
 		PRODUCT_CODE("lineItem/ProductCode", "line_item_product_code"),
 		AMOUNT("lineItem/UsageAmount", "line_item_usage_amount"),
-		COST("lineItem/UnblendedCost", "line_item_unblended_cost"),
-		UNIT("pricing/unit", "pricing_unit"),
-		PRODUCT_NAME("product/ProductName", "product_product_name"),
-		REGION("product/region", "product_region_code"),
-		FEATURE("product/feature", "product_feature"),
-		PRODUCT_MAP(null, "product");
+		COST("lineItem/UnblendedCost", "line_item_unblended_cost"), UNIT("pricing/unit", "pricing_unit"),
+		PRODUCT_NAME("product/ProductName", "product_product_name"), REGION("product/region", "product_region_code"),
+		FEATURE("product/feature", "product_feature"), PRODUCT_MAP(null, "product");
 
 		final String legacy;
 
@@ -111,7 +109,8 @@ final class CurReader {
 				else {
 					readRow(row, columns, location, window, lines, findings);
 				}
-			}, (line) -> findings.rejects.add(new Reconciliation.Reject(name + ":line " + line, CsvFiles.CELL_TOO_LONG)),
+			}, (line) -> findings.rejects
+				.add(new Reconciliation.Reject(name + ":line " + line, CsvFiles.CELL_TOO_LONG)),
 					(line) -> findings.rejects.add(new Reconciliation.Reject(name + ":line " + line,
 							"cannot be read from here on (bad quoting or not UTF-8)")));
 		}
@@ -126,7 +125,8 @@ final class CurReader {
 		String productCode = cell(row, columns, Column.PRODUCT_CODE);
 		String mapCell = cell(row, columns, Column.PRODUCT_MAP);
 		String nameCell = cell(row, columns, Column.PRODUCT_NAME);
-		// Most lines of a CUR are other services: they are told apart on the raw text, before any JSON is parsed.
+		// Most lines of a CUR are other services: they are told apart on the raw text,
+		// before any JSON is parsed.
 		if (!productCode.contains("Bedrock") && !nameCell.contains("Bedrock") && !mapCell.contains("Bedrock")) {
 			return;
 		}
@@ -178,8 +178,9 @@ final class CurReader {
 	}
 
 	/**
-	 * Tokens in one unit of usage amount. First-party lines count thousands of tokens and Marketplace lines millions
-	 * (as CUR exports of both have it); the pricing unit says so when the export has it.
+	 * Tokens in one unit of usage amount. First-party lines count thousands of tokens and
+	 * Marketplace lines millions (as CUR exports of both have it); the pricing unit says
+	 * so when the export has it.
 	 */
 	private static BigDecimal tokensPerUnit(String unit, String usageType, Findings findings) {
 		String u = unit.toLowerCase(Locale.ROOT).replace(" ", "");
@@ -194,8 +195,8 @@ final class CurReader {
 		}
 		boolean marketplace = UsageType.isMarketplace(usageType);
 		findings.notes.add("pricing unit '" + (unit.isEmpty() ? "(none)" : unit) + "' on "
-				+ (marketplace ? "Marketplace" : "first-party") + " lines read as "
-				+ (marketplace ? "1M" : "1K") + " tokens per unit");
+				+ (marketplace ? "Marketplace" : "first-party") + " lines read as " + (marketplace ? "1M" : "1K")
+				+ " tokens per unit");
 		return marketplace ? MILLION : THOUSAND;
 	}
 

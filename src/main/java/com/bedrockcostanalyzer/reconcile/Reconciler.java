@@ -27,13 +27,17 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * Sets the bill beside the logs. Both sides are summed to the same key — day, Region, model, tier, scope, token type —
- * and every key either side has becomes a row, so usage billed but never logged (logging off, another account, a
- * delivery gap) shows up with its token type and dollars, as does logged usage the bill does not carry.
+ * Sets the bill beside the logs. Both sides are summed to the same key — day, Region,
+ * model, tier, scope, token type — and every key either side has becomes a row, so usage
+ * billed but never logged (logging off, another account, a delivery gap) shows up with
+ * its token type and dollars, as does logged usage the bill does not carry.
  */
 public final class Reconciler {
 
-	/** Token counts within this share of each other agree (CUR amounts are rounded to their unit). */
+	/**
+	 * Token counts within this share of each other agree (CUR amounts are rounded to
+	 * their unit).
+	 */
 	private static final BigDecimal TOKEN_TOLERANCE = new BigDecimal("0.001");
 
 	/** Dollar amounts within this share (or a cent) agree. */
@@ -98,14 +102,15 @@ public final class Reconciler {
 			for (BilledLine line : lines) {
 				billedUsd = billedUsd.add(line.usd());
 				if (line.placement() == null) {
-					other.merge(line.usageType(), new Reconciliation.OtherCharge(line.usageType(), line.model(),
-							line.usd()), (a, b) -> new Reconciliation.OtherCharge(a.usageType(), a.model(),
-									a.usd().add(b.usd())));
+					other.merge(line.usageType(),
+							new Reconciliation.OtherCharge(line.usageType(), line.model(), line.usd()),
+							(a, b) -> new Reconciliation.OtherCharge(a.usageType(), a.model(), a.usd().add(b.usd())));
 					continue;
 				}
 				var p = line.placement();
-				Key key = new Key(line.day(), line.region(), line.model(), line.model() == null ? line.usageType() : null,
-						p.tier(), p.context(), p.scope().label(), p.kind());
+				Key key = new Key(line.day(), line.region(), line.model(),
+						line.model() == null ? line.usageType() : null, p.tier(), p.context(), p.scope().label(),
+						p.kind());
 				Side side = sides.computeIfAbsent(key, (k) -> new Side());
 				side.billedTokens = side.billedTokens.add(line.tokens());
 				side.billedUsd = side.billedUsd.add(line.usd());
@@ -115,13 +120,13 @@ public final class Reconciler {
 		List<Row> rows = new ArrayList<>();
 		sides.forEach((key, side) -> rows.add(row(key, side)));
 		return new Reconciliation(curFiles.stream().map((f) -> f.getFileName().toString()).toList(),
-				totals(billedUsd, rows), deltaByFinding(rows, other), byModel(sides), rows,
-				List.copyOf(other.values()), findings.otherLineTypes, daysBilledNotLogged(rows),
-				List.copyOf(findings.notes), findings.rejects);
+				totals(billedUsd, rows), deltaByFinding(rows, other), byModel(sides), rows, List.copyOf(other.values()),
+				findings.otherLineTypes, daysBilledNotLogged(rows), List.copyOf(findings.notes), findings.rejects);
 	}
 
 	private void addLogged(List<DailyUsage> daily, Map<Key, Side> sides) {
-		// Paths do not reach the bill: sum them away first, then price each kind of token alone at the day's rates.
+		// Paths do not reach the bill: sum them away first, then price each kind of token
+		// alone at the day's rates.
 		Map<UsageKey, TokenCounts> byKey = new LinkedHashMap<>();
 		for (DailyUsage usage : daily) {
 			UsageKey k = usage.key();
@@ -153,9 +158,9 @@ public final class Reconciler {
 	private static Row row(Key key, Side side) {
 		long billed = side.billedTokens.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
 		BigDecimal priced = side.unpriced ? null : side.pricedUsd;
-		return new Row(key.day(), key.region(), key.model(), key.usageType(), key.tier().label(),
-				key.context().label(), key.scope(), key.kind().label(), billed, side.billedUsd, side.loggedTokens,
-				priced, billed - side.loggedTokens, side.billedUsd.subtract(priced == null ? BigDecimal.ZERO : priced),
+		return new Row(key.day(), key.region(), key.model(), key.usageType(), key.tier().label(), key.context().label(),
+				key.scope(), key.kind().label(), billed, side.billedUsd, side.loggedTokens, priced,
+				billed - side.loggedTokens, side.billedUsd.subtract(priced == null ? BigDecimal.ZERO : priced),
 				finding(key.model(), key.tier(), billed, side.billedUsd, side.loggedTokens, priced));
 	}
 
@@ -197,7 +202,10 @@ public final class Reconciler {
 				billedTokens, loggedTokens);
 	}
 
-	/** The findings in the order a reader takes them, the explained ones first; a finding no row has is left out. */
+	/**
+	 * The findings in the order a reader takes them, the explained ones first; a finding
+	 * no row has is left out.
+	 */
 	private static final List<String> FINDING_ORDER = List.of(Reconciliation.NOT_LOGGED, Reconciliation.NOT_BILLED,
 			Reconciliation.TOKENS_DIFFER, Reconciliation.PRICE_DIFFERS, Reconciliation.UNPRICED,
 			Reconciliation.UNRECOGNISED, Reconciliation.MATCHES);
@@ -210,12 +218,18 @@ public final class Reconciler {
 		FINDING_ORDER.stream().filter(sums::containsKey).forEach((f) -> result.put(f, sums.get(f)));
 		if (!other.isEmpty()) {
 			result.put("charged, not per token",
-					other.values().stream().map(Reconciliation.OtherCharge::usd).reduce(BigDecimal.ZERO, BigDecimal::add));
+					other.values()
+						.stream()
+						.map(Reconciliation.OtherCharge::usd)
+						.reduce(BigDecimal.ZERO, BigDecimal::add));
 		}
 		return result;
 	}
 
-	/** The window per model and token type; the finding is that of the sums, so a month can match while days do not. */
+	/**
+	 * The window per model and token type; the finding is that of the sums, so a month
+	 * can match while days do not.
+	 */
 	private static List<Row> byModel(Map<Key, Side> sides) {
 		Map<Key, Side> sums = new HashMap<>();
 		sides.forEach((k, side) -> {
@@ -230,8 +244,10 @@ public final class Reconciler {
 		});
 		List<Row> rows = new ArrayList<>();
 		sums.forEach((k, side) -> rows.add(row(k, side)));
-		rows.sort(Comparator.comparing((Row r) -> r.billedUsd().max(Objects.requireNonNullElse(r.pricedUsd(),
-				BigDecimal.ZERO))).reversed().thenComparing(Row::tokenType));
+		rows.sort(Comparator
+			.comparing((Row r) -> r.billedUsd().max(Objects.requireNonNullElse(r.pricedUsd(), BigDecimal.ZERO)))
+			.reversed()
+			.thenComparing(Row::tokenType));
 		return rows;
 	}
 

@@ -9,17 +9,23 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * The bill set beside the logs: per day, Region, model, tier, scope and token type, the tokens and dollars the CUR
- * billed against the tokens the logs hold and what the price book makes of them. Dollars are USD; our side is after
- * the run's discount. Each row says what its difference most likely is.
+ * The bill set beside the logs: per day, Region, model, tier, scope and token type, the
+ * tokens and dollars the CUR billed against the tokens the logs hold and what the price
+ * book makes of them. Dollars are USD; our side is after the run's discount. Each row
+ * says what its difference most likely is.
+ *
  * @param files the CUR files read
  * @param totals the month in a line
- * @param deltaByFinding the dollar difference (billed − priced) grouped by what explains it
+ * @param deltaByFinding the dollar difference (billed − priced) grouped by what explains
+ * it
  * @param byModel per model and token type over the window
  * @param rows per day (every key either side has)
- * @param otherCharges Bedrock charges that are not per token (provisioned throughput, reserved capacity, long context)
- * @param otherLineTypes credits, tax, refunds and other non-usage line types, by type, in USD
- * @param daysBilledNotLogged days with billed tokens and no logged tokens at all: logging gaps
+ * @param otherCharges Bedrock charges that are not per token (provisioned throughput,
+ * reserved capacity, long context)
+ * @param otherLineTypes credits, tax, refunds and other non-usage line types, by type, in
+ * USD
+ * @param daysBilledNotLogged days with billed tokens and no logged tokens at all: logging
+ * gaps
  * @param notes how the file was read (units assumed)
  * @param rejects lines that could not be read, with file and line
  */
@@ -27,7 +33,10 @@ public record Reconciliation(List<String> files, Totals totals, Map<String, BigD
 		List<Row> byModel, List<Row> rows, List<OtherCharge> otherCharges, Map<String, BigDecimal> otherLineTypes,
 		List<LocalDate> daysBilledNotLogged, List<String> notes, List<Reject> rejects) {
 
-	/** How many of the rows that differ the human reports show; reconciliation.csv has them all. */
+	/**
+	 * How many of the rows that differ the human reports show; reconciliation.csv has
+	 * them all.
+	 */
 	static final int SHOWN_DIFFERENCES = 30;
 
 	public static final String MATCHES = "matches";
@@ -61,7 +70,8 @@ public record Reconciliation(List<String> files, Totals totals, Map<String, BigD
 	}
 
 	/**
-	 * @param billedUsd every Bedrock usage line of the window (per-token and other charges)
+	 * @param billedUsd every Bedrock usage line of the window (per-token and other
+	 * charges)
 	 * @param billedTokenUsd the per-token lines only
 	 * @param pricedUsd our price for the logged tokens
 	 * @param deltaUsd billedTokenUsd − pricedUsd
@@ -71,14 +81,14 @@ public record Reconciliation(List<String> files, Totals totals, Map<String, BigD
 	}
 
 	/**
-	 * One comparison. {@code model} is null and {@code usageType} set when the bill line's model is not known;
-	 * {@code day} and {@code region} are null in the per-model summary. {@code pricedUsd} is null when the price book
-	 * has no price for the logged tokens.
+	 * One comparison. {@code model} is null and {@code usageType} set when the bill
+	 * line's model is not known; {@code day} and {@code region} are null in the per-model
+	 * summary. {@code pricedUsd} is null when the price book has no price for the logged
+	 * tokens.
 	 */
 	public record Row(LocalDate day, String region, String model, String usageType, String tier, String context,
-			String scope,
-			String tokenType, long billedTokens, BigDecimal billedUsd, long loggedTokens, BigDecimal pricedUsd,
-			long tokenDelta, BigDecimal usdDelta, String finding) {
+			String scope, String tokenType, long billedTokens, BigDecimal billedUsd, long loggedTokens,
+			BigDecimal pricedUsd, long tokenDelta, BigDecimal usdDelta, String finding) {
 	}
 
 	public record OtherCharge(String usageType, String model, BigDecimal usd) {

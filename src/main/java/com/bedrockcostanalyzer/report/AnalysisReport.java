@@ -11,37 +11,37 @@ import com.bedrockcostanalyzer.savings.Opportunity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * Everything a report says, its field names those of {@code report.json}, which other tools read. Money is
- * BigDecimal USD; {@code cost} is after any private-pricing discount and {@code listCost} before it; a null cost means
- * "not priced", never zero.
+ * Everything a report says, its field names those of {@code report.json}, which other
+ * tools read. Money is BigDecimal USD; {@code cost} is after any private-pricing discount
+ * and {@code listCost} before it; a null cost means "not priced", never zero.
  */
 public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
-		List<Breakdown> byPath, List<TagBreakdown> byTag, List<DaySpend> dailySpend, List<WhatIf> whatIf, List<Unpriced> unpriced,
-		Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects, Duplicates duplicates,
-		DayOverDay dayOverDay, Reconciliation reconciliation, @JsonIgnore List<Opportunity> allOpportunities) {
+		List<Breakdown> byPath, List<TagBreakdown> byTag, List<DaySpend> dailySpend, List<WhatIf> whatIf,
+		List<Unpriced> unpriced, Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects,
+		Duplicates duplicates, DayOverDay dayOverDay, Reconciliation reconciliation,
+		@JsonIgnore List<Opportunity> allOpportunities) {
 
 	/** The same report with the nightly job's day-over-day section. */
 	public AnalysisReport withDayOverDay(DayOverDay section) {
-		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
-				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.byTag,
-				this.dailySpend,
+		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency, this.priceBook,
+				this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.byTag, this.dailySpend,
 				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
 				this.duplicates, section, this.reconciliation, this.allOpportunities);
 	}
 
 	/** The same report with the bill set beside it. */
 	public AnalysisReport withReconciliation(Reconciliation section) {
-		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency,
-				this.priceBook, this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.byTag,
-				this.dailySpend,
+		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency, this.priceBook,
+				this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.byTag, this.dailySpend,
 				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
 				this.duplicates, this.dayOverDay, section, this.allOpportunities);
 	}
 
 	/**
-	 * One day's spend against the day and the week before, per model and per path (after discount), with a flag where
-	 * it rose by {@code jumpPercent} or more over the day before, or appeared from nothing, at a dollar or more.
+	 * One day's spend against the day and the week before, per model and per path (after
+	 * discount), with a flag where it rose by {@code jumpPercent} or more over the day
+	 * before, or appeared from nothing, at a dollar or more.
 	 */
 	public record DayOverDay(LocalDate day, int jumpPercent, List<SpendChange> byModel, List<SpendChange> byPath,
 			List<SpendChange> flagged) {
@@ -55,7 +55,10 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	public record Tool(String name, String version) {
 	}
 
-	/** {@code to} is exclusive: the window is {@code [from, to)} on each record's UTC timestamp. */
+	/**
+	 * {@code to} is exclusive: the window is {@code [from, to)} on each record's UTC
+	 * timestamp.
+	 */
 	public record Window(LocalDate from, LocalDate to) {
 	}
 
@@ -73,8 +76,9 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	}
 
 	/**
-	 * What was done to list prices: private-pricing discounts (percent off per model-id prefix; empty = all models),
-	 * and the currency the human reports convert to at the user's rate. Money fields stay in USD.
+	 * What was done to list prices: private-pricing discounts (percent off per model-id
+	 * prefix; empty = all models), and the currency the human reports convert to at the
+	 * user's rate. Money fields stay in USD.
 	 */
 	public record Adjustments(List<Discount> discounts, DisplayCurrency displayCurrency) {
 	}
@@ -91,18 +95,20 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	}
 
 	/**
-	 * @param tags the chosen tags of the application inference profile the calls went through, in the chosen order;
-	 * empty for calls without one
+	 * @param tags the chosen tags of the application inference profile the calls went
+	 * through, in the chosen order; empty for calls without one
 	 */
 	public record UsageRow(String model, String scope, String region, String tier, String context, String path,
-			Map<String, String> tags, long requests,
-			long errors, long streamingRequests, long truncatedRequests, long inputTokens, long outputTokens,
-			long cacheReadInputTokens, long cacheWriteInputTokens, long cacheWrite5mInputTokens,
-			long cacheWrite1hInputTokens, BigDecimal cost, BigDecimal listCost, String unpricedReason,
-			CostByMode costByMode) {
+			Map<String, String> tags, long requests, long errors, long streamingRequests, long truncatedRequests,
+			long inputTokens, long outputTokens, long cacheReadInputTokens, long cacheWriteInputTokens,
+			long cacheWrite5mInputTokens, long cacheWrite1hInputTokens, BigDecimal cost, BigDecimal listCost,
+			String unpricedReason, CostByMode costByMode) {
 	}
 
-	/** The same tokens at each tier's rates, after discount; null where the model does not offer the tier. */
+	/**
+	 * The same tokens at each tier's rates, after discount; null where the model does not
+	 * offer the tier.
+	 */
 	public record CostByMode(BigDecimal onDemand, BigDecimal batch, BigDecimal flex, BigDecimal priority) {
 	}
 
@@ -111,8 +117,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	}
 
 	/**
-	 * Spend per value of one application-inference-profile tag (team, cost centre); traffic without the tag is under
-	 * {@link #UNTAGGED}.
+	 * Spend per value of one application-inference-profile tag (team, cost centre);
+	 * traffic without the tag is under {@link #UNTAGGED}.
 	 */
 	public record TagBreakdown(String tag, List<Breakdown> values) {
 
@@ -125,8 +131,9 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	}
 
 	/**
-	 * One model's whole usage bought each way: as billed, and the same tokens on demand, on batch, flex and priority,
-	 * and through the global profile; null where the model does not offer that way for some of the usage.
+	 * One model's whole usage bought each way: as billed, and the same tokens on demand,
+	 * on batch, flex and priority, and through the global profile; null where the model
+	 * does not offer that way for some of the usage.
 	 */
 	public record WhatIf(String model, BigDecimal actual, BigDecimal onDemand, BigDecimal batch, BigDecimal flex,
 			BigDecimal priority, BigDecimal global) {
@@ -137,9 +144,10 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	}
 
 	/**
-	 * How much of the window the price book covers: requests and tokens (all five kinds) left unpriced and their
-	 * share in percent, the date of the book's newest price and how many days it is older than the window's last day
-	 * (0 when newer), and what to do when something is unpriced (null when nothing is).
+	 * How much of the window the price book covers: requests and tokens (all five kinds)
+	 * left unpriced and their share in percent, the date of the book's newest price and
+	 * how many days it is older than the window's last day (0 when newer), and what to do
+	 * when something is unpriced (null when nothing is).
 	 */
 	public record Coverage(long unpricedRequests, BigDecimal unpricedRequestsPercent, long unpricedTokens,
 			BigDecimal unpricedTokensPercent, LocalDate priceBookDate, long priceBookAgeDays, String advice) {
@@ -151,8 +159,9 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	}
 
 	/**
-	 * The headline of the opportunities: monthly savings counted once per path (the best of the ways to buy the same
-	 * traffic), above the threshold; how many smaller ones were folded away (all are in opportunities.csv).
+	 * The headline of the opportunities: monthly savings counted once per path (the best
+	 * of the ways to buy the same traffic), above the threshold; how many smaller ones
+	 * were folded away (all are in opportunities.csv).
 	 */
 	public record Savings(BigDecimal potentialMonthlySavings, BigDecimal thresholdUsd, long foldedBelowThreshold,
 			long needingInput) {
@@ -165,10 +174,13 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	}
 
 	/**
-	 * Copies of invocations left out: the same {@code requestId} delivered by more than one input (a copied file, S3
-	 * and CloudWatch Logs both given) or logged twice in one, counted once.
-	 * @param from the inputs holding copies, most copies first, with where each was counted (which may be a source
-	 * outside this report: it was counted there, by an earlier run)
+	 * Copies of invocations left out: the same {@code requestId} delivered by more than
+	 * one input (a copied file, S3 and CloudWatch Logs both given) or logged twice in
+	 * one, counted once.
+	 *
+	 * @param from the inputs holding copies, most copies first, with where each was
+	 * counted (which may be a source outside this report: it was counted there, by an
+	 * earlier run)
 	 */
 	public record Duplicates(long dropped, List<DuplicateSource> from) {
 	}

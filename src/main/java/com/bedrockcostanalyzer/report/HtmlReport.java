@@ -20,9 +20,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The report as one self-contained HTML file: styles, data and the ECharts library inlined, a Content-Security-Policy
- * that forbids any remote load, tables that carry every number (charts only add), print and phone layouts. Rendered
- * with Thymeleaf, which escapes every value; the chart data goes in as JSON with its markup characters escaped.
+ * The report as one self-contained HTML file: styles, data and the ECharts library
+ * inlined, a Content-Security-Policy that forbids any remote load, tables that carry
+ * every number (charts only add), print and phone layouts. Rendered with Thymeleaf, which
+ * escapes every value; the chart data goes in as JSON with its markup characters escaped.
  */
 public final class HtmlReport {
 
@@ -59,11 +60,12 @@ public final class HtmlReport {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("byModel", report.byModel().stream().map((b) -> List.of(SafeText.plain(b.name()), b.cost())).toList());
 		data.put("byPath", report.byPath().stream().map((b) -> List.of(SafeText.plain(b.name()), b.cost())).toList());
-		data.put("tokens", report.byModel()
-			.stream()
-			.map((b) -> List.of(SafeText.plain(b.name()), b.inputTokens(), b.cacheReadInputTokens(), b.cacheWriteInputTokens(),
-					b.outputTokens()))
-			.toList());
+		data.put("tokens",
+				report.byModel()
+					.stream()
+					.map((b) -> List.of(SafeText.plain(b.name()), b.inputTokens(), b.cacheReadInputTokens(),
+							b.cacheWriteInputTokens(), b.outputTokens()))
+					.toList());
 		TreeSet<String> days = new TreeSet<>();
 		report.dailySpend().forEach((d) -> days.add(d.day().toString()));
 		Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
@@ -114,7 +116,10 @@ public final class HtmlReport {
 			return MarkdownReport.usd(amount);
 		}
 
-		/** The exact figure, as in report.json to the micro-dollar, for machines reading the page. */
+		/**
+		 * The exact figure, as in report.json to the micro-dollar, for machines reading
+		 * the page.
+		 */
 		public String exact(BigDecimal amount) {
 			return ReportWriter.money(amount);
 		}
@@ -144,8 +149,7 @@ public final class HtmlReport {
 		}
 
 		public String evidence(Map<String, Object> evidence) {
-			return String.join(", ",
-					evidence.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue()).toList());
+			return String.join(", ", evidence.entrySet().stream().map((e) -> e.getKey() + " " + e.getValue()).toList());
 		}
 
 	}

@@ -13,7 +13,10 @@ import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
 import com.bedrockcostanalyzer.savings.Opportunity;
 
-/** The report as Markdown, for chat and pull requests. Every value from the logs goes through {@link SafeText}. */
+/**
+ * The report as Markdown, for chat and pull requests. Every value from the logs goes
+ * through {@link SafeText}.
+ */
 final class MarkdownReport {
 
 	private static final int MAX_USAGE_ROWS = 100;
@@ -38,11 +41,12 @@ final class MarkdownReport {
 				+ " failed requests, not billed).  ");
 		if (!adjustments.discounts().isEmpty()) {
 			line("At list prices: " + usd(totals.listCost()) + "; discounts applied: "
-					+ String.join(", ", adjustments.discounts()
-						.stream()
-						.map((d) -> d.percent().toPlainString() + "% on "
-								+ (d.family().isEmpty() ? "all models" : cell(d.family())))
-						.toList())
+					+ String.join(", ",
+							adjustments.discounts()
+								.stream()
+								.map((d) -> d.percent().toPlainString() + "% on "
+										+ (d.family().isEmpty() ? "all models" : cell(d.family())))
+								.toList())
 					+ ".  ");
 		}
 		if (adjustments.displayCurrency() != null) {
@@ -54,7 +58,8 @@ final class MarkdownReport {
 		if (!coverage.complete()) {
 			line("**Not priced: " + coverage.unpricedTokensPercent().toPlainString() + "% of tokens and "
 					+ coverage.unpricedRequestsPercent().toPlainString() + "% of requests** ("
-					+ count(coverage.unpricedRequests()) + " requests on models, Regions or modes missing from the price"
+					+ count(coverage.unpricedRequests())
+					+ " requests on models, Regions or modes missing from the price"
 					+ " book; see below); the spend and savings above leave them out. To price them: "
 					+ cell(coverage.advice()) + ".  ");
 		}
@@ -65,13 +70,14 @@ final class MarkdownReport {
 		var savings = this.report.savings();
 		line("Potential savings: **" + usd(savings.potentialMonthlySavings()) + " a month** from "
 				+ this.report.opportunities().stream().filter((o) -> o.savings() != null).count()
-				+ " opportunities (each path's traffic counted once; " + savings.foldedBelowThreshold()
-				+ " under " + usd(savings.thresholdUsd()) + " a month are in opportunities.csv).  ");
+				+ " opportunities (each path's traffic counted once; " + savings.foldedBelowThreshold() + " under "
+				+ usd(savings.thresholdUsd()) + " a month are in opportunities.csv).  ");
 		line("Price book: " + cell(this.report.priceBook().name()) + ", effective dates "
 				+ this.report.priceBook().earliestEffectiveFrom() + " to "
 				+ this.report.priceBook().latestEffectiveFrom()
-				+ (coverage.priceBookAgeDays() > 0 ? " (newest price " + coverage.priceBookAgeDays()
-						+ " days older than the window's last day)" : "")
+				+ (coverage.priceBookAgeDays() > 0
+						? " (newest price " + coverage.priceBookAgeDays() + " days older than the window's last day)"
+						: "")
 				+ ".");
 		line("");
 		line("Tokens: " + count(totals.inputTokens()) + " uncached input, " + count(totals.cacheReadInputTokens())
@@ -152,8 +158,7 @@ final class MarkdownReport {
 		for (Breakdown row : rows) {
 			line("| " + cell(row.name()) + " | " + count(row.requests()) + " | " + count(row.inputTokens()) + " | "
 					+ count(row.cacheReadInputTokens()) + " | " + count(row.cacheWriteInputTokens()) + " | "
-					+ count(row.outputTokens()) + " | " + spend(row)
-					+ " |");
+					+ count(row.outputTokens()) + " | " + spend(row) + " |");
 		}
 		line("");
 	}
@@ -173,14 +178,17 @@ final class MarkdownReport {
 		line("## " + section.day() + " against the day and the week before");
 		line("");
 		if (section.flagged().isEmpty()) {
-			line("Nothing flagged: no path or model rose by " + section.jumpPercent() + "% or more over the day before.");
+			line("Nothing flagged: no path or model rose by " + section.jumpPercent()
+					+ "% or more over the day before.");
 		}
 		else {
-			line("**Flagged** (up " + section.jumpPercent() + "% or more on the day before, or new, at $1 a day or more):");
+			line("**Flagged** (up " + section.jumpPercent()
+					+ "% or more on the day before, or new, at $1 a day or more):");
 			line("");
-			section.flagged().forEach((c) -> line("- " + c.kind() + " " + cell(c.name()) + ": " + usd(c.spend())
-					+ (c.dayOverDayPercent() == null ? ", nothing the day before"
-							: ", " + signed(c.dayOverDayPercent()) + " on " + usd(c.dayBefore()))));
+			section.flagged()
+				.forEach((c) -> line("- " + c.kind() + " " + cell(c.name()) + ": " + usd(c.spend())
+						+ (c.dayOverDayPercent() == null ? ", nothing the day before"
+								: ", " + signed(c.dayOverDayPercent()) + " on " + usd(c.dayBefore()))));
 		}
 		line("");
 		changeTable("Path", section.day(), section.byPath());
@@ -238,32 +246,33 @@ final class MarkdownReport {
 		}
 		if (!bill.otherCharges().isEmpty()) {
 			line("Charged, not per token (provisioned throughput, reserved capacity, other): "
-					+ String.join(", ", bill.otherCharges()
-						.stream()
-						.map((c) -> cell(c.usageType()) + " " + usd(c.usd()))
-						.toList())
+					+ String.join(", ",
+							bill.otherCharges().stream().map((c) -> cell(c.usageType()) + " " + usd(c.usd())).toList())
 					+ ".");
 			line("");
 		}
 		if (!bill.otherLineTypes().isEmpty()) {
-			line("Not usage, left out: " + String.join(", ", bill.otherLineTypes()
-				.entrySet()
-				.stream()
-				.map((e) -> cell(e.getKey()) + " " + usd(e.getValue()))
-				.toList()) + ".");
+			line("Not usage, left out: " + String.join(", ",
+					bill.otherLineTypes()
+						.entrySet()
+						.stream()
+						.map((e) -> cell(e.getKey()) + " " + usd(e.getValue()))
+						.toList())
+					+ ".");
 			line("");
 		}
 		bill.notes().forEach((n) -> line("Note: " + cell(n) + ".  "));
 		if (!bill.rejects().isEmpty()) {
-			line("CUR lines not read: " + bill.rejects().size() + " ("
-					+ String.join("; ", bill.rejects().stream().limit(5).map((r) -> cell(r.location() + ": " + r.reason())).toList())
+			line("CUR lines not read: " + bill.rejects().size() + " (" + String.join("; ",
+					bill.rejects().stream().limit(5).map((r) -> cell(r.location() + ": " + r.reason())).toList())
 					+ ").");
 		}
 		line("");
 	}
 
 	private void reconciliationTable(List<Reconciliation.Row> rows, boolean withDay) {
-		line((withDay ? "| Day | Region " : "") + "| Model | Tier | Scope | Tokens | Billed tokens | Billed | Logged tokens "
+		line((withDay ? "| Day | Region " : "")
+				+ "| Model | Tier | Scope | Tokens | Billed tokens | Billed | Logged tokens "
 				+ "| Priced | Difference | Finding |");
 		line((withDay ? "|---|---" : "") + "|---|---|---|---|---:|---:|---:|---:|---:|---|");
 		for (Reconciliation.Row r : rows) {
@@ -282,9 +291,12 @@ final class MarkdownReport {
 		line("| Day | Spend | Top model that day |");
 		line("|---|---:|---|");
 		java.util.Map<java.time.LocalDate, List<AnalysisReport.DaySpend>> byDay = new java.util.TreeMap<>();
-		this.report.dailySpend().forEach((d) -> byDay.computeIfAbsent(d.day(), (k) -> new java.util.ArrayList<>()).add(d));
+		this.report.dailySpend()
+			.forEach((d) -> byDay.computeIfAbsent(d.day(), (k) -> new java.util.ArrayList<>()).add(d));
 		byDay.forEach((day, spends) -> {
-			BigDecimal total = spends.stream().map(AnalysisReport.DaySpend::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal total = spends.stream()
+				.map(AnalysisReport.DaySpend::cost)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
 			AnalysisReport.DaySpend top = spends.stream()
 				.max(java.util.Comparator.comparing(AnalysisReport.DaySpend::cost))
 				.orElseThrow();
@@ -315,11 +327,13 @@ final class MarkdownReport {
 		line("");
 		line("| Model | Scope | Region | Tier | Path | Requests | Errors | Spend | On-demand | Batch | Flex | Priority |");
 		line("|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
-		rows.stream().limit(MAX_USAGE_ROWS).forEach((row) -> line("| " + cell(row.model()) + " | " + row.scope() + " | "
-				+ cell(row.region()) + " | " + row.tier() + " | " + cell(row.path()) + " | " + count(row.requests())
-				+ " | " + count(row.errors()) + " | " + (row.cost() == null ? "unpriced" : usd(row.cost())) + " | "
-				+ usd(row.costByMode().onDemand()) + " | " + usd(row.costByMode().batch()) + " | "
-				+ usd(row.costByMode().flex()) + " | " + usd(row.costByMode().priority()) + " |"));
+		rows.stream()
+			.limit(MAX_USAGE_ROWS)
+			.forEach((row) -> line("| " + cell(row.model()) + " | " + row.scope() + " | " + cell(row.region()) + " | "
+					+ row.tier() + " | " + cell(row.path()) + " | " + count(row.requests()) + " | "
+					+ count(row.errors()) + " | " + (row.cost() == null ? "unpriced" : usd(row.cost())) + " | "
+					+ usd(row.costByMode().onDemand()) + " | " + usd(row.costByMode().batch()) + " | "
+					+ usd(row.costByMode().flex()) + " | " + usd(row.costByMode().priority()) + " |"));
 		if (rows.size() > MAX_USAGE_ROWS) {
 			line("");
 			line("… and " + (rows.size() - MAX_USAGE_ROWS) + " more rows in usage.csv.");

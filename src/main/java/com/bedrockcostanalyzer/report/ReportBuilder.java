@@ -58,8 +58,9 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * Prices the stored daily aggregates (each day at the prices in force that day) and rolls them up into the report.
- * Works on aggregates only, so a report is regenerated without reading a log again.
+ * Prices the stored daily aggregates (each day at the prices in force that day) and rolls
+ * them up into the report. Works on aggregates only, so a report is regenerated without
+ * reading a log again.
  */
 public final class ReportBuilder {
 
@@ -93,7 +94,9 @@ public final class ReportBuilder {
 	public record SourceInput(String name, long unitsRead) {
 	}
 
-	/** What the report is built from: the stored aggregates of the window, never the logs. */
+	/**
+	 * What the report is built from: the stored aggregates of the window, never the logs.
+	 */
 	public record Inputs(Window window, List<SourceInput> sources, List<DailyUsage> daily, ProfileSource profile,
 			List<StoredReject> rejects, List<UnitNote> notes, List<DroppedCopies> duplicates) {
 	}
@@ -108,7 +111,8 @@ public final class ReportBuilder {
 		Map<DayModel, BigDecimal> spendByDay = new TreeMap<>();
 		for (DailyUsage usage : daily) {
 			UsageKey key = usage.key();
-			// Each day is priced once, at the prices in force that day; usage rows and the daily trend share it.
+			// Each day is priced once, at the prices in force that day; usage rows and
+			// the daily trend share it.
 			Cost actual = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.context(),
 					key.day(), usage.totals().tokens());
 			RowKey rowKey = new RowKey(key.model(), key.scope().label(), key.region(), key.tier().label(),
@@ -127,8 +131,7 @@ public final class ReportBuilder {
 			.thenComparing(UsageRow::path));
 
 		List<Opportunity> opportunities = new SavingsAnalysis().analyse(new SavingsContext(window, daily,
-				inputs.profile(), this.calculator, this.discounts, this.savings, this.provisioned,
-				this.reserved));
+				inputs.profile(), this.calculator, this.discounts, this.savings, this.provisioned, this.reserved));
 		PriceBook book = this.calculator.book();
 		PriceBookInfo priceBook = new PriceBookInfo(book.name(),
 				book.files().stream().map((f) -> new PriceFile(f.name(), f.sha256(), f.rows())).toList(),
@@ -136,13 +139,15 @@ public final class ReportBuilder {
 		return new AnalysisReport(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
 				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
 				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
-				breakdown(usageRows, UsageRow::path), byTag(usageRows), dailySpend(spendByDay), whatIf(daily), unpriced(usageRows),
-				coverage(usageRows, window, book), summary(opportunities),
-				shown(opportunities), rejects(storedRejects), duplicates(inputs.duplicates()), null, null,
-				opportunities);
+				breakdown(usageRows, UsageRow::path), byTag(usageRows), dailySpend(spendByDay), whatIf(daily),
+				unpriced(usageRows), coverage(usageRows, window, book), summary(opportunities), shown(opportunities),
+				rejects(storedRejects), duplicates(inputs.duplicates()), null, null, opportunities);
 	}
 
-	/** The bill's Bedrock lines in the window set beside the window's logged usage, at this report's prices. */
+	/**
+	 * The bill's Bedrock lines in the window set beside the window's logged usage, at
+	 * this report's prices.
+	 */
 	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily) {
 		return new Reconciler(this.calculator, this.discounts).reconcile(curFiles, window, daily);
 	}
@@ -153,7 +158,8 @@ public final class ReportBuilder {
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	/**
-	 * {@code day}'s spend against the day before and the week before, per model and per path.
+	 * {@code day}'s spend against the day before and the week before, per model and per
+	 * path.
 	 * @param rows the stored aggregates of {@code [day − 7, day + 1)}
 	 */
 	public AnalysisReport.DayOverDay dayOverDay(LocalDate day, int jumpPercent, List<DailyUsage> rows) {
@@ -161,8 +167,8 @@ public final class ReportBuilder {
 		Map<String, BigDecimal[]> byPath = new TreeMap<>();
 		for (DailyUsage usage : rows) {
 			UsageKey key = usage.key();
-			int slot = key.day().equals(day) ? 0 : key.day().equals(day.minusDays(1)) ? 1
-					: key.day().equals(day.minusDays(7)) ? 2 : -1;
+			int slot = key.day().equals(day) ? 0
+					: key.day().equals(day.minusDays(1)) ? 1 : key.day().equals(day.minusDays(7)) ? 2 : -1;
 			if (slot < 0) {
 				continue;
 			}
@@ -200,12 +206,16 @@ public final class ReportBuilder {
 			result.add(new AnalysisReport.SpendChange(kind, name, days[0], days[1], days[2], dayChange,
 					percentChange(days[0], days[2]), flagged));
 		});
-		result.sort(Comparator.comparing(AnalysisReport.SpendChange::spend).reversed()
+		result.sort(Comparator.comparing(AnalysisReport.SpendChange::spend)
+			.reversed()
 			.thenComparing(AnalysisReport.SpendChange::name));
 		return result;
 	}
 
-	/** Percent change from {@code before} to {@code now}, one decimal; null when there was nothing before. */
+	/**
+	 * Percent change from {@code before} to {@code now}, one decimal; null when there was
+	 * nothing before.
+	 */
 	private static BigDecimal percentChange(BigDecimal now, BigDecimal before) {
 		if (before.signum() == 0) {
 			return null;
@@ -239,7 +249,10 @@ public final class ReportBuilder {
 		return result;
 	}
 
-	/** The rows at another tier and/or scope, after discount; null when any usage cannot be priced that way. */
+	/**
+	 * The rows at another tier and/or scope, after discount; null when any usage cannot
+	 * be priced that way.
+	 */
 	private BigDecimal priced(List<DailyUsage> rows, Tier tier, Scope scope) {
 		BigDecimal total = BigDecimal.ZERO;
 		for (DailyUsage usage : rows) {
@@ -260,7 +273,9 @@ public final class ReportBuilder {
 	private AnalysisReport.Savings summary(List<Opportunity> opportunities) {
 		BigDecimal threshold = this.savings.thresholdUsd();
 		return new AnalysisReport.Savings(SavingsAnalysis.headline(opportunities, threshold), threshold,
-				opportunities.stream().filter((o) -> o.savings() != null && o.savings().compareTo(threshold) < 0).count(),
+				opportunities.stream()
+					.filter((o) -> o.savings() != null && o.savings().compareTo(threshold) < 0)
+					.count(),
 				opportunities.stream().filter((o) -> o.savings() == null).count());
 	}
 
@@ -283,10 +298,12 @@ public final class ReportBuilder {
 
 	private AnalysisReport.Adjustments adjustments() {
 		return new AnalysisReport.Adjustments(
-				this.discounts.rules().stream().map((r) -> new AnalysisReport.Discount(r.family(), r.percent())).toList(),
-				this.display.isUsd() ? null
-						: new AnalysisReport.DisplayCurrency(this.display.code(), this.display.ratePerUsd(),
-								"rate given by the user"));
+				this.discounts.rules()
+					.stream()
+					.map((r) -> new AnalysisReport.Discount(r.family(), r.percent()))
+					.toList(),
+				this.display.isUsd() ? null : new AnalysisReport.DisplayCurrency(this.display.code(),
+						this.display.ratePerUsd(), "rate given by the user"));
 	}
 
 	private static Totals totals(List<UsageRow> rows, DisplayCurrency display) {
@@ -339,8 +356,8 @@ public final class ReportBuilder {
 	}
 
 	/**
-	 * One breakdown per tag key the rows carry, in the order the keys were chosen: each row's tags keep that order, and
-	 * the rows with the most tags are read first.
+	 * One breakdown per tag key the rows carry, in the order the keys were chosen: each
+	 * row's tags keep that order, and the rows with the most tags are read first.
 	 */
 	private static List<AnalysisReport.TagBreakdown> byTag(List<UsageRow> rows) {
 		Set<String> keys = new LinkedHashSet<>();
@@ -395,9 +412,11 @@ public final class ReportBuilder {
 					+ (missing.size() > 5 ? " and " + (missing.size() - 5) + " more (see Unpriced)" : ""));
 		}
 		if (!profiles.isEmpty()) {
-			// No price is missing here: the model behind the profile is unknown until the profile is resolved.
-			advice.add("resolve " + (profiles.size() == 1 ? "the application inference profile " + profiles.first()
-					: profiles.size() + " application inference profiles")
+			// No price is missing here: the model behind the profile is unknown until the
+			// profile is resolved.
+			advice.add("resolve "
+					+ (profiles.size() == 1 ? "the application inference profile " + profiles.first()
+							: profiles.size() + " application inference profiles")
 					+ " with --profile-lookup (Bedrock credentials) or --inference-profiles FILE");
 		}
 		return new Coverage(unpricedRequests, percent(unpricedRequests, requests), unpricedTokens,
@@ -406,8 +425,9 @@ public final class ReportBuilder {
 
 	private static BigDecimal percent(long part, long whole) {
 		return whole == 0 ? BigDecimal.ZERO.setScale(2)
-				: BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2,
-						RoundingMode.HALF_EVEN);
+				: BigDecimal.valueOf(part)
+					.multiply(BigDecimal.valueOf(100))
+					.divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_EVEN);
 	}
 
 	private static Duplicates duplicates(List<DroppedCopies> stored) {
@@ -415,10 +435,11 @@ public final class ReportBuilder {
 		for (DroppedCopies copies : stored) {
 			dropped = Math.addExact(dropped, copies.dropped());
 		}
-		return new Duplicates(dropped, stored.stream()
-			.limit(MAX_REJECT_SAMPLES)
-			.map((c) -> new DuplicateSource(c.location(), c.countedFrom(), c.countedFromSource(), c.dropped()))
-			.toList());
+		return new Duplicates(dropped,
+				stored.stream()
+					.limit(MAX_REJECT_SAMPLES)
+					.map((c) -> new DuplicateSource(c.location(), c.countedFrom(), c.countedFromSource(), c.dropped()))
+					.toList());
 	}
 
 	private static Rejects rejects(List<StoredReject> stored) {
@@ -437,8 +458,8 @@ public final class ReportBuilder {
 		return new Rejects(count, byReason, samples);
 	}
 
-	private record RowKey(String model, String scope, String region, String tier, String context,
-			String path, String attribution) implements Comparable<RowKey> {
+	private record RowKey(String model, String scope, String region, String tier, String context, String path,
+			String attribution) implements Comparable<RowKey> {
 
 		@Override
 		public int compareTo(RowKey o) {
@@ -493,10 +514,9 @@ public final class ReportBuilder {
 			TokenCounts t = this.totals.tokens();
 			String model = key.model();
 			return new UsageRow(model, key.scope(), key.region(), key.tier(), key.context(), key.path(),
-					Attribution.tags(key.attribution()),
-					this.totals.requests(),
-					this.totals.errors(), this.totals.streamingRequests(), this.totals.truncatedRequests(), t.input(),
-					t.output(), t.cacheRead(), t.cacheWrite(), t.cacheWrite5m(), t.cacheWrite1h(),
+					Attribution.tags(key.attribution()), this.totals.requests(), this.totals.errors(),
+					this.totals.streamingRequests(), this.totals.truncatedRequests(), t.input(), t.output(),
+					t.cacheRead(), t.cacheWrite(), t.cacheWrite5m(), t.cacheWrite1h(),
 					discounts.apply(model, this.cost), this.cost, this.unpricedReason,
 					new CostByMode(discounts.apply(model, this.byMode[0]), discounts.apply(model, this.byMode[1]),
 							discounts.apply(model, this.byMode[2]), discounts.apply(model, this.byMode[3])));

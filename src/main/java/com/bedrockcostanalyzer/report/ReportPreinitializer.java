@@ -17,14 +17,17 @@ import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * Builds a report of no traffic and renders each of its files to nothing, as {@link ReportWriter} would write them,
- * on Spring Boot's background pre-initialisation thread while the application context starts. The report step's
- * first use of its classes — Thymeleaf's engine, the template's parsing, its expressions, the shipped price book,
- * the detectors — took about half a second of a small run, on one core at the end; here it runs on the core start-up
- * leaves idle, and the real report finds it all loaded and cached. Nothing is written: the only state left behind is
- * the template engine's cache and the ECharts text. Boot makes the application wait for it before it is ready, so it
- * never runs beside the job; it skips it on a single core and ignores a failure (the report step then pays as
- * before). With a class-data-sharing archive start-up is too short for it to gain anything (docs/performance.md).
+ * Builds a report of no traffic and renders each of its files to nothing, as
+ * {@link ReportWriter} would write them, on Spring Boot's background pre-initialisation
+ * thread while the application context starts. The report step's first use of its classes
+ * — Thymeleaf's engine, the template's parsing, its expressions, the shipped price book,
+ * the detectors — took about half a second of a small run, on one core at the end; here
+ * it runs on the core start-up leaves idle, and the real report finds it all loaded and
+ * cached. Nothing is written: the only state left behind is the template engine's cache
+ * and the ECharts text. Boot makes the application wait for it before it is ready, so it
+ * never runs beside the job; it skips it on a single core and ignores a failure (the
+ * report step then pays as before). With a class-data-sharing archive start-up is too
+ * short for it to gain anything (docs/performance.md).
  */
 public final class ReportPreinitializer implements BackgroundPreinitializer {
 

@@ -22,8 +22,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a report's files: {@code report.json}, {@code report.md} and {@code usage.csv}. Each file is written beside
- * its final name and moved into place, so a reader never sees half a report.
+ * Writes a report's files: {@code report.json}, {@code report.md} and {@code usage.csv}.
+ * Each file is written beside its final name and moved into place, so a reader never sees
+ * half a report.
  */
 public final class ReportWriter {
 
@@ -49,7 +50,10 @@ public final class ReportWriter {
 		render(report, (name, content) -> writeAtomically(folder.resolve(name), content));
 	}
 
-	/** Renders each of the report's files and hands it over by name ({@link ReportPreinitializer} discards them). */
+	/**
+	 * Renders each of the report's files and hands it over by name
+	 * ({@link ReportPreinitializer} discards them).
+	 */
 	void render(AnalysisReport report, FileSink files) throws IOException {
 		files.accept(JSON, (out) -> MAPPER.writeValue(out, report));
 		files.accept(MARKDOWN, (out) -> out.write(new MarkdownReport(report).render()));
@@ -65,16 +69,18 @@ public final class ReportWriter {
 
 	/** Every (day, Region, model, tier, context, scope, token type) either side has. */
 	private static void writeReconciliationCsv(List<Reconciliation.Row> rows, Writer out) throws IOException {
-		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader("day", "region", "model", "usage_type", "tier", "context", "scope", "token_type", "billed_tokens",
-					"billed_usd", "logged_tokens", "priced_usd", "token_difference", "usd_difference", "finding")
-			.setRecordSeparator("\n")
-			.get());
+		CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder()
+					.setHeader("day", "region", "model", "usage_type", "tier", "context", "scope", "token_type",
+							"billed_tokens", "billed_usd", "logged_tokens", "priced_usd", "token_difference",
+							"usd_difference", "finding")
+					.setRecordSeparator("\n")
+					.get());
 		for (Reconciliation.Row r : rows) {
 			csv.printRecord(r.day(), SafeText.csvText(r.region()), SafeText.csvText(r.model()),
 					SafeText.csvText(r.usageType()), r.tier(), r.context(), r.scope(), r.tokenType(), r.billedTokens(),
-					money(r.billedUsd()), r.loggedTokens(), money(r.pricedUsd()), r.tokenDelta(),
-					money(r.usdDelta()), r.finding());
+					money(r.billedUsd()), r.loggedTokens(), money(r.pricedUsd()), r.tokenDelta(), money(r.usdDelta()),
+					r.finding());
 		}
 		csv.flush();
 	}
@@ -83,17 +89,18 @@ public final class ReportWriter {
 		return MAPPER;
 	}
 
-	/** The usage rows, with a {@code tag:KEY} column per profile tag the report breaks spend down by. */
+	/**
+	 * The usage rows, with a {@code tag:KEY} column per profile tag the report breaks
+	 * spend down by.
+	 */
 	private static void writeUsageCsv(List<UsageRow> rows, List<String> tagKeys, Writer out) throws IOException {
-		List<String> header = new ArrayList<>(List.of("model", "scope", "region", "tier", "context", "path",
-				"requests", "errors", "input_tokens", "output_tokens", "cache_read_input_tokens",
-				"cache_write_5m_input_tokens", "cache_write_1h_input_tokens", "cost_usd", "list_cost_usd",
-				"cost_on_demand_usd", "cost_batch_usd", "cost_flex_usd", "cost_priority_usd", "unpriced_reason"));
+		List<String> header = new ArrayList<>(List.of("model", "scope", "region", "tier", "context", "path", "requests",
+				"errors", "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_write_5m_input_tokens",
+				"cache_write_1h_input_tokens", "cost_usd", "list_cost_usd", "cost_on_demand_usd", "cost_batch_usd",
+				"cost_flex_usd", "cost_priority_usd", "unpriced_reason"));
 		tagKeys.forEach((key) -> header.add("tag:" + key));
-		CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader(header.toArray(String[]::new))
-			.setRecordSeparator("\n")
-			.get());
+		CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get());
 		for (UsageRow row : rows) {
 			List<Object> values = new ArrayList<>(List.of(SafeText.csvText(row.model()), row.scope(),
 					SafeText.csvText(row.region()), row.tier(), row.context(), SafeText.csvText(row.path()),

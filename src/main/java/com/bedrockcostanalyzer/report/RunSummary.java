@@ -6,8 +6,8 @@ import java.util.List;
 import com.bedrockcostanalyzer.savings.Opportunity;
 
 /**
- * The lines the end of a run prints about its report: the savings, the top one, flagged jumps, the bill. No text from
- * the logs.
+ * The lines the end of a run prints about its report: the savings, the top one, flagged
+ * jumps, the bill. No text from the logs.
  */
 public final class RunSummary {
 
@@ -15,24 +15,29 @@ public final class RunSummary {
 	}
 
 	/**
-	 * The headline savings, and where the smaller ones went: a run whose savings are all under the threshold would
-	 * otherwise print $0.00 as if nothing had been found.
+	 * The headline savings, and where the smaller ones went: a run whose savings are all
+	 * under the threshold would otherwise print $0.00 as if nothing had been found.
 	 */
 	public static String savings(AnalysisReport report) {
 		var savings = report.savings();
-		String folded = (savings.foldedBelowThreshold() == 0) ? ""
-				: "; " + savings.foldedBelowThreshold() + " under $" + MarkdownReport.twoDecimals(savings.thresholdUsd())
-						+ " a month are only in opportunities.csv";
+		String folded = (savings.foldedBelowThreshold() == 0) ? "" : "; " + savings.foldedBelowThreshold() + " under $"
+				+ MarkdownReport.twoDecimals(savings.thresholdUsd()) + " a month are only in opportunities.csv";
 		return "Potential savings: $" + MarkdownReport.twoDecimals(savings.potentialMonthlySavings())
 				+ " a month (see the report" + folded + ")";
 	}
 
-	/** An amount as the console shows money: two decimals, thousands grouped ({@code 3,898.73}). */
+	/**
+	 * An amount as the console shows money: two decimals, thousands grouped
+	 * ({@code 3,898.73}).
+	 */
 	public static String dollars(BigDecimal amount) {
 		return MarkdownReport.twoDecimals(amount);
 	}
 
-	/** What the run left unpriced and what to do about it, or null when the price book covered everything. */
+	/**
+	 * What the run left unpriced and what to do about it, or null when the price book
+	 * covered everything.
+	 */
 	public static String coverage(AnalysisReport report) {
 		var coverage = report.coverage();
 		if (coverage.complete()) {
@@ -43,7 +48,10 @@ public final class RunSummary {
 				+ SafeText.plain(coverage.advice());
 	}
 
-	/** How many copies of invocations were left out and where the most were, or null when there were none. */
+	/**
+	 * How many copies of invocations were left out and where the most were, or null when
+	 * there were none.
+	 */
 	public static String duplicates(AnalysisReport report) {
 		var duplicates = report.duplicates();
 		if (duplicates.dropped() == 0) {
@@ -87,9 +95,8 @@ public final class RunSummary {
 	}
 
 	private static String flag(AnalysisReport.SpendChange change) {
-		return change.kind() + " " + SafeText.plain(change.name()) + ": $"
-				+ MarkdownReport.twoDecimals(change.spend()) + (change.dayOverDayPercent() == null
-						? " (nothing the day before)"
+		return change.kind() + " " + SafeText.plain(change.name()) + ": $" + MarkdownReport.twoDecimals(change.spend())
+				+ (change.dayOverDayPercent() == null ? " (nothing the day before)"
 						: " (" + MarkdownReport.signed(change.dayOverDayPercent()) + " on $"
 								+ MarkdownReport.twoDecimals(change.dayBefore()) + " the day before)");
 	}

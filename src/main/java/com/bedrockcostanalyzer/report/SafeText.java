@@ -1,15 +1,19 @@
 package com.bedrockcostanalyzer.report;
 
 /**
- * Text that came from the logs (paths, model ids, notes) is hostile until escaped: it goes into Markdown tables and
- * spreadsheets that people open. Each output format has its own escaping here.
+ * Text that came from the logs (paths, model ids, notes) is hostile until escaped: it
+ * goes into Markdown tables and spreadsheets that people open. Each output format has its
+ * own escaping here.
  */
 public final class SafeText {
 
 	private SafeText() {
 	}
 
-	/** Drops control characters and bidirectional overrides, which can make a table lie about what it shows. */
+	/**
+	 * Drops control characters and bidirectional overrides, which can make a table lie
+	 * about what it shows.
+	 */
 	public static String plain(String text) {
 		if (text == null) {
 			return "";
@@ -31,7 +35,9 @@ public final class SafeText {
 				|| cp == 0x061C;
 	}
 
-	/** A Markdown table cell: nothing in it can end the cell, open a link, or become HTML. */
+	/**
+	 * A Markdown table cell: nothing in it can end the cell, open a link, or become HTML.
+	 */
 	public static String markdownCell(String text) {
 		String plain = plain(text);
 		StringBuilder out = new StringBuilder(plain.length() + 8);
@@ -48,8 +54,8 @@ public final class SafeText {
 	}
 
 	/**
-	 * A CSV text cell that a spreadsheet will not run as a formula: leading {@code = + - @}, tab or CR get a quote in
-	 * front (OWASP's advice for CSV injection).
+	 * A CSV text cell that a spreadsheet will not run as a formula: leading
+	 * {@code = + - @}, tab or CR get a quote in front (OWASP's advice for CSV injection).
 	 */
 	public static String csvText(String text) {
 		if (text == null) {

@@ -7,8 +7,9 @@ import java.util.List;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 
 /**
- * PROVISIONED_THROUGHPUT and RESERVED from one pass over the standard-tier minutes: the groups come per model, Region
- * and scope, which is what RESERVED prices; PROVISIONED_THROUGHPUT takes a model's scopes in a Region together.
+ * PROVISIONED_THROUGHPUT and RESERVED from one pass over the standard-tier minutes: the
+ * groups come per model, Region and scope, which is what RESERVED prices;
+ * PROVISIONED_THROUGHPUT takes a model's scopes in a Region together.
  */
 final class CapacityDetectors implements Detector {
 

@@ -2,7 +2,10 @@ package com.bedrockcostanalyzer.savings;
 
 import java.util.List;
 
-/** Finds one kind of opportunity in the window's aggregates; figures are for the window, not yet monthly. */
+/**
+ * Finds one kind of opportunity in the window's aggregates; figures are for the window,
+ * not yet monthly.
+ */
 interface Detector {
 
 	List<Opportunity> detect(SavingsContext context);

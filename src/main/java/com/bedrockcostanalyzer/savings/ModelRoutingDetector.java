@@ -9,15 +9,14 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
-import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
-import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * MODEL_ROUTING: an expensive model serving easy requests (short, steady outputs that are small next to the input,
- * the shape of classification and extraction), priced on its cheaper sibling. Cost only: whether the cheaper model
- * answers as well is for the user to measure.
+ * MODEL_ROUTING: an expensive model serving easy requests (short, steady outputs that are
+ * small next to the input, the shape of classification and extraction), priced on its
+ * cheaper sibling. Cost only: whether the cheaper model answers as well is for the user
+ * to measure.
  */
 final class ModelRoutingDetector implements Detector {
 
@@ -49,8 +48,7 @@ final class ModelRoutingDetector implements Detector {
 				continue;
 			}
 			BigDecimal current = context.actualCost(rows);
-			BigDecimal onCheaper = context.cost(rows,
-					(k) -> k.with(cheaper, k.scope(), k.tier()),
+			BigDecimal onCheaper = context.cost(rows, (k) -> k.with(cheaper, k.scope(), k.tier()),
 					UnaryOperator.identity());
 			if (current == null || onCheaper == null || onCheaper.compareTo(current) >= 0) {
 				continue;
@@ -68,9 +66,8 @@ final class ModelRoutingDetector implements Detector {
 			evidence.put("warning", WARNING);
 			found.add(new Opportunity(OpportunityType.MODEL_ROUTING, traffic.model(), traffic.path(), current,
 					current.subtract(saving).setScale(current.scale() + 2, RoundingMode.HALF_EVEN), saving,
-					Confidence.LOW, evidence,
-					"Try " + cheaper + " for " + traffic.path() + " (" + settings.routingShare()
-							+ "% of its traffic): " + WARNING + ".",
+					Confidence.LOW, evidence, "Try " + cheaper + " for " + traffic.path() + " ("
+							+ settings.routingShare() + "% of its traffic): " + WARNING + ".",
 					true));
 		}
 		return found;

@@ -14,21 +14,26 @@ import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * The per-minute profile and prefix minutes, handed out one piece of traffic at a time: the detectors never hold more
- * than one path's or one model's minutes, so the report step's memory is bounded by the window's length, not by the
- * number of records.
+ * The per-minute profile and prefix minutes, handed out one piece of traffic at a time:
+ * the detectors never hold more than one path's or one model's minutes, so the report
+ * step's memory is bounded by the window's length, not by the number of records.
  */
 public interface ProfileSource {
 
-	/** The minutes of each model on each path, one (model, path) at a time, in time order. */
+	/**
+	 * The minutes of each model on each path, one (model, path) at a time, in time order.
+	 */
 	void minutesByTraffic(Consumer<List<MinuteRow>> group);
 
-	/** The prefix minutes of each model on each path, one (model, path) at a time, in time order. */
+	/**
+	 * The prefix minutes of each model on each path, one (model, path) at a time, in time
+	 * order.
+	 */
 	void prefixesByTraffic(Consumer<List<PrefixRow>> group);
 
 	/**
-	 * Standard-tier minutes summed over paths, one group at a time: per model, Region and scope, in that order. Each
-	 * group's rows are in time order.
+	 * Standard-tier minutes summed over paths, one group at a time: per model, Region and
+	 * scope, in that order. Each group's rows are in time order.
 	 */
 	void standardMinutes(Consumer<List<MinuteRow>> group);
 
@@ -49,8 +54,9 @@ public interface ProfileSource {
 			@Override
 			public void prefixesByTraffic(Consumer<List<PrefixRow>> group) {
 				Map<TrafficKey, List<PrefixRow>> groups = new TreeMap<>();
-				prefixes.forEach(
-						(p) -> groups.computeIfAbsent(TrafficKey.of(p.key().minute()), (k) -> new ArrayList<>()).add(p));
+				prefixes
+					.forEach((p) -> groups.computeIfAbsent(TrafficKey.of(p.key().minute()), (k) -> new ArrayList<>())
+						.add(p));
 				groups.values().forEach((rows) -> {
 					rows.sort(java.util.Comparator.comparing((PrefixRow r) -> r.key().minute().minute()));
 					group.accept(rows);
@@ -66,14 +72,13 @@ public interface ProfileSource {
 						continue;
 					}
 					String key = k.model() + "\n" + k.region() + "\n" + k.scope();
-					groups.computeIfAbsent(key, (g) -> new TreeMap<>()).merge(k.minute(),
-							new MinuteRow(new MinuteKey(k.minute(), k.region(), k.model(), k.scope(), Tier.STANDARD, Context.STANDARD, ""),
-									copy(row.totals())),
-							(a, b) -> {
-								MinuteTotals sum = copy(a.totals());
-								sum.add(b.totals());
-								return new MinuteRow(a.key(), sum);
-							});
+					groups.computeIfAbsent(key, (g) -> new TreeMap<>())
+						.merge(k.minute(), new MinuteRow(new MinuteKey(k.minute(), k.region(), k.model(), k.scope(),
+								Tier.STANDARD, Context.STANDARD, ""), copy(row.totals())), (a, b) -> {
+									MinuteTotals sum = copy(a.totals());
+									sum.add(b.totals());
+									return new MinuteRow(a.key(), sum);
+								});
 				}
 				groups.values().forEach((rows) -> group.accept(new ArrayList<>(rows.values())));
 			}

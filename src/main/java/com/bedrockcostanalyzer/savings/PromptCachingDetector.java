@@ -3,8 +3,6 @@ package com.bedrockcostanalyzer.savings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,13 +14,13 @@ import com.bedrockcostanalyzer.aggregate.MinuteKey;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
-import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
- * PROMPT_CACHING: prefixes (system prompt, tools) that repeat, replayed per prefix in time order against the 5-minute
- * and 1-hour TTL and the model's minimum checkpoint size; the saving is the reads' discount less the write premium.
- * Paths that already cache are not told to start; those that write but hardly ever read are told what that costs.
+ * PROMPT_CACHING: prefixes (system prompt, tools) that repeat, replayed per prefix in
+ * time order against the 5-minute and 1-hour TTL and the model's minimum checkpoint size;
+ * the saving is the reads' discount less the write premium. Paths that already cache are
+ * not told to start; those that write but hardly ever read are told what that costs.
  */
 final class PromptCachingDetector implements Detector {
 
@@ -114,8 +112,9 @@ final class PromptCachingDetector implements Detector {
 	}
 
 	/**
-	 * Caching for a path that does not cache: its prefixes are replayed minute by minute against both cache lives,
-	 * the replay is priced, and the cheaper life is proposed when it beats what the path pays now.
+	 * Caching for a path that does not cache: its prefixes are replayed minute by minute
+	 * against both cache lives, the replay is priced, and the cheaper life is proposed
+	 * when it beats what the path pays now.
 	 */
 	private static Opportunity enable(SavingsContext context, SavingsContext.Traffic traffic,
 			List<PrefixRow> prefixes) {
@@ -147,15 +146,20 @@ final class PromptCachingDetector implements Detector {
 		Map<Group, List<PrefixRow>> groups = new LinkedHashMap<>();
 		for (PrefixRow row : prefixes) {
 			MinuteKey m = row.key().minute();
-			groups.computeIfAbsent(new Group(m.region(), m.scope(), m.tier(), row.key().fingerprint()),
-					(g) -> new ArrayList<>()).add(row);
+			groups
+				.computeIfAbsent(new Group(m.region(), m.scope(), m.tier(), row.key().fingerprint()),
+						(g) -> new ArrayList<>())
+				.add(row);
 		}
 		Comparator<PrefixRow> inTime = Comparator.comparing((PrefixRow r) -> r.key().minute().minute());
 		groups.values().forEach((rows) -> rows.sort(inTime));
 		return groups;
 	}
 
-	/** The path's prefix is shorter than the model's smallest cache checkpoint: said, with no saving. */
+	/**
+	 * The path's prefix is shorter than the model's smallest cache checkpoint: said, with
+	 * no saving.
+	 */
 	private static Opportunity belowMinimum(SavingsContext context, SavingsContext.Traffic traffic, int minimum,
 			Map<String, Object> evidence) {
 		evidence.put("finding", "prefix below the model minimum");
@@ -167,7 +171,10 @@ final class PromptCachingDetector implements Detector {
 				true);
 	}
 
-	/** The replay priced day by day at each life; the cheaper proposed, or nothing when caching would not save. */
+	/**
+	 * The replay priced day by day at each life; the cheaper proposed, or nothing when
+	 * caching would not save.
+	 */
 	private static Opportunity priced(SavingsContext context, SavingsContext.Traffic traffic, CacheReplay replay,
 			Map<String, Object> evidence) {
 		BigDecimal current = BigDecimal.ZERO;
@@ -202,9 +209,11 @@ final class PromptCachingDetector implements Detector {
 	}
 
 	/**
-	 * Each prefix's requests replayed in time order against a 5-minute and a 1-hour cache: the first request after the
-	 * cache went cold writes the prefix, the others read it; requests whose prefix is below the model's minimum cannot
-	 * cache and are only counted. The tokens are kept per day and series, to be priced at that day's prices.
+	 * Each prefix's requests replayed in time order against a 5-minute and a 1-hour
+	 * cache: the first request after the cache went cold writes the prefix, the others
+	 * read it; requests whose prefix is below the model's minimum cannot cache and are
+	 * only counted. The tokens are kept per day and series, to be priced at that day's
+	 * prices.
 	 */
 	private static final class CacheReplay {
 
@@ -256,9 +265,10 @@ final class PromptCachingDetector implements Detector {
 	}
 
 	/**
-	 * Whether the cache has expired by this minute. Requests are known to the minute, so a gap of {@code g} minutes
-	 * between buckets is up to {@code g + 1} real minutes: the cache counts as warm only when even that is inside the
-	 * TTL (conservative by up to a minute).
+	 * Whether the cache has expired by this minute. Requests are known to the minute, so
+	 * a gap of {@code g} minutes between buckets is up to {@code g + 1} real minutes: the
+	 * cache counts as warm only when even that is inside the TTL (conservative by up to a
+	 * minute).
 	 */
 	static boolean cold(Instant last, Instant minute, int ttlMinutes) {
 		return last == null || Duration.between(last, minute).toMinutes() + 1 > ttlMinutes;

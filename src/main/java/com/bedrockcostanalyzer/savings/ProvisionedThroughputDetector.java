@@ -16,9 +16,10 @@ import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
- * PROVISIONED_THROUGHPUT: the per-minute token profile of a model in a Region (peak, p95, mean) against the capacity
- * and hourly price of a model unit. Enough units for the p95 minute are bought, the minutes above spill to on-demand;
- * proposed only when that is cheaper than what is paid now. Where the unit's capacity is unknown, the row says what
+ * PROVISIONED_THROUGHPUT: the per-minute token profile of a model in a Region (peak, p95,
+ * mean) against the capacity and hourly price of a model unit. Enough units for the p95
+ * minute are bought, the minutes above spill to on-demand; proposed only when that is
+ * cheaper than what is paid now. Where the unit's capacity is unknown, the row says what
  * to supply and estimates nothing.
  */
 final class ProvisionedThroughputDetector {
@@ -39,7 +40,8 @@ final class ProvisionedThroughputDetector {
 		if (current == null || current.multiply(monthFactor).compareTo(MIN_MONTHLY_SPEND) < 0) {
 			return;
 		}
-		// Each percentile sorts a copy of the active minutes: taken once, used for evidence and sizing.
+		// Each percentile sorts a copy of the active minutes: taken once, used for
+		// evidence and sizing.
 		long p95In = tpm.inputPercentile(0.95);
 		long p95Out = tpm.outputPercentile(0.95);
 		Map<String, Object> evidence = new LinkedHashMap<>();
@@ -64,8 +66,8 @@ final class ProvisionedThroughputDetector {
 					true));
 			return;
 		}
-		long units = Math.max(1, Math.max(ceilDiv(p95In, offer.inputTpmPerUnit()),
-				ceilDiv(p95Out, offer.outputTpmPerUnit())));
+		long units = Math.max(1,
+				Math.max(ceilDiv(p95In, offer.inputTpmPerUnit()), ceilDiv(p95Out, offer.outputTpmPerUnit())));
 		long overflowIn = 0;
 		long overflowOut = 0;
 		for (int m = 0; m < inputs.length; m++) {
@@ -81,9 +83,8 @@ final class ProvisionedThroughputDetector {
 			return;
 		}
 		BigDecimal projected = capacity.add(overflow);
-		BigDecimal fullUse = context.cost(priceKey,
-				TokenCounts.inputOutput(units * offer.inputTpmPerUnit() * windowMinutes,
-						units * offer.outputTpmPerUnit() * windowMinutes));
+		BigDecimal fullUse = context.cost(priceKey, TokenCounts.inputOutput(
+				units * offer.inputTpmPerUnit() * windowMinutes, units * offer.outputTpmPerUnit() * windowMinutes));
 		evidence.put("modelUnits", units);
 		evidence.put("commitment", offer.commitment());
 		evidence.put("hourlyPerUnit", offer.hourlyPerUnit());

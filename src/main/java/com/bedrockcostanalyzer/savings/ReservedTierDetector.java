@@ -14,9 +14,10 @@ import com.bedrockcostanalyzer.usage.Tier;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
- * RESERVED: input and output tokens-per-minute reserved at the p95 minute of a model's profile (per Region and
- * scope), the busier minutes spilling to the standard tier. The 1-month term costs what on-demand does at full use,
- * so only steady traffic on a longer term ever saves; proposed only when it does.
+ * RESERVED: input and output tokens-per-minute reserved at the p95 minute of a model's
+ * profile (per Region and scope), the busier minutes spilling to the standard tier. The
+ * 1-month term costs what on-demand does at full use, so only steady traffic on a longer
+ * term ever saves; proposed only when it does.
  */
 final class ReservedTierDetector {
 
@@ -54,8 +55,7 @@ final class ReservedTierDetector {
 				.multiply(BigDecimal.valueOf(reservedIn))
 				.add(offer.outputPer1kTpmHour().multiply(BigDecimal.valueOf(reservedOut))));
 			BigDecimal projected = reserved.add(overflow);
-			if (projected.compareTo(current) >= 0
-					|| (best != null && projected.compareTo(best.projectedCost()) >= 0)) {
+			if (projected.compareTo(current) >= 0 || (best != null && projected.compareTo(best.projectedCost()) >= 0)) {
 				continue;
 			}
 			Map<String, Object> evidence = new LinkedHashMap<>();

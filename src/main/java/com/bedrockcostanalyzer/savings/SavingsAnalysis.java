@@ -11,9 +11,10 @@ import java.util.Map;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * Runs every detector over the window's aggregates, turns their figures into monthly ones, ranks them by saving, and
- * decides which count in the headline: of the proposals that buy the same path's traffic another way (batch, flex,
- * routing, global profile, capacity) only the one saving most is counted.
+ * Runs every detector over the window's aggregates, turns their figures into monthly
+ * ones, ranks them by saving, and decides which count in the headline: of the proposals
+ * that buy the same path's traffic another way (batch, flex, routing, global profile,
+ * capacity) only the one saving most is counted.
  */
 public final class SavingsAnalysis {
 
@@ -32,7 +33,8 @@ public final class SavingsAnalysis {
 		for (Detector detector : this.detectors) {
 			for (Opportunity o : detector.detect(context)) {
 				Opportunity monthly = o.scaled(factor);
-				// A finding without an estimate is worth a reader's time only on traffic that costs something.
+				// A finding without an estimate is worth a reader's time only on traffic
+				// that costs something.
 				if (monthly.savings() == null
 						&& (monthly.currentCost() == null || monthly.currentCost().compareTo(threshold) < 0)) {
 					continue;
@@ -43,8 +45,7 @@ public final class SavingsAnalysis {
 		Map<TrafficKey, Opportunity> best = new HashMap<>();
 		for (Opportunity o : all) {
 			if (o.type().repricesTheSameTraffic() && o.savings() != null) {
-				best.merge(TrafficKey.of(o), o,
-						(a, b) -> b.savings().compareTo(a.savings()) > 0 ? b : a);
+				best.merge(TrafficKey.of(o), o, (a, b) -> b.savings().compareTo(a.savings()) > 0 ? b : a);
 			}
 		}
 		List<Opportunity> ranked = new ArrayList<>();
@@ -53,8 +54,7 @@ public final class SavingsAnalysis {
 					&& (!o.type().repricesTheSameTraffic() || best.get(TrafficKey.of(o)) == o);
 			ranked.add(o.withCountedInHeadline(counted));
 		}
-		ranked.sort(Comparator
-			.comparing((Opportunity o) -> o.savings() == null ? BigDecimal.valueOf(-1) : o.savings())
+		ranked.sort(Comparator.comparing((Opportunity o) -> o.savings() == null ? BigDecimal.valueOf(-1) : o.savings())
 			.reversed()
 			.thenComparing(Opportunity::type)
 			.thenComparing(Opportunity::model)

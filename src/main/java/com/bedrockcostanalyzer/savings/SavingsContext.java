@@ -21,8 +21,9 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.Window;
 
 /**
- * Everything the detectors read: the stored aggregates of the window (never the logs), the prices, the user's
- * discounts and settings. Costs here are window totals after discount; the analysis scales them to a month.
+ * Everything the detectors read: the stored aggregates of the window (never the logs),
+ * the prices, the user's discounts and settings. Costs here are window totals after
+ * discount; the analysis scales them to a month.
  */
 public final class SavingsContext {
 
@@ -59,8 +60,8 @@ public final class SavingsContext {
 
 	private final ReservedBook reserved;
 
-	public SavingsContext(Window window, List<DailyUsage> daily, ProfileSource profile, CostCalculator calculator, Discounts discounts, SavingsProperties settings, ProvisionedBook provisioned,
-			ReservedBook reserved) {
+	public SavingsContext(Window window, List<DailyUsage> daily, ProfileSource profile, CostCalculator calculator,
+			Discounts discounts, SavingsProperties settings, ProvisionedBook provisioned, ReservedBook reserved) {
 		this.reserved = reserved;
 		this.window = window;
 		Map<TrafficKey, List<DailyUsage>> grouped = new LinkedHashMap<>();
@@ -100,8 +101,9 @@ public final class SavingsContext {
 	}
 
 	/**
-	 * How a path's standard-tier traffic looks in time. Computed for every path in one pass over the per-minute
-	 * profile, the first time one is asked for; only the small shapes are kept.
+	 * How a path's standard-tier traffic looks in time. Computed for every path in one
+	 * pass over the per-minute profile, the first time one is asked for; only the small
+	 * shapes are kept.
 	 */
 	TrafficShape shape(Traffic traffic) {
 		if (this.shapes == null) {
@@ -112,30 +114,33 @@ public final class SavingsContext {
 				TrafficKey key = TrafficKey.of(rows.get(0).key());
 				Traffic t = byKey.get(key);
 				if (t != null) {
-					shapes.put(key, TrafficShape.of(t.totals((r) -> r.key().tier() == Tier.STANDARD), rows,
-							this.settings));
+					shapes.put(key,
+							TrafficShape.of(t.totals((r) -> r.key().tier() == Tier.STANDARD), rows, this.settings));
 				}
 			});
 			this.shapes = shapes;
 		}
-		return this.shapes.computeIfAbsent(traffic.key(),
-				(k) -> TrafficShape.of(traffic.totals((r) -> r.key().tier() == Tier.STANDARD), List.of(),
-						this.settings));
+		return this.shapes.computeIfAbsent(traffic.key(), (k) -> TrafficShape
+			.of(traffic.totals((r) -> r.key().tier() == Tier.STANDARD), List.of(), this.settings));
 	}
 
 	ProfileSource profile() {
 		return this.profile;
 	}
 
-	/** The rows as they were billed, after discount; null when some usage in them has no price. */
+	/**
+	 * The rows as they were billed, after discount; null when some usage in them has no
+	 * price.
+	 */
 	BigDecimal actualCost(List<DailyUsage> rows) {
 		return cost(rows, UnaryOperator.identity(), UnaryOperator.identity());
 	}
 
 	/**
-	 * The same rows bought another way: each day's key changed (another tier, scope or model) and its tokens changed
-	 * (cache reads instead of input), priced at the prices in force that day, after the target model's discount. Null
-	 * when any of it cannot be priced: a guess is never passed off as a saving.
+	 * The same rows bought another way: each day's key changed (another tier, scope or
+	 * model) and its tokens changed (cache reads instead of input), priced at the prices
+	 * in force that day, after the target model's discount. Null when any of it cannot be
+	 * priced: a guess is never passed off as a saving.
 	 */
 	BigDecimal cost(List<DailyUsage> rows, UnaryOperator<UsageKey> key, UnaryOperator<TokenCounts> tokens) {
 		BigDecimal total = BigDecimal.ZERO;
@@ -154,7 +159,10 @@ public final class SavingsContext {
 		return total;
 	}
 
-	/** A token vector priced for one model, Region, scope and tier on a day, after discount; null when unpriced. */
+	/**
+	 * A token vector priced for one model, Region, scope and tier on a day, after
+	 * discount; null when unpriced.
+	 */
 	BigDecimal cost(UsageKey key, TokenCounts tokens) {
 		if (tokens.equals(TokenCounts.ZERO)) {
 			return BigDecimal.ZERO;

@@ -11,18 +11,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import com.bedrockcostanalyzer.pricing.ModelFacts;
 
 /**
- * The knobs of the savings detectors. Defaults follow Bedrock's own limits and the practice of the tools users
- * compare us with (nOps hides savings under $25 a month).
- * @param thresholdUsd monthly savings below this are folded away from the human reports (kept in the CSV)
- * @param batchMinRecords Bedrock's minimum records per batch job (per model; 100 by default)
+ * The knobs of the savings detectors. Defaults follow Bedrock's own limits and the
+ * practice of the tools users compare us with (nOps hides savings under $25 a month).
+ *
+ * @param thresholdUsd monthly savings below this are folded away from the human reports
+ * (kept in the CSV)
+ * @param batchMinRecords Bedrock's minimum records per batch job (per model; 100 by
+ * default)
  * @param runGapMinutes a pause this long ends a "run" of job-like traffic
  * @param offHours UTC hours counted as off-hours, as {@code from-to} (end excluded)
  * @param interactivePaths paths declared interactive: never offered batch or flex
- * @param nonInteractivePaths paths declared non-interactive: batch is proposed whatever the signals say
- * @param routingLadder each model mapped to its cheaper sibling, tried step by step (default: the model facts)
+ * @param nonInteractivePaths paths declared non-interactive: batch is proposed whatever
+ * the signals say
+ * @param routingLadder each model mapped to its cheaper sibling, tried step by step
+ * (default: the model facts)
  * @param routingShare the share of a path's traffic assumed routable, in percent
- * @param routingMaxMeanOutputTokens the mean output size below which a path looks classification-like
- * @param cacheMinimumTokens a model's minimum cacheable prefix (checkpoint) size (over the model facts)
+ * @param routingMaxMeanOutputTokens the mean output size below which a path looks
+ * classification-like
+ * @param cacheMinimumTokens a model's minimum cacheable prefix (checkpoint) size (over
+ * the model facts)
  */
 @ConfigurationProperties("bca.savings")
 public record SavingsProperties(@DefaultValue("25") BigDecimal thresholdUsd, @DefaultValue("100") int batchMinRecords,
@@ -44,8 +51,9 @@ public record SavingsProperties(@DefaultValue("25") BigDecimal thresholdUsd, @De
 	}
 
 	/**
-	 * These settings over the model facts: the ladder the user set replaces the facts' whole (a ladder is one
-	 * decision), and the user's cache minimums replace the facts' model by model.
+	 * These settings over the model facts: the ladder the user set replaces the facts'
+	 * whole (a ladder is one decision), and the user's cache minimums replace the facts'
+	 * model by model.
 	 */
 	public SavingsProperties withModelFacts(ModelFacts facts) {
 		Map<String, Integer> minimums = new HashMap<>(facts.cacheMinimums());
@@ -56,7 +64,10 @@ public record SavingsProperties(@DefaultValue("25") BigDecimal thresholdUsd, @De
 				this.routingMaxMeanOutputTokens, minimums);
 	}
 
-	/** A model without a known minimum is assumed to take Anthropic's and Nova's smallest, 1,024 tokens. */
+	/**
+	 * A model without a known minimum is assumed to take Anthropic's and Nova's smallest,
+	 * 1,024 tokens.
+	 */
 	int cacheMinimum(String model) {
 		return this.cacheMinimumTokens.getOrDefault(model, 1024);
 	}

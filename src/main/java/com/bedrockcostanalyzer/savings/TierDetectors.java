@@ -8,13 +8,12 @@ import java.util.function.UnaryOperator;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
-import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
 
 /**
- * The detectors that buy the same requests of the same model another way: batch inference, the flex tier, the global
- * inference profile.
+ * The detectors that buy the same requests of the same model another way: batch
+ * inference, the flex tier, the global inference profile.
  */
 final class TierDetectors {
 
@@ -22,8 +21,9 @@ final class TierDetectors {
 	}
 
 	/**
-	 * Standard-tier traffic that can wait, moved to a cheaper tier of the same model. Paths declared interactive are
-	 * never moved; paths declared non-interactive are, whatever their shape.
+	 * Standard-tier traffic that can wait, moved to a cheaper tier of the same model.
+	 * Paths declared interactive are never moved; paths declared non-interactive are,
+	 * whatever their shape.
 	 */
 	private abstract static class DeferrableTraffic implements Detector {
 
@@ -58,9 +58,8 @@ final class TierDetectors {
 				if (!declared && !eligible(shape, settings)) {
 					continue;
 				}
-				Opportunity opportunity = repriced(context, traffic, rows, this.type,
-						(k) -> withTier(k, this.tier), confidence(declared, shape),
-						evidence(shape, declared, settings), action(traffic, settings));
+				Opportunity opportunity = repriced(context, traffic, rows, this.type, (k) -> withTier(k, this.tier),
+						confidence(declared, shape), evidence(shape, declared, settings), action(traffic, settings));
 				if (opportunity != null) {
 					found.add(opportunity);
 				}
@@ -70,7 +69,9 @@ final class TierDetectors {
 
 	}
 
-	/** BATCH: paths whose traffic does not need an answer now, on models that offer batch. */
+	/**
+	 * BATCH: paths whose traffic does not need an answer now, on models that offer batch.
+	 */
 	static final class Batch extends DeferrableTraffic {
 
 		Batch() {
@@ -132,7 +133,9 @@ final class TierDetectors {
 
 	}
 
-	/** GLOBAL_PROFILE: in-Region or geo traffic of models whose global profile is cheaper. */
+	/**
+	 * GLOBAL_PROFILE: in-Region or geo traffic of models whose global profile is cheaper.
+	 */
 	static final class GlobalProfile implements Detector {
 
 		@Override
@@ -151,8 +154,7 @@ final class TierDetectors {
 				evidence.put("currentScopes",
 						rows.stream().map((r) -> r.key().scope().label()).distinct().sorted().toList());
 				Opportunity opportunity = repriced(context, traffic, rows, OpportunityType.GLOBAL_PROFILE,
-						(k) -> k.with(k.model(), Scope.GLOBAL, k.tier()),
-						Confidence.HIGH, evidence,
+						(k) -> k.with(k.model(), Scope.GLOBAL, k.tier()), Confidence.HIGH, evidence,
 						"Call " + traffic.model() + " through its global inference profile (global." + traffic.model()
 								+ ") for " + traffic.path() + ": the same model at the global price. Requests may "
 								+ "then be served in any commercial Region; check your data-residency rules first.");
@@ -180,7 +182,10 @@ final class TierDetectors {
 		return evidence;
 	}
 
-	/** The rows as billed against the same rows bought another way; null when either is unpriced or no cheaper. */
+	/**
+	 * The rows as billed against the same rows bought another way; null when either is
+	 * unpriced or no cheaper.
+	 */
 	static Opportunity repriced(SavingsContext context, SavingsContext.Traffic traffic, List<DailyUsage> rows,
 			OpportunityType type, UnaryOperator<UsageKey> change, Confidence confidence, Map<String, Object> evidence,
 			String action) {

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import com.bedrockcostanalyzer.aggregate.MinuteKey;
 
 /**
- * One model's traffic on one application path: what the detectors group usage, minutes, prefixes and opportunities
- * by. Ordered by model, then path.
+ * One model's traffic on one application path: what the detectors group usage, minutes,
+ * prefixes and opportunities by. Ordered by model, then path.
  */
 record TrafficKey(String model, String path) implements Comparable<TrafficKey> {
 

@@ -9,8 +9,9 @@ import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
 
 /**
- * How a path's traffic looks in time and by caller: whether it waits for nobody (no streaming, service roles, runs of
- * many records, off-hours) or answers people. Computed from the per-minute profile and the daily totals.
+ * How a path's traffic looks in time and by caller: whether it waits for nobody (no
+ * streaming, service roles, runs of many records, off-hours) or answers people. Computed
+ * from the per-minute profile and the daily totals.
  */
 record TrafficShape(long requests, double streamingShare, double humanShare, int runs, double meanRecordsPerRun,
 		long largestRun, double offHoursShare, boolean timeProfileKnown) {
@@ -19,9 +20,12 @@ record TrafficShape(long requests, double streamingShare, double humanShare, int
 		long requests = totals.requests();
 		double streaming = requests == 0 ? 0 : (double) totals.streamingRequests() / requests;
 		double human = requests == 0 ? 0 : (double) totals.humanRequests() / requests;
-		// A month of minutes per path, in the report step: walked as epoch minutes, without a map, boxes or dates.
-		// A minute repeats (Regions, scopes, sources) next to itself once in time order; runs are measured between
-		// distinct minutes, and counts are never negative, so the largest run is the same summed in pieces.
+		// A month of minutes per path, in the report step: walked as epoch minutes,
+		// without a map, boxes or dates.
+		// A minute repeats (Regions, scopes, sources) next to itself once in time order;
+		// runs are measured between
+		// distinct minutes, and counts are never negative, so the largest run is the same
+		// summed in pieces.
 		int offHourMask = settings.offHourMask();
 		int runs = 0;
 		long largest = 0;
@@ -48,7 +52,9 @@ record TrafficShape(long requests, double streamingShare, double humanShare, int
 				timed == 0 ? 0 : (double) offHours / timed, timed > 0);
 	}
 
-	/** No person waits for it: nothing streamed, and (nearly) no call made by a person. */
+	/**
+	 * No person waits for it: nothing streamed, and (nearly) no call made by a person.
+	 */
 	boolean latencyTolerant() {
 		return this.streamingShare == 0 && this.humanShare <= 0.2;
 	}

@@ -10,8 +10,9 @@ import java.util.Map;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
 
 /**
- * WASTE: spend on responses cut off at {@code max_tokens} (paid for, and usually asked again), and failed or
- * throttled requests (not billed, but a sign of retries and lost work).
+ * WASTE: spend on responses cut off at {@code max_tokens} (paid for, and usually asked
+ * again), and failed or throttled requests (not billed, but a sign of retries and lost
+ * work).
  */
 final class WasteDetector implements Detector {
 
@@ -34,7 +35,8 @@ final class WasteDetector implements Detector {
 			if (totals.truncatedRequests() > 0) {
 				BigDecimal cost = context.actualCost(traffic.rows());
 				if (cost != null && totals.requests() > 0) {
-					// An upper bound: truncated requests are assumed to cost what an average request does.
+					// An upper bound: truncated requests are assumed to cost what an
+					// average request does.
 					BigDecimal wasted = cost.multiply(BigDecimal.valueOf(totals.truncatedRequests()))
 						.divide(BigDecimal.valueOf(totals.requests()), 10, RoundingMode.HALF_EVEN);
 					found.add(new Opportunity(OpportunityType.WASTE, traffic.model(), traffic.path(), wasted,
@@ -47,8 +49,7 @@ final class WasteDetector implements Detector {
 			}
 			if ((double) totals.errors() / calls >= ERROR_SHARE) {
 				found.add(new Opportunity(OpportunityType.WASTE, traffic.model(), traffic.path(),
-						context.actualCost(traffic.rows()), null, null,
-						Confidence.MEDIUM, evidence,
+						context.actualCost(traffic.rows()), null, null, Confidence.MEDIUM, evidence,
 						"Many calls of " + traffic.path() + " fail (throttled or rejected; not billed): raise the "
 								+ "quota or add backoff, so the work is not lost or retried blindly.",
 						true));

@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds the AWS SDK v2 clients: the default credential and region chain, the standard
- * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS} /
- * {@code AWS_ENDPOINT_URL_BEDROCK} overrides (or their {@code aws.endpointUrl…} system properties), path-style S3 addressing whenever an endpoint is overridden, and
- * retries with backoff on throttling.
+ * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_S3} /
+ * {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS} / {@code AWS_ENDPOINT_URL_BEDROCK} overrides
+ * (or their {@code aws.endpointUrl…} system properties), path-style S3 addressing
+ * whenever an endpoint is overridden, and retries with backoff on throttling.
  */
 public final class AwsClientFactory {
 
@@ -31,7 +32,10 @@ public final class AwsClientFactory {
 		this(System::getenv, List.of());
 	}
 
-	/** For tests: another environment, and interceptors that inject faults into the real HTTP exchange. */
+	/**
+	 * For tests: another environment, and interceptors that inject faults into the real
+	 * HTTP exchange.
+	 */
 	public AwsClientFactory(Function<String, String> environment, List<ExecutionInterceptor> interceptors) {
 		this.environment = environment;
 		this.interceptors = List.copyOf(interceptors);
@@ -59,7 +63,10 @@ public final class AwsClientFactory {
 		return builder.build();
 	}
 
-	/** The Bedrock control plane of one Region, where application inference profiles are described. */
+	/**
+	 * The Bedrock control plane of one Region, where application inference profiles are
+	 * described.
+	 */
 	public BedrockClient bedrock(String region) {
 		var builder = BedrockClient.builder().overrideConfiguration(overrides()).region(Region.of(region));
 		URI endpoint = endpoint("aws.endpointUrlBedrock", "AWS_ENDPOINT_URL_BEDROCK");
@@ -81,7 +88,8 @@ public final class AwsClientFactory {
 			return new DefaultAwsRegionProviderChain().getRegion();
 		}
 		catch (RuntimeException ex) {
-			// No region configured: S3 finds the bucket's own region; CloudWatch Logs needs AWS_REGION.
+			// No region configured: S3 finds the bucket's own region; CloudWatch Logs
+			// needs AWS_REGION.
 			return Region.US_EAST_1;
 		}
 	}

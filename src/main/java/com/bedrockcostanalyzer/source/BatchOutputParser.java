@@ -11,9 +11,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Reads one line of a batch-inference output ({@code {recordId, modelInput, modelOutput}} or
- * {@code {recordId, modelInput, error}}): usage already billed on the batch tier. The lines carry neither model nor
- * time, so both come from the job (its configured model, the output file's date); the prompt is stepped over.
+ * Reads one line of a batch-inference output ({@code {recordId, modelInput, modelOutput}}
+ * or {@code {recordId, modelInput, error}}): usage already billed on the batch tier. The
+ * lines carry neither model nor time, so both come from the job (its configured model,
+ * the output file's date); the prompt is stepped over.
  */
 public final class BatchOutputParser implements LineParser {
 
@@ -37,7 +38,8 @@ public final class BatchOutputParser implements LineParser {
 		LoggedUsage usage = new LoggedUsage();
 		boolean output = false;
 		boolean error = false;
-		// Prompts and completions are stepped over in a copy without them (see ShortenedLine).
+		// Prompts and completions are stepped over in a copy without them (see
+		// ShortenedLine).
 		ShortenedLine view = ShortenedLine.of(buffer, offset, length);
 		try (JsonParser p = view.parser()) {
 			if (p.nextToken() != JsonToken.START_OBJECT) {

@@ -5,9 +5,10 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Finding a byte in a log line, eight bytes at a time. Log lines are kilobytes of prompt text and these scans run over
- * every byte of them: a word is tested for the wanted byte with the classic "has a zero byte" trick (the lowest
- * flagged byte is the first match; bytes above it may be flagged falsely and are never looked at).
+ * Finding a byte in a log line, eight bytes at a time. Log lines are kilobytes of prompt
+ * text and these scans run over every byte of them: a word is tested for the wanted byte
+ * with the classic "has a zero byte" trick (the lowest flagged byte is the first match;
+ * bytes above it may be flagged falsely and are never looked at).
  */
 final class ByteScan {
 

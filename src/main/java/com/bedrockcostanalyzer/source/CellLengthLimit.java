@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Cuts every CSV cell at {@link #MAX_CELL_CHARS} characters before the parser sees it, so one huge cell (a 300 MB
- * value, a quote never closed) costs a bounded amount of memory; the row holding it is then rejected by its length
- * (see {@link CsvFiles#eachRow}). It follows RFC 4180 quoting: commas and line breaks inside quotes are the cell's,
- * a doubled quote is a quote.
+ * Cuts every CSV cell at {@link #MAX_CELL_CHARS} characters before the parser sees it, so
+ * one huge cell (a 300 MB value, a quote never closed) costs a bounded amount of memory;
+ * the row holding it is then rejected by its length (see {@link CsvFiles#eachRow}). It
+ * follows RFC 4180 quoting: commas and line breaks inside quotes are the cell's, a
+ * doubled quote is a quote.
  */
 final class CellLengthLimit extends Reader {
 
-	/** Far above any cell of a usage export or a CUR (tags, descriptions), far below what could fill a heap. */
+	/**
+	 * Far above any cell of a usage export or a CUR (tags, descriptions), far below what
+	 * could fill a heap.
+	 */
 	static final int MAX_CELL_CHARS = 1 << 20;
 
 	private final Reader in;
@@ -20,7 +24,10 @@ final class CellLengthLimit extends Reader {
 
 	private boolean quoted;
 
-	/** A quote seen inside a quoted cell past the limit: closing, or the first of a doubled pair. */
+	/**
+	 * A quote seen inside a quoted cell past the limit: closing, or the first of a
+	 * doubled pair.
+	 */
 	private boolean pendingQuote;
 
 	private int cellLength;
@@ -58,7 +65,10 @@ final class CellLengthLimit extends Reader {
 		return n;
 	}
 
-	/** The next character to pass on, skipping those of a cell past its limit; -1 at the end. */
+	/**
+	 * The next character to pass on, skipping those of a cell past its limit; -1 at the
+	 * end.
+	 */
 	private int next() throws IOException {
 		while (true) {
 			int c = take();

@@ -16,8 +16,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * How the exports users hand us are opened (usage CSVs, the CUR): gzip or not by magic bytes, strict UTF-8 (bad bytes
- * are an error, not replacement characters), a leading BOM dropped, the first line the header.
+ * How the exports users hand us are opened (usage CSVs, the CUR): gzip or not by magic
+ * bytes, strict UTF-8 (bad bytes are an error, not replacement characters), a leading BOM
+ * dropped, the first line the header.
  */
 public final class CsvFiles {
 
@@ -50,9 +51,10 @@ public final class CsvFiles {
 			+ " characters or more: not a value of an export";
 
 	/**
-	 * Hands over each row with its line number. When the rest of the file cannot be read (bad quoting, bytes that are
-	 * not UTF-8) it tells {@code broken} the line it stopped at and returns: rows before it stand. A row with a cell
-	 * as long as the limit (cut there as it was read) goes to {@code tooLong} instead of {@code handler}.
+	 * Hands over each row with its line number. When the rest of the file cannot be read
+	 * (bad quoting, bytes that are not UTF-8) it tells {@code broken} the line it stopped
+	 * at and returns: rows before it stand. A row with a cell as long as the limit (cut
+	 * there as it was read) goes to {@code tooLong} instead of {@code handler}.
 	 */
 	public static void eachRow(CSVParser csv, RowHandler handler, LongConsumer tooLong, LongConsumer broken) {
 		Iterator<CSVRecord> rows = csv.iterator();

@@ -4,7 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Opens gzip by its magic bytes, not its file name: logs are gzip whatever they are called. */
+/**
+ * Opens gzip by its magic bytes, not its file name: logs are gzip whatever they are
+ * called.
+ */
 public final class Decompression {
 
 	private static final int BUFFER = 64 * 1024;
@@ -13,7 +16,8 @@ public final class Decompression {
 	}
 
 	public static InputStream maybeGunzip(InputStream raw) throws IOException {
-		// A stream buffered already (one whose first bytes were looked at) is not buffered again: a copy less per byte.
+		// A stream buffered already (one whose first bytes were looked at) is not
+		// buffered again: a copy less per byte.
 		BufferedInputStream in = raw instanceof BufferedInputStream buffered ? buffered
 				: new BufferedInputStream(raw, BUFFER);
 		in.mark(2);

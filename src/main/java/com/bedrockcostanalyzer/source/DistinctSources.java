@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sources of a run as one set of distinct inputs: a source named twice, or one that lies inside another (a folder
- * in a folder, an S3 prefix under a prefix), is dropped with a note, so every input is counted once. Works on
- * canonical names (absolute real paths, {@code s3://bucket/prefix}, {@code cloudwatch:group}).
+ * The sources of a run as one set of distinct inputs: a source named twice, or one that
+ * lies inside another (a folder in a folder, an S3 prefix under a prefix), is dropped
+ * with a note, so every input is counted once. Works on canonical names (absolute real
+ * paths, {@code s3://bucket/prefix}, {@code cloudwatch:group}).
  */
 public final class DistinctSources {
 
@@ -47,10 +48,12 @@ public final class DistinctSources {
 			return false;
 		}
 		if (outer.startsWith("s3://")) {
-			// Canonical S3 names end with a slash (s3://bucket/prefix/): a longer name that starts with one is below it.
+			// Canonical S3 names end with a slash (s3://bucket/prefix/): a longer name
+			// that starts with one is below it.
 			return true;
 		}
-		// A folder holds what is below its separator: /data/logs does not hold /data/logs-old.
+		// A folder holds what is below its separator: /data/logs does not hold
+		// /data/logs-old.
 		char next = inner.charAt(outer.length());
 		return next == '/' || next == '\\' || outer.endsWith("/") || outer.endsWith("\\");
 	}

@@ -6,16 +6,24 @@ import java.util.List;
 
 import com.bedrockcostanalyzer.usage.Window;
 
-/** One kind of place logs live in: a local folder, an S3 prefix, a CloudWatch Logs group. */
+/**
+ * One kind of place logs live in: a local folder, an S3 prefix, a CloudWatch Logs group.
+ */
 public interface InputSource {
 
 	/** Whether this kind reads a {@code --source} value. */
 	boolean handles(String source);
 
-	/** Whether reading waits on the network (S3, CloudWatch Logs): a run then reads more units at once than cores. */
+	/**
+	 * Whether reading waits on the network (S3, CloudWatch Logs): a run then reads more
+	 * units at once than cores.
+	 */
 	boolean overNetwork();
 
-	/** Checks a source before a run starts, so a typo is a usage error rather than a failed job. */
+	/**
+	 * Checks a source before a run starts, so a typo is a usage error rather than a
+	 * failed job.
+	 */
 	void check(String source);
 
 	/** The name a source is stored under, the same however the user spelled it. */

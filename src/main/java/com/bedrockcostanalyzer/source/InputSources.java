@@ -11,7 +11,10 @@ import com.bedrockcostanalyzer.source.cloudwatch.CloudWatchSource;
 import com.bedrockcostanalyzer.source.s3.S3Source;
 import com.bedrockcostanalyzer.usage.Window;
 
-/** Every kind of source, chosen by the form of the {@code --source} value. AWS clients are made only when needed. */
+/**
+ * Every kind of source, chosen by the form of the {@code --source} value. AWS clients are
+ * made only when needed.
+ */
 @Component
 public class InputSources {
 

@@ -22,9 +22,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Reads one model-invocation log record with Jackson's streaming parser: the few fields that matter are picked out
- * and the prompt and completion text is stepped over without ever being turned into objects. Nothing from the input
- * goes into a reject reason.
+ * Reads one model-invocation log record with Jackson's streaming parser: the few fields
+ * that matter are picked out and the prompt and completion text is stepped over without
+ * ever being turned into objects. Nothing from the input goes into a reject reason.
  */
 public final class InvocationLogParser implements LineParser {
 
@@ -93,7 +93,8 @@ public final class InvocationLogParser implements LineParser {
 		boolean streaming = f.operation != null && f.operation.endsWith("Stream");
 		String path = this.paths.resolve(f.requestMetadata, f.identityArn);
 		if (error) {
-			// Failed calls are not billed: counted as errors, never as requests or tokens.
+			// Failed calls are not billed: counted as errors, never as requests or
+			// tokens.
 			return ParsedLine.of(new UsageRecord(day, f.region, this.models.normalize(f.modelId), f.billedTier(), path,
 					0, 1, 0, 0, TokenCounts.ZERO, InvocationDetail.ofError(at, RequestId.of(f.requestId))));
 		}
@@ -106,7 +107,8 @@ public final class InvocationLogParser implements LineParser {
 		long fingerprint = 0;
 		long prefixTokens = 0;
 		if (f.prefix != null && f.prefix.bytes() > 0 && f.requestBodyBytes > 0) {
-			// Tokens per byte of this very request, applied to the prefix's length: calibrated per record.
+			// Tokens per byte of this very request, applied to the prefix's length:
+			// calibrated per record.
 			long promptTokens = tokens.input() + tokens.cacheRead() + tokens.cacheWrite();
 			fingerprint = f.prefix.fingerprint();
 			prefixTokens = Math.min(promptTokens, f.prefix.bytes() * promptTokens / f.requestBodyBytes);
@@ -135,9 +137,9 @@ public final class InvocationLogParser implements LineParser {
 	}
 
 	/**
-	 * The form Bedrock writes, {@code 2026-09-01T12:34:56Z} with or without a fraction of up to nine digits, read
-	 * without a formatter (which costs more than the rest of a record's fields); null for anything else, which then
-	 * takes the general path.
+	 * The form Bedrock writes, {@code 2026-09-01T12:34:56Z} with or without a fraction of
+	 * up to nine digits, read without a formatter (which costs more than the rest of a
+	 * record's fields); null for anything else, which then takes the general path.
 	 */
 	static Instant parseCanonicalInstant(String s) {
 		int length = (s != null) ? s.length() : 0;
@@ -296,9 +298,9 @@ public final class InvocationLogParser implements LineParser {
 	}
 
 	/**
-	 * The request body: the service tier, and a fingerprint of the cacheable prefix (system prompt and tools; the
-	 * system turn of a Llama prompt). Messages are only looked through for cache-point markers; their text is
-	 * stepped over.
+	 * The request body: the service tier, and a fingerprint of the cacheable prefix
+	 * (system prompt and tools; the system turn of a Llama prompt). Messages are only
+	 * looked through for cache-point markers; their text is stepped over.
 	 */
 	private static void readRequestBody(JsonParser p, JsonToken token, Fields f) {
 		if (token != JsonToken.START_OBJECT) {
@@ -341,8 +343,9 @@ public final class InvocationLogParser implements LineParser {
 	}
 
 	/**
-	 * The response body: an object (Converse, InvokeModel) or an array of stream events (InvokeModelWithResponseStream).
-	 * Read for the 1-hour cache-write split, the stop reason and the service tier.
+	 * The response body: an object (Converse, InvokeModel) or an array of stream events
+	 * (InvokeModelWithResponseStream). Read for the 1-hour cache-write split, the stop
+	 * reason and the service tier.
 	 */
 	private static void readResponseBody(JsonParser p, JsonToken token, Fields f) {
 		if (token == JsonToken.START_OBJECT) {
@@ -391,7 +394,8 @@ public final class InvocationLogParser implements LineParser {
 			String name = p.currentName();
 			JsonToken value = p.nextToken();
 			if ((name.equals("message") || name.equals("delta")) && value == JsonToken.START_OBJECT) {
-				// message_start carries message.usage; message_delta carries delta.stop_reason.
+				// message_start carries message.usage; message_delta carries
+				// delta.stop_reason.
 				readResponseObject(p, f, false);
 			}
 			else if (name.equals("usage")) {
@@ -468,7 +472,10 @@ public final class InvocationLogParser implements LineParser {
 		}
 	}
 
-	/** {@code {"latency": "optimized" | "standard"}}: the latency setting, or null when absent or of another shape. */
+	/**
+	 * {@code {"latency": "optimized" | "standard"}}: the latency setting, or null when
+	 * absent or of another shape.
+	 */
 	private static String readLatency(JsonParser p, JsonToken token, Fields f) {
 		if (token != JsonToken.START_OBJECT) {
 			p.skipChildren();
@@ -563,14 +570,18 @@ public final class InvocationLogParser implements LineParser {
 
 		Tier tier = Tier.STANDARD;
 
-		/** The latency the request asked for, and the one the log or the response says it was served at. */
+		/**
+		 * The latency the request asked for, and the one the log or the response says it
+		 * was served at.
+		 */
 		String latencyAsked;
 
 		String latencyServed;
 
 		/**
-		 * The tier billed: latency-optimized where the request was served so (a request that asked for it falls back
-		 * to standard, billed at standard, when the response or the log says so).
+		 * The tier billed: latency-optimized where the request was served so (a request
+		 * that asked for it falls back to standard, billed at standard, when the response
+		 * or the log says so).
 		 */
 		Tier billedTier() {
 			String latency = this.latencyServed != null ? this.latencyServed : this.latencyAsked;

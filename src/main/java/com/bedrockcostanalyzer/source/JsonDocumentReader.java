@@ -12,10 +12,11 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 
 /**
- * Counts logs kept as JSON documents rather than one record a line: a CloudWatch Logs Insights export (a JSON array of
- * {@code {"@timestamp":…,"@message":"{…record…}"}}), or records pretty-printed over many lines, one after the other.
- * Each record is read as a log line is; rejects are located as {@code element N} or {@code record N}. JSON that breaks
- * stops the reading there: what came before it counts.
+ * Counts logs kept as JSON documents rather than one record a line: a CloudWatch Logs
+ * Insights export (a JSON array of {@code {"@timestamp":…,"@message":"{…record…}"}}), or
+ * records pretty-printed over many lines, one after the other. Each record is read as a
+ * log line is; rejects are located as {@code element N} or {@code record N}. JSON that
+ * breaks stops the reading there: what came before it counts.
  */
 public final class JsonDocumentReader {
 

@@ -12,10 +12,11 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.exc.JacksonIOException;
 
 /**
- * Reads a file of JSON values, gzip or not, with one parser, for the readers of logs kept as JSON documents rather
- * than lines. JSON that breaks stops the reading there, what came before it counted; gzip cut short or damaged is
- * treated as the line reader treats it. The parser hands the stream's own failures on wrapped, so they are unwrapped
- * to tell a break in the gzip from a break in the JSON.
+ * Reads a file of JSON values, gzip or not, with one parser, for the readers of logs kept
+ * as JSON documents rather than lines. JSON that breaks stops the reading there, what
+ * came before it counted; gzip cut short or damaged is treated as the line reader treats
+ * it. The parser hands the stream's own failures on wrapped, so they are unwrapped to
+ * tell a break in the gzip from a break in the JSON.
  */
 final class JsonValueStream {
 
@@ -29,7 +30,10 @@ final class JsonValueStream {
 	private JsonValueStream() {
 	}
 
-	/** @param where the location of the value being read, for a reject that stops the reading */
+	/**
+	 * @param where the location of the value being read, for a reject that stops the
+	 * reading
+	 */
 	static void read(InputStream raw, RecordSink sink, Supplier<String> where, Values values) throws IOException {
 		try (InputStream in = Decompression.maybeGunzip(raw);
 				JsonParser parser = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), in)) {
@@ -53,7 +57,8 @@ final class JsonValueStream {
 			sink.reject(where, "gzip stream is truncated; what it breaks off in is not counted", null);
 		}
 		else if (failure instanceof ZipException) {
-			// Corrupt: what the damaged part held may be altered, so none of what was read counts.
+			// Corrupt: what the damaged part held may be altered, so none of what was
+			// read counts.
 			sink.discard();
 			sink.reject(where, "gzip data is corrupt; the records of the damaged part are not counted", null);
 		}

@@ -10,10 +10,15 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
-/** The streaming-parser pieces every NDJSON line parser shares: the factory and strict token-count reading. */
+/**
+ * The streaming-parser pieces every NDJSON line parser shares: the factory and strict
+ * token-count reading.
+ */
 final class JsonValues {
 
-	/** No single request comes near this; a count above it is a corrupt record, not usage. */
+	/**
+	 * No single request comes near this; a count above it is a corrupt record, not usage.
+	 */
 	static final long MAX_TOKENS_PER_RECORD = 100_000_000L;
 
 	static final JsonFactory FACTORY = JsonFactory.builder()
@@ -23,7 +28,9 @@ final class JsonValues {
 	private JsonValues() {
 	}
 
-	/** A scalar as text; null for JSON null; a structure is stepped over and gives null. */
+	/**
+	 * A scalar as text; null for JSON null; a structure is stepped over and gives null.
+	 */
 	static String text(JsonParser p, JsonToken token) {
 		if (token == JsonToken.VALUE_NULL) {
 			return null;
@@ -36,8 +43,9 @@ final class JsonValues {
 	}
 
 	/**
-	 * A token count: a whole JSON number from zero to {@link #MAX_TOKENS_PER_RECORD}. Anything else is reported as a
-	 * problem naming the field (never the value) and gives -1, as does JSON null.
+	 * A token count: a whole JSON number from zero to {@link #MAX_TOKENS_PER_RECORD}.
+	 * Anything else is reported as a problem naming the field (never the value) and gives
+	 * -1, as does JSON null.
 	 */
 	static long count(JsonParser p, JsonToken token, String field, Consumer<String> problem) {
 		if (token == JsonToken.VALUE_NULL) {
@@ -65,8 +73,10 @@ final class JsonValues {
 	}
 
 	/**
-	 * A reject reason for a line the parser could not read: where in the line, never what is there.
-	 * @param toLine maps an offset in what the parser read to the offset in the line (see {@link ShortenedLine})
+	 * A reject reason for a line the parser could not read: where in the line, never what
+	 * is there.
+	 * @param toLine maps an offset in what the parser read to the offset in the line (see
+	 * {@link ShortenedLine})
 	 */
 	static String describe(JacksonException ex, LongUnaryOperator toLine) {
 		if (ex instanceof StreamConstraintsException) {

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits a byte stream into lines without decoding them, so the JSON parser reads bytes straight from the buffer. A
- * line longer than the limit is skipped to its end and reported, never held in memory whole.
+ * Splits a byte stream into lines without decoding them, so the JSON parser reads bytes
+ * straight from the buffer. A line longer than the limit is skipped to its end and
+ * reported, never held in memory whole.
  */
 final class LineReader {
 
@@ -80,7 +81,8 @@ final class LineReader {
 				return false;
 			}
 			if (this.end - this.start >= this.maxLineBytes) {
-				// Keep nothing of an over-long line: drop what we have and look for its end.
+				// Keep nothing of an over-long line: drop what we have and look for its
+				// end.
 				discarding = true;
 				this.start = this.end;
 				this.scan = this.end;
@@ -99,7 +101,8 @@ final class LineReader {
 			this.start = 0;
 		}
 		if (this.end == this.buffer.length) {
-			this.buffer = Arrays.copyOf(this.buffer, Math.min(this.buffer.length * 2, Math.max(this.maxLineBytes + 1, this.buffer.length)));
+			this.buffer = Arrays.copyOf(this.buffer,
+					Math.min(this.buffer.length * 2, Math.max(this.maxLineBytes + 1, this.buffer.length)));
 		}
 		int read = this.in.read(this.buffer, this.end, this.buffer.length - this.end);
 		if (read < 0) {

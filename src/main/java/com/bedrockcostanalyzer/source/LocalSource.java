@@ -31,7 +31,10 @@ public final class LocalSource implements InputSource {
 	}
 
 	@Override
-	/** The real path: a source given through a symbolic link is the folder or file the link leads to. */
+	/**
+	 * The real path: a source given through a symbolic link is the folder or file the
+	 * link leads to.
+	 */
 	public String canonicalName(String source) {
 		Path path = Path.of(source).toAbsolutePath().normalize();
 		try {

@@ -7,9 +7,10 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * What a file's first bytes say it holds, read without consuming them: log records one a line (Bedrock's delivery,
- * or a CloudWatch Logs export whose lines start with the event's time), CloudWatch Logs subscription envelopes (as
- * Firehose delivers them), JSON documents (an Insights export's array, pretty-printed records), or something the
+ * What a file's first bytes say it holds, read without consuming them: log records one a
+ * line (Bedrock's delivery, or a CloudWatch Logs export whose lines start with the
+ * event's time), CloudWatch Logs subscription envelopes (as Firehose delivers them), JSON
+ * documents (an Insights export's array, pretty-printed records), or something the
  * analyzer does not read — described by its kind, never by its content.
  */
 public record LogContent(Kind kind, String description) {
@@ -22,7 +23,10 @@ public record LogContent(Kind kind, String description) {
 		/** CloudWatch Logs subscription envelopes ({@code {"messageType":…}}). */
 		ENVELOPES,
 
-		/** A JSON array (a CloudWatch Logs Insights export) or records pretty-printed over many lines. */
+		/**
+		 * A JSON array (a CloudWatch Logs Insights export) or records pretty-printed over
+		 * many lines.
+		 */
 		DOCUMENTS,
 
 		/** Anything else. */
@@ -30,10 +34,16 @@ public record LogContent(Kind kind, String description) {
 
 	}
 
-	/** Bytes looked at: enough for a gzip header and the start of the first record or envelope. */
+	/**
+	 * Bytes looked at: enough for a gzip header and the start of the first record or
+	 * envelope.
+	 */
 	private static final int PEEK = 16 * 1024;
 
-	/** Looks at the stream's start and resets it there; {@code in} must support mark (a BufferedInputStream). */
+	/**
+	 * Looks at the stream's start and resets it there; {@code in} must support mark (a
+	 * BufferedInputStream).
+	 */
 	public static LogContent sniff(BufferedInputStream in) throws IOException {
 		in.mark(PEEK);
 		byte[] head = in.readNBytes(PEEK);
@@ -55,7 +65,8 @@ public record LogContent(Kind kind, String description) {
 			if (startsWithKey(text, i + 1, "messageType")) {
 				return new LogContent(Kind.ENVELOPES, packing + "envelopes");
 			}
-			// A record on one line never breaks right after its opening brace; a pretty-printed one does.
+			// A record on one line never breaks right after its opening brace; a
+			// pretty-printed one does.
 			return lineBreakFollows(text, i + 1) ? new LogContent(Kind.DOCUMENTS, packing + "pretty-printed JSON")
 					: new LogContent(Kind.RECORDS, packing + "JSON lines");
 		}
@@ -78,12 +89,15 @@ public record LogContent(Kind kind, String description) {
 			}
 		}
 		catch (IOException ex) {
-			// The peek ends inside the member, or the data is damaged: what inflated is enough to tell.
+			// The peek ends inside the member, or the data is damaged: what inflated is
+			// enough to tell.
 		}
 		return java.util.Arrays.copyOf(out, n);
 	}
 
-	/** Whether the object opening before {@code from} starts with the key {@code "name"}. */
+	/**
+	 * Whether the object opening before {@code from} starts with the key {@code "name"}.
+	 */
 	private static boolean startsWithKey(byte[] text, int from, String name) {
 		int i = from;
 		while (i < text.length && Character.isWhitespace(text[i])) {

@@ -13,8 +13,9 @@ import com.bedrockcostanalyzer.usage.Window;
 
 /**
  * Bedrock's delivery layout, the same in S3 and in a local copy:
- * {@code …/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/*.json.gz}, with offloaded bodies in
- * {@code HH/data/} and a zero-byte permission-check object. Which keys hold records, and which hours a window needs.
+ * {@code …/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/*.json.gz},
+ * with offloaded bodies in {@code HH/data/} and a zero-byte permission-check object.
+ * Which keys hold records, and which hours a window needs.
  */
 public final class LogLayout {
 
@@ -38,7 +39,8 @@ public final class LogLayout {
 	public static UnitFormat formatOf(String fileName) {
 		String name = fileName.toLowerCase(Locale.ROOT);
 		if (name.endsWith(".jsonl.out")) {
-			// Batch-inference results; manifest.json.out holds only totals and is not read.
+			// Batch-inference results; manifest.json.out holds only totals and is not
+			// read.
 			return UnitFormat.BATCH_OUTPUT;
 		}
 		if (CSV_SUFFIXES.stream().anyMatch(name::endsWith)) {
@@ -51,8 +53,9 @@ public final class LogLayout {
 	}
 
 	/**
-	 * Whether an object or file key is one to read: not a sidecar body, not the permission check, not hidden, not
-	 * empty. Its name need not say what it holds ({@link UnitFormat#UNKNOWN}): nothing is passed over unseen.
+	 * Whether an object or file key is one to read: not a sidecar body, not the
+	 * permission check, not hidden, not empty. Its name need not say what it holds
+	 * ({@link UnitFormat#UNKNOWN}): nothing is passed over unseen.
 	 */
 	public static boolean isInput(String key, long size) {
 		String name = key.substring(key.lastIndexOf('/') + 1);
@@ -60,16 +63,25 @@ public final class LogLayout {
 				&& !name.equals(BATCH_MANIFEST);
 	}
 
-	/** A batch-inference job's totals beside its outputs: nothing to count that the outputs do not hold. */
+	/**
+	 * A batch-inference job's totals beside its outputs: nothing to count that the
+	 * outputs do not hold.
+	 */
 	private static final String BATCH_MANIFEST = "manifest.json.out";
 
-	/** How a listed file is read: by its name, else by its content ({@link UnitFormat#UNKNOWN}). */
+	/**
+	 * How a listed file is read: by its name, else by its content
+	 * ({@link UnitFormat#UNKNOWN}).
+	 */
 	public static UnitFormat listedFormatOf(String fileName) {
 		UnitFormat format = formatOf(fileName);
 		return format != null ? format : UnitFormat.UNKNOWN;
 	}
 
-	/** Keys (and folders) under {@code …/HH/data/} hold offloaded request and response bodies, not log records. */
+	/**
+	 * Keys (and folders) under {@code …/HH/data/} hold offloaded request and response
+	 * bodies, not log records.
+	 */
 	public static boolean isSidecar(String key) {
 		int data = key.indexOf("/data/");
 		if (key.startsWith("data/")) {
@@ -92,7 +104,10 @@ public final class LogLayout {
 		return Pattern.compile("(?:^|/)BedrockModelInvocationLogs/[^/]+/\\d{4}/").matcher(prefix).find();
 	}
 
-	/** True when a key or folder of the dated layout is a day or hour the window cannot need. */
+	/**
+	 * True when a key or folder of the dated layout is a day or hour the window cannot
+	 * need.
+	 */
 	public static boolean outsideWindow(String path, Window window) {
 		Matcher m = DATED.matcher(path);
 		if (!m.find()) {

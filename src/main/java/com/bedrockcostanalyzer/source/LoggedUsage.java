@@ -3,8 +3,9 @@ package com.bedrockcostanalyzer.source;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
- * The token counts a line states, as its parser finds them (-1: not stated), whether the answer was cut at its token
- * limit, and the first problem met: what the invocation-log and the batch-output parsers both gather.
+ * The token counts a line states, as its parser finds them (-1: not stated), whether the
+ * answer was cut at its token limit, and the first problem met: what the invocation-log
+ * and the batch-output parsers both gather.
  */
 class LoggedUsage {
 
@@ -31,8 +32,9 @@ class LoggedUsage {
 	}
 
 	/**
-	 * A value of a field a record states once: a second one (a duplicated key, which JSON parsers settle by letting
-	 * the last win) makes the record ambiguous, and it is rejected rather than counted with either value.
+	 * A value of a field a record states once: a second one (a duplicated key, which JSON
+	 * parsers settle by letting the last win) makes the record ambiguous, and it is
+	 * rejected rather than counted with either value.
 	 */
 	long once(long stated, long value, String field) {
 		if (stated != -1) {
@@ -48,7 +50,10 @@ class LoggedUsage {
 		return value;
 	}
 
-	/** Anthropic {@code max_tokens}, Converse and Llama {@code length}: the answer hit its limit. */
+	/**
+	 * Anthropic {@code max_tokens}, Converse and Llama {@code length}: the answer hit its
+	 * limit.
+	 */
 	void stopReason(String reason) {
 		this.truncated |= "max_tokens".equals(reason) || "length".equals(reason);
 	}

@@ -6,9 +6,10 @@ import java.io.InputStream;
 import java.util.zip.ZipException;
 
 /**
- * Counts one NDJSON unit (invocation logs, CloudWatch messages, batch outputs) into a sink, line by line. A bad line
- * is rejected with its line number and the lines around it still count. In gzip, records count once their member's
- * checksum has matched, and a corrupt member is rejected at its byte offset and adds nothing; a stream that is cut
+ * Counts one NDJSON unit (invocation logs, CloudWatch messages, batch outputs) into a
+ * sink, line by line. A bad line is rejected with its line number and the lines around it
+ * still count. In gzip, records count once their member's checksum has matched, and a
+ * corrupt member is rejected at its byte offset and adds nothing; a stream that is cut
  * short counts every whole line before the break and rejects the line it breaks off in.
  */
 public final class NdjsonReader {
@@ -22,7 +23,10 @@ public final class NdjsonReader {
 		this.maxLineBytes = maxLineBytes;
 	}
 
-	/** The stream broke right after a verified member whose last lines were read but not yet committed. */
+	/**
+	 * The stream broke right after a verified member whose last lines were read but not
+	 * yet committed.
+	 */
 	private static void commitVerified(RecordSink sink, long verifiedUpTo, long lastLineEnd) {
 		if (verifiedUpTo >= 0 && lastLineEnd <= verifiedUpTo) {
 			sink.commit();
@@ -30,8 +34,9 @@ public final class NdjsonReader {
 	}
 
 	/**
-	 * The length of a CloudWatch Logs export's line prefix — an RFC 3339 time in UTC and one space, then the record's
-	 * {@code {}} — at the start of the line, or 0. A record itself never starts with a digit.
+	 * The length of a CloudWatch Logs export's line prefix — an RFC 3339 time in UTC and
+	 * one space, then the record's {@code {}} — at the start of the line, or 0. A record
+	 * itself never starts with a digit.
 	 */
 	static int exportPrefixLength(byte[] buffer, int offset, int length) {
 		if (length < 22 || buffer[offset] < '0' || buffer[offset] > '9') {
@@ -63,7 +68,8 @@ public final class NdjsonReader {
 			sink.commit();
 			return;
 		}
-		// A gzip member's records count once its checksum has matched: commit when the lines reach its end.
+		// A gzip member's records count once its checksum has matched: commit when the
+		// lines reach its end.
 		long[] verifiedUpTo = { -1 };
 		long lastLineEnd = 0;
 		long wholeLinesEnd = 0;
@@ -85,7 +91,8 @@ public final class NdjsonReader {
 				if (lines.isBlank()) {
 					continue;
 				}
-				// A CloudWatch Logs export puts the event's time before each record: the record is what follows.
+				// A CloudWatch Logs export puts the event's time before each record: the
+				// record is what follows.
 				int prefix = exportPrefixLength(lines.buffer(), lines.lineStart(), lines.lineLength());
 				ParsedLine parsed = this.parser.parse(lines.buffer(), lines.lineStart() + prefix,
 						lines.lineLength() - prefix);
@@ -99,17 +106,22 @@ public final class NdjsonReader {
 			sink.commit();
 		}
 		catch (EOFException ex) {
-			// Cut short inside a member (an upload or copy that stopped): its checksum cannot be checked, but what
-			// inflated before the break is the start of the data as written — damage inflates to an error or fails
-			// the checksum, which is the branch below — so its whole lines count and the one cut in two does not.
-			// Our own stream's messages carry the compressed offset and nothing of the content.
+			// Cut short inside a member (an upload or copy that stopped): its checksum
+			// cannot be checked, but what
+			// inflated before the break is the start of the data as written — damage
+			// inflates to an error or fails
+			// the checksum, which is the branch below — so its whole lines count and the
+			// one cut in two does not.
+			// Our own stream's messages carry the compressed offset and nothing of the
+			// content.
 			sink.reject("line " + (lines.lineNumber() + 1) + ", uncompressed byte " + wholeLinesEnd + " ("
 					+ ex.getMessage() + ")", "gzip stream is truncated; the line it breaks off in is not counted",
 					null);
 			sink.commit();
 		}
 		catch (ZipException ex) {
-			// Corrupt: the records of the member that failed its checksum may be altered, so none of them count.
+			// Corrupt: the records of the member that failed its checksum may be altered,
+			// so none of them count.
 			commitVerified(sink, verifiedUpTo[0], lastLineEnd);
 			sink.discard();
 			sink.reject("line " + (lines.lineNumber() + 1) + " (" + ex.getMessage() + ")",

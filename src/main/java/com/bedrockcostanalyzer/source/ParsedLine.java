@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
-/** The outcome of parsing one log line: a record, a record of another schema, or a reject with our reason. */
+/**
+ * The outcome of parsing one log line: a record, a record of another schema, or a reject
+ * with our reason.
+ */
 public record ParsedLine(UsageRecord record, boolean foreign, String rejectReason, LocalDate day) {
 
 	static ParsedLine of(UsageRecord record) {
@@ -19,7 +22,10 @@ public record ParsedLine(UsageRecord record, boolean foreign, String rejectReaso
 		return new ParsedLine(null, false, reason, day);
 	}
 
-	/** Hands the outcome to the sink: the record counted, the foreign record skipped, the reject located. */
+	/**
+	 * Hands the outcome to the sink: the record counted, the foreign record skipped, the
+	 * reject located.
+	 */
 	void sendTo(RecordSink sink, String location) {
 		if (this.record != null) {
 			sink.accept(this.record, location);

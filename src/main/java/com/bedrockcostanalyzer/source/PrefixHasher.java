@@ -8,10 +8,11 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Fingerprints the cacheable prefix of a request (system prompt, tools) from the raw bytes of the log line, never
- * decoding its text: two hardware-accelerated checksums (CRC32C and CRC32) over each part's JSON bytes make a 64-bit
- * fingerprint. Only that and the byte length are kept. Cache-point markers are found by field name as the parser steps
- * over the value.
+ * Fingerprints the cacheable prefix of a request (system prompt, tools) from the raw
+ * bytes of the log line, never decoding its text: two hardware-accelerated checksums
+ * (CRC32C and CRC32) over each part's JSON bytes make a 64-bit fingerprint. Only that and
+ * the byte length are kept. Cache-point markers are found by field name as the parser
+ * steps over the value.
  */
 final class PrefixHasher {
 
@@ -24,7 +25,8 @@ final class PrefixHasher {
 	private boolean cacheMarked;
 
 	/**
-	 * Adds the value the parser is on: its raw JSON bytes in the line are hashed and the parser is moved past it.
+	 * Adds the value the parser is on: its raw JSON bytes in the line are hashed and the
+	 * parser is moved past it.
 	 */
 	void addValue(JsonParser p, JsonToken token, ShortenedLine view) {
 		long parsedStart = p.currentTokenLocation().getByteOffset();
@@ -62,7 +64,10 @@ final class PrefixHasher {
 		this.cacheMarked = true;
 	}
 
-	/** Steps over an object or array to its end, noting cache points; strings are skipped, not decoded. */
+	/**
+	 * Steps over an object or array to its end, noting cache points; strings are skipped,
+	 * not decoded.
+	 */
 	void findMarkers(JsonParser p) {
 		int depth = 1;
 		while (depth > 0) {
@@ -83,7 +88,9 @@ final class PrefixHasher {
 		}
 	}
 
-	/** The prefix's size in bytes of the log line (comparable with the request body's). */
+	/**
+	 * The prefix's size in bytes of the log line (comparable with the request body's).
+	 */
 	long bytes() {
 		return this.bytes;
 	}

@@ -8,20 +8,26 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 
 /**
- * A log line with the contents of its long strings cut out, for the JSON parser to walk. Prompt and completion text is
- * nearly all of a log's bytes and none of it is read: finding where each string ends eight bytes at a time is several
- * times faster than letting the parser step over it byte by byte. What the parser reports in the copy is mapped back
- * to the line: offsets (for the prefix hash and the body size), and the text of a cut string when a field is read.
+ * A log line with the contents of its long strings cut out, for the JSON parser to walk.
+ * Prompt and completion text is nearly all of a log's bytes and none of it is read:
+ * finding where each string ends eight bytes at a time is several times faster than
+ * letting the parser step over it byte by byte. What the parser reports in the copy is
+ * mapped back to the line: offsets (for the prefix hash and the body size), and the text
+ * of a cut string when a field is read.
  *
- * <p>A streamed answer logged as Anthropic's events is mostly {@code content_block_delta} events, a token or a few each
- * ({@link #answerDeltaEnd}): an event of exactly that shape carries nothing the parsers read, so it is collapsed to
- * {@code {}} in the copy, a run of them to one, sparing Jackson a dozen tokens an event. Its bytes are checked by the
+ * <p>
+ * A streamed answer logged as Anthropic's events is mostly {@code content_block_delta}
+ * events, a token or a few each ({@link #answerDeltaEnd}): an event of exactly that shape
+ * carries nothing the parsers read, so it is collapsed to {@code {}} in the copy, a run
+ * of them to one, sparing Jackson a dozen tokens an event. Its bytes are checked by the
  * exact match itself.
  *
- * <p>Property names are never cut. Outside the collapsed events the copy keeps every structural byte, so a line whose
- * structure is broken (an unterminated string, a missing bracket) is still rejected by the parser. Inside a cut string
- * (or a collapsed event's text) only the escapes are followed; its characters are not checked (gzip's checksum covers
- * damage in transit). One instance per parser thread, reused line to line.
+ * <p>
+ * Property names are never cut. Outside the collapsed events the copy keeps every
+ * structural byte, so a line whose structure is broken (an unterminated string, a missing
+ * bracket) is still rejected by the parser. Inside a cut string (or a collapsed event's
+ * text) only the escapes are followed; its characters are not checked (gzip's checksum
+ * covers damage in transit). One instance per parser thread, reused line to line.
  */
 final class ShortenedLine {
 
@@ -31,7 +37,10 @@ final class ShortenedLine {
 	/** An answer-delta event up to its index ({@link #answerDeltaEnd}). */
 	private static final byte[] DELTA_EVENT = ascii("\"type\":\"content_block_delta\",\"index\":");
 
-	/** What follows the index: the delta's type, then the one field that holds its text, up to that text's quote. */
+	/**
+	 * What follows the index: the delta's type, then the one field that holds its text,
+	 * up to that text's quote.
+	 */
 	private static final byte[][] DELTA_BODIES = { ascii(",\"delta\":{\"type\":\"text_delta\",\"text\":\""),
 			ascii(",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\""),
 			ascii(",\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"") };
@@ -49,7 +58,10 @@ final class ShortenedLine {
 
 	private int copyLength;
 
-	/** Per cut string: where its opening quote is in the copy, and its quotes' span in the line. */
+	/**
+	 * Per cut string: where its opening quote is in the copy, and its quotes' span in the
+	 * line.
+	 */
 	private int[] cutAt = new int[16];
 
 	private int[] cutStart = new int[16];
@@ -61,22 +73,31 @@ final class ShortenedLine {
 
 	private int cuts;
 
-	/** This thread's instance, holding {@code line[offset, offset + length)} shortened. */
+	/**
+	 * This thread's instance, holding {@code line[offset, offset + length)} shortened.
+	 */
 	static ShortenedLine of(byte[] line, int offset, int length) {
 		ShortenedLine view = PER_THREAD.get();
 		view.shorten(line, offset, length);
 		return view;
 	}
 
-	/** A JSON parser over what is to be walked: the copy, or the line itself when nothing was cut. */
+	/**
+	 * A JSON parser over what is to be walked: the copy, or the line itself when nothing
+	 * was cut.
+	 */
 	JsonParser parser() {
 		return JsonValues.FACTORY.createParser(ObjectReadContext.empty(), bytes(), offset(), length());
 	}
 
-	/** A scalar as text ({@link JsonValues#text}), read from the line itself when the string was cut. */
+	/**
+	 * A scalar as text ({@link JsonValues#text}), read from the line itself when the
+	 * string was cut.
+	 */
 	String text(JsonParser p, JsonToken token) {
 		String text = JsonValues.text(p, token);
-		// A cut string is empty in the copy: only then is its place looked up (every field read goes through here).
+		// A cut string is empty in the copy: only then is its place looked up (every
+		// field read goes through here).
 		if (token == JsonToken.VALUE_STRING && this.cuts > 0 && text.isEmpty()) {
 			int[] cut = cutString(p.currentTokenLocation().getByteOffset());
 			if (cut != null) {
@@ -103,8 +124,10 @@ final class ShortenedLine {
 			}
 			int event = isFirstNameOfElement(line, open, offset) ? answerDeltaEnd(line, open, end) : -1;
 			if (event > 0) {
-				// A run of deltas is cut as one: the copy keeps the first one's opening brace and the last one's
-				// closing brace, one empty object in their place (no parser counts a stream's events).
+				// A run of deltas is cut as one: the copy keeps the first one's opening
+				// brace and the last one's
+				// closing brace, one empty object in their place (no parser counts a
+				// stream's events).
 				int next;
 				while (event + 2 < end && isFirstNameOfElement(line, event + 2, offset)
 						&& (next = answerDeltaEnd(line, event + 2, end)) > 0) {
@@ -161,12 +184,16 @@ final class ShortenedLine {
 		return this.lineLength;
 	}
 
-	/** The offset in the line (from its start) of an offset the parser reported in what it read. */
+	/**
+	 * The offset in the line (from its start) of an offset the parser reported in what it
+	 * read.
+	 */
 	long toLine(long parsed) {
 		if (this.copyLength < 0 || parsed < 0) {
 			return parsed;
 		}
-		// The cuts at or before this offset; a cut's opening quote stays, its content and closing quote move.
+		// The cuts at or before this offset; a cut's opening quote stays, its content and
+		// closing quote move.
 		int index = Arrays.binarySearch(this.cutAt, 0, this.cuts, (int) Math.min(parsed, Integer.MAX_VALUE));
 		int before = (index >= 0) ? index : -index - 2;
 		if (index >= 0) {
@@ -176,8 +203,8 @@ final class ShortenedLine {
 	}
 
 	/**
-	 * The span in the line (from its start, quotes included) of the string whose opening quote the parser reported at
-	 * {@code parsed}, if that string was cut; else null.
+	 * The span in the line (from its start, quotes included) of the string whose opening
+	 * quote the parser reported at {@code parsed}, if that string was cut; else null.
 	 */
 	int[] cutString(long parsed) {
 		if (this.copyLength < 0) {
@@ -192,17 +219,16 @@ final class ShortenedLine {
 	 * @param span the string's span from {@link #cutString}
 	 */
 	String decodeString(int[] span) {
-		try (JsonParser p = JsonValues.FACTORY.createParser(
-				ObjectReadContext.empty(), this.line, this.lineOffset + span[0],
-				span[1] - span[0])) {
+		try (JsonParser p = JsonValues.FACTORY.createParser(ObjectReadContext.empty(), this.line,
+				this.lineOffset + span[0], span[1] - span[0])) {
 			p.nextToken();
 			return p.getString();
 		}
 	}
 
 	/**
-	 * The end in the line (from its start, just past the closing quote) of the string whose opening quote the parser
-	 * reported at {@code parsed}; -1 if it is not closed.
+	 * The end in the line (from its start, just past the closing quote) of the string
+	 * whose opening quote the parser reported at {@code parsed}; -1 if it is not closed.
 	 */
 	long endOfString(long parsed) {
 		int[] cut = cutString(parsed);
@@ -214,8 +240,9 @@ final class ShortenedLine {
 	}
 
 	/**
-	 * The closing quote of the string that opens at {@code open}, or -1. Only quotes are searched for (one pattern,
-	 * not two): a quote is escaped when an odd number of backslashes runs up to it.
+	 * The closing quote of the string that opens at {@code open}, or -1. Only quotes are
+	 * searched for (one pattern, not two): a quote is escaped when an odd number of
+	 * backslashes runs up to it.
 	 */
 	private static int closingQuote(byte[] bytes, int open, int end) {
 		int i = open + 1;
@@ -237,10 +264,12 @@ final class ShortenedLine {
 	}
 
 	/**
-	 * The end (just past its closing brace) of the event whose first property name opens at {@code open}, if it is
-	 * exactly {@code {"type":"content_block_delta","index":N,"delta":{"type":T,F:"..."}}}, T and F one of the text,
-	 * tool-input and thinking deltas, N a JSON integer, no spaces, nothing more; else -1. Such an event is a piece of
-	 * the answer and nothing else: the usage, the stop reason and the tier come in other events, which never match.
+	 * The end (just past its closing brace) of the event whose first property name opens
+	 * at {@code open}, if it is exactly
+	 * {@code {"type":"content_block_delta","index":N,"delta":{"type":T,F:"..."}}}, T and
+	 * F one of the text, tool-input and thinking deltas, N a JSON integer, no spaces,
+	 * nothing more; else -1. Such an event is a piece of the answer and nothing else: the
+	 * usage, the stop reason and the tier come in other events, which never match.
 	 */
 	private static int answerDeltaEnd(byte[] bytes, int open, int end) {
 		if (!startsWith(bytes, open, end, DELTA_EVENT)) {
@@ -267,9 +296,11 @@ final class ShortenedLine {
 	}
 
 	/**
-	 * Whether the quote at {@code open} begins the first property of an object that is an array's element, as stream
-	 * events are: {@code [{"} or {@code ,{"} (after a comma an object member's name would be due, so there it is bad
-	 * JSON either way, and still rejected). Never an object that is a property's value, such as the request metadata.
+	 * Whether the quote at {@code open} begins the first property of an object that is an
+	 * array's element, as stream events are: {@code [{"} or {@code ,{"} (after a comma an
+	 * object member's name would be due, so there it is bad JSON either way, and still
+	 * rejected). Never an object that is a property's value, such as the request
+	 * metadata.
 	 */
 	private static boolean isFirstNameOfElement(byte[] bytes, int open, int offset) {
 		return open >= offset + 2 && bytes[open - 1] == '{' && (bytes[open - 2] == '[' || bytes[open - 2] == ',');
@@ -283,7 +314,10 @@ final class ShortenedLine {
 		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** Whether the string that closed just before {@code after} is a property name: a colon comes next. */
+	/**
+	 * Whether the string that closed just before {@code after} is a property name: a
+	 * colon comes next.
+	 */
 	private static boolean isPropertyName(byte[] bytes, int after, int end) {
 		for (int i = after; i < end; i++) {
 			byte b = bytes[i];

@@ -9,9 +9,10 @@ import java.util.zip.Inflater;
 import java.util.zip.ZipException;
 
 /**
- * Gzip with every member checked. The JDK's GZIPInputStream quietly ends the stream when what follows a member is a
- * broken or short header (a file cut a few bytes into its next member), which would lose records without a word.
- * Here any byte that is not a complete, checksummed member is an error naming its compressed offset.
+ * Gzip with every member checked. The JDK's GZIPInputStream quietly ends the stream when
+ * what follows a member is a broken or short header (a file cut a few bytes into its next
+ * member), which would lose records without a word. Here any byte that is not a complete,
+ * checksummed member is an error naming its compressed offset.
  */
 final class StrictGzipInputStream extends InputStream {
 
@@ -88,7 +89,8 @@ final class StrictGzipInputStream extends InputStream {
 				n = this.inflater.inflate(b, off, len);
 			}
 			catch (DataFormatException ex) {
-				throw new ZipException("corrupt deflate data in the gzip member at compressed byte " + this.memberStart);
+				throw new ZipException(
+						"corrupt deflate data in the gzip member at compressed byte " + this.memberStart);
 			}
 			if (n > 0) {
 				this.crc.update(b, off, n);

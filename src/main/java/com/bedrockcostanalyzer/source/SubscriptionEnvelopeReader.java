@@ -10,11 +10,13 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Counts what a CloudWatch Logs subscription delivered through Firehose: JSON envelopes one after the other, with or
- * without a separator, gzip as CloudWatch Logs compressed them (several members in one object read whole), each
- * {@code {"messageType":"DATA_MESSAGE",…,"logEvents":[{"id":…,"timestamp":…,"message":"{…record…}"}]}}. Every
- * event's message is read as a log line is; {@code CONTROL_MESSAGE} envelopes are Firehose's own checks and hold no
- * record. A break in the JSON stops the reading there: the envelopes before it count.
+ * Counts what a CloudWatch Logs subscription delivered through Firehose: JSON envelopes
+ * one after the other, with or without a separator, gzip as CloudWatch Logs compressed
+ * them (several members in one object read whole), each
+ * {@code {"messageType":"DATA_MESSAGE",…,"logEvents":[{"id":…,"timestamp":…,"message":"{…record…}"}]}}.
+ * Every event's message is read as a log line is; {@code CONTROL_MESSAGE} envelopes are
+ * Firehose's own checks and hold no record. A break in the JSON stops the reading there:
+ * the envelopes before it count.
  */
 public final class SubscriptionEnvelopeReader {
 
@@ -31,8 +33,8 @@ public final class SubscriptionEnvelopeReader {
 			while ((token = p.nextToken()) != null) {
 				envelope[0]++;
 				if (token != JsonToken.START_OBJECT) {
-					sink.reject("envelope " + envelope[0], "not a CloudWatch Logs subscription envelope; the rest of "
-							+ "the file is not read", null);
+					sink.reject("envelope " + envelope[0],
+							"not a CloudWatch Logs subscription envelope; the rest of " + "the file is not read", null);
 					return;
 				}
 				readEnvelope(p, envelope[0], sink);
@@ -40,7 +42,10 @@ public final class SubscriptionEnvelopeReader {
 		});
 	}
 
-	/** One envelope: its events are held until its type is known (the fields may come in any order). */
+	/**
+	 * One envelope: its events are held until its type is known (the fields may come in
+	 * any order).
+	 */
 	private void readEnvelope(JsonParser p, int envelope, RecordSink sink) {
 		String type = null;
 		List<String> messages = new ArrayList<>();

@@ -9,12 +9,16 @@ public enum UnitFormat {
 	/** A token-usage CSV export (recognised by name; its header tells a CUR apart). */
 	CSV,
 
-	/** Bedrock batch-inference output ({@code *.jsonl.out}): usage already on the batch tier. */
+	/**
+	 * Bedrock batch-inference output ({@code *.jsonl.out}): usage already on the batch
+	 * tier.
+	 */
 	BATCH_OUTPUT,
 
 	/**
-	 * A file whose name says nothing (a CloudWatch Logs export's {@code 000000.gz}, a Firehose object): read if its
-	 * content is records or subscription envelopes, else reported as a format the analyzer does not read.
+	 * A file whose name says nothing (a CloudWatch Logs export's {@code 000000.gz}, a
+	 * Firehose object): read if its content is records or subscription envelopes, else
+	 * reported as a format the analyzer does not read.
 	 */
 	UNKNOWN
 

@@ -28,8 +28,9 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import com.bedrockcostanalyzer.usage.UsageRecord;
 
 /**
- * Reads a token-usage CSV export: one row per (period, model, path) or per request, with the header names of
- * docs/formats.md lists, or their common aliases. Which columns were understood is noted for the report.
+ * Reads a token-usage CSV export: one row per (period, model, path) or per request, with
+ * the header names of docs/formats.md lists, or their common aliases. Which columns were
+ * understood is noted for the report.
  */
 public final class UsageCsvReader {
 
@@ -39,8 +40,7 @@ public final class UsageCsvReader {
 				"starttime"),
 		MODEL_ID("model_id", "modelid", "model", "modelname"),
 		PATH("path", "path", "feature", "application", "applicationname", "app", "apppath", "usecase", "workload"),
-		REGION("region", "region", "awsregion"),
-		TIER("tier", "tier", "servicetier"),
+		REGION("region", "region", "awsregion"), TIER("tier", "tier", "servicetier"),
 		REQUESTS("requests", "requests", "requestcount", "invocations", "invocationcount", "calls"),
 		ERRORS("errors", "errors", "errorcount", "failedrequests"),
 		INPUT_TOKENS("input_tokens", "inputtokens", "inputtokencount", "prompttokens", "uncachedinputtokens"),
@@ -67,14 +67,20 @@ public final class UsageCsvReader {
 
 	private final String defaultRegion;
 
-	/** Reads the records of a CloudWatch Logs Insights export, whose {@code @message} column holds them. */
+	/**
+	 * Reads the records of a CloudWatch Logs Insights export, whose {@code @message}
+	 * column holds them.
+	 */
 	private final LineParser logParser;
 
 	public UsageCsvReader(ModelIdNormalizer models, String defaultRegion) {
 		this(models, defaultRegion, null);
 	}
 
-	/** @param logParser how a log record is read, for Insights exports; null to reject them as usage exports */
+	/**
+	 * @param logParser how a log record is read, for Insights exports; null to reject
+	 * them as usage exports
+	 */
 	public UsageCsvReader(ModelIdNormalizer models, String defaultRegion, LineParser logParser) {
 		this.models = models;
 		this.defaultRegion = defaultRegion;
@@ -100,7 +106,8 @@ public final class UsageCsvReader {
 			}
 			int message = header.indexOf("@message");
 			if (message >= 0 && this.logParser != null) {
-				// A CloudWatch Logs Insights export of invocation logs: each row's @message is a record.
+				// A CloudWatch Logs Insights export of invocation logs: each row's
+				// @message is a record.
 				eachRow(csv, (row, line) -> readMessage(row, message, "line " + line, sink), sink);
 				return;
 			}
@@ -128,7 +135,10 @@ public final class UsageCsvReader {
 		}
 	}
 
-	/** Each row to the handler; a row too long, or the rest of a file that cannot be read, rejected at its line. */
+	/**
+	 * Each row to the handler; a row too long, or the rest of a file that cannot be read,
+	 * rejected at its line.
+	 */
 	private static void eachRow(CSVParser csv, CsvFiles.RowHandler handler, RecordSink sink) {
 		CsvFiles.eachRow(csv, handler, (line) -> sink.reject("line " + line, CsvFiles.CELL_TOO_LONG, null),
 				(line) -> sink.reject("line " + line, "CSV cannot be read from here on (bad quoting or not UTF-8)",
@@ -217,8 +227,9 @@ public final class UsageCsvReader {
 	}
 
 	/**
-	 * Ceilings of one row, far above any real export (ten trillion tokens is some $30 million of the dearest model)
-	 * and low enough that no realistic number of rows can make a 64-bit sum wrap; the sums are checked besides.
+	 * Ceilings of one row, far above any real export (ten trillion tokens is some $30
+	 * million of the dearest model) and low enough that no realistic number of rows can
+	 * make a 64-bit sum wrap; the sums are checked besides.
 	 */
 	static final long MAX_TOKENS_PER_ROW = 10_000_000_000_000L;
 

@@ -6,19 +6,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An application inference profile as the Bedrock control plane describes it: the base model it serves, the scope its
- * Regions give (one Region, a geography, or global), its cost-allocation tags, and when that was learned.
+ * An application inference profile as the Bedrock control plane describes it: the base
+ * model it serves, the scope its Regions give (one Region, a geography, or global), its
+ * cost-allocation tags, and when that was learned.
  */
-public record ApplicationProfile(String arn, String model, Scope scope, Map<String, String> tags,
-		Instant resolvedAt) {
+public record ApplicationProfile(String arn, String model, Scope scope, Map<String, String> tags, Instant resolvedAt) {
 
 	public ApplicationProfile {
 		tags = new TreeMap<>(tags);
 	}
 
 	/**
-	 * The profile from the model ARNs it routes to: a single Region's model is regional, a Region-less ARN (which only
-	 * global profiles list) is global, and models in several Regions are a geography's.
+	 * The profile from the model ARNs it routes to: a single Region's model is regional,
+	 * a Region-less ARN (which only global profiles list) is global, and models in
+	 * several Regions are a geography's.
 	 * @throws IllegalArgumentException when the list names no foundation model
 	 */
 	public static ApplicationProfile of(String arn, List<String> modelArns, Map<String, String> tags,

@@ -7,8 +7,9 @@ final class Arns {
 	}
 
 	/**
-	 * The resource part of {@code arn:partition:service:region:account:resource}; it may itself contain colons (a
-	 * model version {@code :0}). A string that is not an ARN is returned as it is.
+	 * The resource part of {@code arn:partition:service:region:account:resource}; it may
+	 * itself contain colons (a model version {@code :0}). A string that is not an ARN is
+	 * returned as it is.
 	 */
 	static String resourceOf(String arn) {
 		if (!arn.startsWith("arn:")) {
@@ -23,7 +24,10 @@ final class Arns {
 		return arn;
 	}
 
-	/** The Region part of an ARN: empty for Region-less ARNs, and for a string that is not an ARN. */
+	/**
+	 * The Region part of an ARN: empty for Region-less ARNs, and for a string that is not
+	 * an ARN.
+	 */
 	static String regionOf(String arn) {
 		String[] parts = arn.split(":", 5);
 		return (arn.startsWith("arn:") && parts.length == 5) ? parts[3] : "";

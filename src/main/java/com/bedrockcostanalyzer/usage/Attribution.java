@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The attribution dimension of usage: the tags an application inference profile carries, reduced to the tag keys a
- * team chose (team, cost centre), written {@code key=value} joined by {@code ;} in the chosen keys' order. One string,
- * so that it sits in the usage key and the aggregate tables as one column; empty when the call carried none.
+ * The attribution dimension of usage: the tags an application inference profile carries,
+ * reduced to the tag keys a team chose (team, cost centre), written {@code key=value}
+ * joined by {@code ;} in the chosen keys' order. One string, so that it sits in the usage
+ * key and the aggregate tables as one column; empty when the call carried none.
  */
 public final class Attribution {
 
@@ -16,7 +17,10 @@ public final class Attribution {
 	private Attribution() {
 	}
 
-	/** The chosen keys' values from the tags, in the keys' order; keys the tags lack are left out. */
+	/**
+	 * The chosen keys' values from the tags, in the keys' order; keys the tags lack are
+	 * left out.
+	 */
 	public static String of(Map<String, String> tags, List<String> chosenKeys) {
 		StringBuilder text = new StringBuilder();
 		for (String key : chosenKeys) {
@@ -51,7 +55,8 @@ public final class Attribution {
 
 	private static final int MAX_PART = 128;
 
-	// Tag values may hold any character AWS allows in a tag (letters, digits, spaces, _ . : / = + - @); the two
+	// Tag values may hold any character AWS allows in a tag (letters, digits, spaces, _ .
+	// : / = + - @); the two
 	// separators are replaced so that the string always splits back the same way.
 	private static String clean(String text) {
 		String cleaned = text.replace(';', ',').replace('=', ':');

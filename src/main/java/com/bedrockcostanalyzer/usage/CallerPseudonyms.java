@@ -15,10 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Stable keyed pseudonyms for callers ({@code bca.usage.pseudonymize-callers}): a role, user or federated user's
- * name becomes {@code caller-} and 12 hex digits of an HMAC-SHA256 of it, under a random key the job database makes
- * on first use and keeps. The same caller has the same pseudonym in every run on that database; without the key it
- * cannot be told back, nor matched across databases.
+ * Stable keyed pseudonyms for callers ({@code bca.usage.pseudonymize-callers}): a role,
+ * user or federated user's name becomes {@code caller-} and 12 hex digits of an
+ * HMAC-SHA256 of it, under a random key the job database makes on first use and keeps.
+ * The same caller has the same pseudonym in every run on that database; without the key
+ * it cannot be told back, nor matched across databases.
  */
 @Component
 public class CallerPseudonyms {
@@ -39,12 +40,14 @@ public class CallerPseudonyms {
 		SecretKeySpec key = new SecretKeySpec(HexFormat.of().parseHex(key()), "HmacSHA256");
 		// A Mac is not thread-safe and the readers run in parallel: one a thread.
 		ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> mac(key));
-		return (name) -> "caller-" + HexFormat.of()
-			.formatHex(macs.get().doFinal(name.getBytes(StandardCharsets.UTF_8)))
-			.substring(0, 12);
+		return (name) -> "caller-"
+				+ HexFormat.of().formatHex(macs.get().doFinal(name.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
 	}
 
-	/** The database's key, made now if it has none (two processes making one at once keep the first). */
+	/**
+	 * The database's key, made now if it has none (two processes making one at once keep
+	 * the first).
+	 */
 	private String key() {
 		List<String> stored = stored();
 		if (!stored.isEmpty()) {

@@ -1,8 +1,9 @@
 package com.bedrockcostanalyzer.usage;
 
 /**
- * Each model's long-context threshold in input tokens (0: the model has none). A record of several requests (a CSV
- * row) is judged by its mean request, the closest a sum allows.
+ * Each model's long-context threshold in input tokens (0: the model has none). A record
+ * of several requests (a CSV row) is judged by its mean request, the closest a sum
+ * allows.
  */
 @FunctionalInterface
 public interface LongContextRule {

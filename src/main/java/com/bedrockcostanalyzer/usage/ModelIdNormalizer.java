@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns the {@code modelId} of a log record (base id, inference-profile id, profile ARN, application-profile ARN) into
- * the base model id and its scope, as docs/formats.md describes.
+ * Turns the {@code modelId} of a log record (base id, inference-profile id, profile ARN,
+ * application-profile ARN) into the base model id and its scope, as docs/formats.md
+ * describes.
  */
 public final class ModelIdNormalizer {
 
@@ -22,8 +23,9 @@ public final class ModelIdNormalizer {
 	private final List<String> attributionKeys;
 
 	/**
-	 * @param aliases application-inference-profile or prompt-router ARNs (or any other id) mapped to the model id they
-	 * stand for, which may itself carry a geo/global prefix
+	 * @param aliases application-inference-profile or prompt-router ARNs (or any other
+	 * id) mapped to the model id they stand for, which may itself carry a geo/global
+	 * prefix
 	 */
 	public ModelIdNormalizer(Map<String, String> aliases) {
 		this(aliases, (arn) -> Optional.empty(), List.of());
@@ -31,7 +33,8 @@ public final class ModelIdNormalizer {
 
 	/**
 	 * @param profiles looks up the application inference profiles that have no alias
-	 * @param attributionKeys the profile tags that become the usage's attribution, in order
+	 * @param attributionKeys the profile tags that become the usage's attribution, in
+	 * order
 	 */
 	public ModelIdNormalizer(Map<String, String> aliases, Function<String, Optional<ApplicationProfile>> profiles,
 			List<String> attributionKeys) {

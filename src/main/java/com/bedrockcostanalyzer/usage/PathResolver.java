@@ -6,14 +6,18 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Decides which application path made a call: a request-metadata tag, else the caller (see {@link #callerPath}),
- * else {@value #UNATTRIBUTED}. Caller names may be replaced by pseudonyms.
+ * Decides which application path made a call: a request-metadata tag, else the caller
+ * (see {@link #callerPath}), else {@value #UNATTRIBUTED}. Caller names may be replaced by
+ * pseudonyms.
  */
 public final class PathResolver {
 
 	public static final String UNATTRIBUTED = "unattributed";
 
-	/** Longer values are cut: a path is a label, and the aggregate table keeps it in a bounded column. */
+	/**
+	 * Longer values are cut: a path is a label, and the aggregate table keeps it in a
+	 * bounded column.
+	 */
 	public static final int MAX_LENGTH = 200;
 
 	private final List<String> metadataKeys;
@@ -24,7 +28,10 @@ public final class PathResolver {
 		this(metadataKeys, UnaryOperator.identity());
 	}
 
-	/** @param callerNames what a role, user or federated user's name is shown as (a pseudonym, or itself) */
+	/**
+	 * @param callerNames what a role, user or federated user's name is shown as (a
+	 * pseudonym, or itself)
+	 */
 	public PathResolver(List<String> metadataKeys, UnaryOperator<String> callerNames) {
 		this.metadataKeys = List.copyOf(metadataKeys);
 		this.callerNames = callerNames;
@@ -50,8 +57,8 @@ public final class PathResolver {
 	}
 
 	/**
-	 * Whether a person called: an IAM user, a federated user, the root user, or a federated session (an SSO role, or
-	 * one named by an e-mail address).
+	 * Whether a person called: an IAM user, a federated user, the root user, or a
+	 * federated session (an SSO role, or one named by an e-mail address).
 	 */
 	public static boolean isPerson(String arn) {
 		if (arn == null) {
@@ -72,11 +79,13 @@ public final class PathResolver {
 	}
 
 	/**
-	 * The path of a caller, by the form of its ARN: an assumed role ({@code assumed-role/Role/session}) or a role
-	 * ({@code role/path/Role}) → {@code Role}; an IAM user ({@code user/path/name}) → {@code user/name}; a federated
-	 * user → {@code federated-user/name}; the account's root → {@code root}; an AWS service principal
-	 * ({@code bedrock.amazonaws.com}) → {@code service/bedrock.amazonaws.com}; anything else (a redacted value, an ARN
-	 * of another kind) → {@value #UNATTRIBUTED}, never the text itself.
+	 * The path of a caller, by the form of its ARN: an assumed role
+	 * ({@code assumed-role/Role/session}) or a role ({@code role/path/Role}) →
+	 * {@code Role}; an IAM user ({@code user/path/name}) → {@code user/name}; a federated
+	 * user → {@code federated-user/name}; the account's root → {@code root}; an AWS
+	 * service principal ({@code bedrock.amazonaws.com}) →
+	 * {@code service/bedrock.amazonaws.com}; anything else (a redacted value, an ARN of
+	 * another kind) → {@value #UNATTRIBUTED}, never the text itself.
 	 * @param names what a role, user or federated user's name is shown as
 	 */
 	static String callerPath(String arn, UnaryOperator<String> names) {
@@ -107,10 +116,17 @@ public final class PathResolver {
 		};
 	}
 
-	/** An AWS service as a principal: {@code bedrock.amazonaws.com}, {@code lambda.amazonaws.com.cn}. */
-	private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
+	/**
+	 * An AWS service as a principal: {@code bedrock.amazonaws.com},
+	 * {@code lambda.amazonaws.com.cn}.
+	 */
+	private static final Pattern SERVICE_PRINCIPAL = Pattern
+		.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.amazonaws\\.com(\\.cn)?");
 
-	/** {@code arn:partition:iam::account:} or {@code arn:partition:sts::account:} (the account may be masked). */
+	/**
+	 * {@code arn:partition:iam::account:} or {@code arn:partition:sts::account:} (the
+	 * account may be masked).
+	 */
 	private static final Pattern IAM_OR_STS = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::[^:]*:");
 
 }

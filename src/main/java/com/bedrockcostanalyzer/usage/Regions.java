@@ -1,6 +1,9 @@
 package com.bedrockcostanalyzer.usage;
 
-/** AWS Region codes as they appear in logs ({@code us-east-1}, {@code ap-southeast-4}, {@code us-gov-west-1}). */
+/**
+ * AWS Region codes as they appear in logs ({@code us-east-1}, {@code ap-southeast-4},
+ * {@code us-gov-west-1}).
+ */
 public final class Regions {
 
 	private static final int MAX_LENGTH = 32;
@@ -9,8 +12,9 @@ public final class Regions {
 	}
 
 	/**
-	 * Whether the text has the shape {@code [a-z]{2}(-[a-z]+)+-[0-9]{1,2}}. Checked by hand, not with a regular
-	 * expression: every log record is checked, and the matcher cost more than the rest of a record's fields.
+	 * Whether the text has the shape {@code [a-z]{2}(-[a-z]+)+-[0-9]{1,2}}. Checked by
+	 * hand, not with a regular expression: every log record is checked, and the matcher
+	 * cost more than the rest of a record's fields.
 	 */
 	public static boolean isRegionCode(String region) {
 		if (region == null || region.length() > MAX_LENGTH) {

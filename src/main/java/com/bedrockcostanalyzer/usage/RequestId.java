@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
- * A logged invocation's {@code requestId} in 128 bits, what duplicates are told apart by. Bedrock's ids are UUIDs,
- * kept bit for bit; any other text is hashed (MD5: 128 bits, so two different ids sharing a value is out of reach for
- * any estate's volume, where 64 bits would not be). The text itself is never kept.
+ * A logged invocation's {@code requestId} in 128 bits, what duplicates are told apart by.
+ * Bedrock's ids are UUIDs, kept bit for bit; any other text is hashed (MD5: 128 bits, so
+ * two different ids sharing a value is out of reach for any estate's volume, where 64
+ * bits would not be). The text itself is never kept.
  */
 public record RequestId(long high, long low) {
 
@@ -41,7 +42,10 @@ public record RequestId(long high, long low) {
 		return value;
 	}
 
-	/** One digest per reading thread: looking one up for every record costs more than hashing the id. */
+	/**
+	 * One digest per reading thread: looking one up for every record costs more than
+	 * hashing the id.
+	 */
 	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(RequestId::md5);
 
 	private static MessageDigest md5() {

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** The pricing tier a token was billed under. */
 public enum Tier {
+
 	STANDARD, BATCH, FLEX, PRIORITY, RESERVED, LATENCY_OPTIMIZED;
 
 	public String label() {
@@ -18,4 +19,5 @@ public enum Tier {
 		}
 		return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}
+
 }

@@ -1,16 +1,17 @@
 package com.bedrockcostanalyzer.usage;
 
 /**
- * The token vector every price applies to. Input is uncached input only; cache reads and the two kinds of cache write
- * come on top of it, never out of it.
+ * The token vector every price applies to. Input is uncached input only; cache reads and
+ * the two kinds of cache write come on top of it, never out of it.
  */
 public record TokenCounts(long input, long output, long cacheRead, long cacheWrite5m, long cacheWrite1h) {
 
 	public static final TokenCounts ZERO = new TokenCounts(0, 0, 0, 0, 0);
 
 	/**
-	 * The vector of a logged request, whose absent counts are negative: they count as zero. The 1-hour part of the
-	 * cache writes (from the body) is capped at the writes the record states; the rest are 5-minute writes.
+	 * The vector of a logged request, whose absent counts are negative: they count as
+	 * zero. The 1-hour part of the cache writes (from the body) is capped at the writes
+	 * the record states; the rest are 5-minute writes.
 	 */
 	public static TokenCounts logged(long input, long output, long cacheRead, long cacheWrite, long cacheWrite1h) {
 		long write = Math.max(cacheWrite, 0);

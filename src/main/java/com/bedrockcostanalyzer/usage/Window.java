@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The days a run reports on: {@code [from, to)}, on each record's own UTC timestamp. At most {@value #MAX_DAYS} days
- * (two years and a day: a year's audit with room on both sides), between 2000 and 2100: a run keeps a few things per
- * day of its window, so an unbounded window would cost memory for days that cannot hold data.
+ * The days a run reports on: {@code [from, to)}, on each record's own UTC timestamp. At
+ * most {@value #MAX_DAYS} days (two years and a day: a year's audit with room on both
+ * sides), between 2000 and 2100: a run keeps a few things per day of its window, so an
+ * unbounded window would cost memory for days that cannot hold data.
  */
 public record Window(LocalDate from, LocalDate to) {
 
@@ -24,8 +25,8 @@ public record Window(LocalDate from, LocalDate to) {
 			throw new IllegalArgumentException("the window's end (" + to + ") must be after its start (" + from + ")");
 		}
 		if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
-			throw new IllegalArgumentException("the window [" + from + ", " + to + ") must lie between " + EARLIEST
-					+ " and " + LATEST);
+			throw new IllegalArgumentException(
+					"the window [" + from + ", " + to + ") must lie between " + EARLIEST + " and " + LATEST);
 		}
 		if (from.plusDays(MAX_DAYS).isBefore(to)) {
 			throw new IllegalArgumentException("the window [" + from + ", " + to + ") is longer than " + MAX_DAYS
@@ -42,8 +43,8 @@ public record Window(LocalDate from, LocalDate to) {
 	}
 
 	/**
-	 * Whether a log folder for this hour may hold records of the window. Records can land in the hour folder next to
-	 * their timestamp, so one hour past each edge is read too.
+	 * Whether a log folder for this hour may hold records of the window. Records can land
+	 * in the hour folder next to their timestamp, so one hour past each edge is read too.
 	 */
 	public boolean mayHoldHour(LocalDateTime hourFolder) {
 		LocalDateTime first = this.from.atStartOfDay().minusHours(1);

@@ -65,7 +65,8 @@ class DayBlockTests {
 		for (int round = 0; round < 300; round++) {
 			boolean fingerprinted = random.nextBoolean();
 			int width = fingerprinted ? 3 : 6;
-			// Few minutes and fingerprints, so that the two blocks share many slots; either may be empty.
+			// Few minutes and fingerprints, so that the two blocks share many slots;
+			// either may be empty.
 			int minutes = 1 + random.nextInt(60);
 			long[] fingerprints = { random.nextLong(), Long.MIN_VALUE, -1, 0, Long.MAX_VALUE };
 			TreeMap<String, long[]> expected = new TreeMap<>();
@@ -96,7 +97,8 @@ class DayBlockTests {
 			for (int b = 0; b < files; b++) {
 				DayBlock block = new DayBlock(width, fingerprinted);
 				int slots = random.nextInt(4) == 0 ? 0 : random.nextInt(100);
-				// In time order, as a file's records come, or shuffled: both ways of finding a slot's place. Blocks
+				// In time order, as a file's records come, or shuffled: both ways of
+				// finding a slot's place. Blocks
 				// after the first fall before, across or after what was added so far.
 				boolean inOrder = random.nextBoolean();
 				int minute = random.nextInt(1000);
@@ -168,7 +170,10 @@ class DayBlockTests {
 		addExpected(expected, minute, fingerprint, counters);
 	}
 
-	/** A slot as text that sorts as the block orders slots: by minute, then by fingerprint as a signed number. */
+	/**
+	 * A slot as text that sorts as the block orders slots: by minute, then by fingerprint
+	 * as a signed number.
+	 */
 	private static String slot(int minute, long fingerprint) {
 		return String.format("%04d %016x", minute, fingerprint ^ Long.MIN_VALUE);
 	}

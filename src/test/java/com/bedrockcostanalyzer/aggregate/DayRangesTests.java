@@ -14,8 +14,13 @@ class DayRangesTests {
 
 	@Test
 	void joinsOverlappingAndTouchingRangesAndKeepsGapsApart() {
-		DayRanges days = DayRanges.none().plus(d(10), d(12)).plus(d(1), d(3)).plus(d(3), d(5)).plus(d(11), d(15))
-			.plus(d(20), d(21)).plus(d(7), d(7));
+		DayRanges days = DayRanges.none()
+			.plus(d(10), d(12))
+			.plus(d(1), d(3))
+			.plus(d(3), d(5))
+			.plus(d(11), d(15))
+			.plus(d(20), d(21))
+			.plus(d(7), d(7));
 
 		assertThat(days).hasToString("[2026-10-01, 2026-10-05), [2026-10-10, 2026-10-15), [2026-10-20, 2026-10-21)");
 		assertThat(days.plus(d(4), d(21))).isEqualTo(DayRanges.of(d(1), d(21)));

@@ -26,9 +26,9 @@ import com.bedrockcostanalyzer.usage.Window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-minute tables on both databases: blocks added in several calls are summed minute by minute, read back per
- * group in time order, summed over sources, and forgotten per source and window. Expected rows are worked out by hand
- * from the counters below.
+ * The per-minute tables on both databases: blocks added in several calls are summed
+ * minute by minute, read back per group in time order, summed over sources, and forgotten
+ * per source and window. Expected rows are worked out by hand from the counters below.
  */
 class PerMinuteTablesTests {
 
@@ -55,7 +55,8 @@ class PerMinuteTablesTests {
 				: postgres.getPostgresDatabase();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		Schema.migrate(dataSource);
-		// PostgreSQL's database is shared by the tests: each starts from empty per-minute tables.
+		// PostgreSQL's database is shared by the tests: each starts from empty per-minute
+		// tables.
 		jdbc.execute("DELETE FROM bca_minute_day");
 		jdbc.execute("DELETE FROM bca_prefix_day");
 		return jdbc;
@@ -128,7 +129,8 @@ class PerMinuteTablesTests {
 				"00:10 us-west-2 regional standard p2 1,0,50,5,0,0");
 		assertThat(minutes(store, List.of(one, two), "traffic").get(0))
 			.startsWith("00:10 us-east-1 regional standard p1 14,0,1400,140,5,0 |");
-		// Standard tier only (not D, on flex), per model, Region and scope, summed over paths and sources.
+		// Standard tier only (not D, on flex), per model, Region and scope, summed over
+		// paths and sources.
 		assertThat(minutes(store, List.of(one, two), "standard")).containsExactly(
 				"00:10 us-east-1 geo standard  1,1,7,3,0,2",
 				"00:10 us-east-1 regional standard  14,0,1400,140,5,0 | 00:11 us-east-1 regional standard  2,1,200,20,0,0",
@@ -140,12 +142,12 @@ class PerMinuteTablesTests {
 
 		store.forget(one, WINDOW);
 		assertThat(minutes(store, List.of(one), "traffic")).isEmpty();
-		assertThat(minutes(store, List.of(two), "traffic")).containsExactly(
-				"00:10 us-east-1 regional standard p1 10,0,1000,100,0,0");
+		assertThat(minutes(store, List.of(two), "traffic"))
+			.containsExactly("00:10 us-east-1 regional standard p1 10,0,1000,100,0,0");
 		Window nextDay = new Window(DAY.plusDays(1), DAY.plusDays(2));
 		List<String> kept = new ArrayList<>();
-		store.streamMinutesByTraffic(List.of(one), nextDay, (rows) -> kept.add(rows.get(0).key().minute() + " "
-				+ rows.get(0).totals().requests()));
+		store.streamMinutesByTraffic(List.of(one), nextDay,
+				(rows) -> kept.add(rows.get(0).key().minute() + " " + rows.get(0).totals().requests()));
 		assertThat(kept).containsExactly("2026-09-02T00:00:00Z 1");
 	}
 
@@ -163,9 +165,9 @@ class PerMinuteTablesTests {
 		addMinute(jdbc, two, otherPathNextDay, 0, 4, 0, 40, 4, 0, 0);
 		addMinute(jdbc, two, A, 5, 8, 0, 80, 8, 0, 0);
 		List<String> minutes = new ArrayList<>();
-		store.streamStandardMinutes(List.of(one, two), new Window(DAY, DAY.plusDays(2)), (rows) -> rows
-			.forEach((row) -> minutes.add(row.key().minute() + " " + row.key().path() + "|" + row.totals().requests()
-					+ "," + row.totals().inputTokens())));
+		store.streamStandardMinutes(List.of(one, two), new Window(DAY, DAY.plusDays(2)),
+				(rows) -> rows.forEach((row) -> minutes.add(row.key().minute() + " " + row.key().path() + "|"
+						+ row.totals().requests() + "," + row.totals().inputTokens())));
 		assertThat(minutes).containsExactly("2026-09-01T00:05:00Z |8,80", "2026-09-01T23:59:00Z |2,20",
 				"2026-09-02T00:00:00Z |5,50");
 	}
@@ -187,9 +189,9 @@ class PerMinuteTablesTests {
 		table.add(jdbc, one, second);
 
 		List<String> rows = new ArrayList<>();
-		store.streamPrefixesByTraffic(List.of(one), WINDOW, (group) -> group.forEach((r) -> rows.add(
-				r.key().minute().minute().toString().substring(11, 16) + " " + r.key().fingerprint() + " "
-						+ r.totals().requests() + "," + r.totals().prefixTokens() + ","
+		store.streamPrefixesByTraffic(List.of(one), WINDOW,
+				(group) -> group.forEach((r) -> rows.add(r.key().minute().minute().toString().substring(11, 16) + " "
+						+ r.key().fingerprint() + " " + r.totals().requests() + "," + r.totals().prefixTokens() + ","
 						+ r.totals().cacheMarkedRequests())));
 		assertThat(rows).containsExactly("00:03 12 1,2000,0", "00:05 -77 3,12000,3", "00:05 12 1,2000,0");
 	}

@@ -15,7 +15,10 @@ import com.bedrockcostanalyzer.usage.UsageRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A unit's summary checks its sums: what would wrap is rejected where it was read, and nothing is half added. */
+/**
+ * A unit's summary checks its sums: what would wrap is rejected where it was read, and
+ * nothing is half added.
+ */
 class UnitSummaryTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 10, 2);

@@ -36,10 +36,11 @@ import java.util.zip.GZIPOutputStream;
 import com.bedrockcostanalyzer.cli.Main;
 
 /**
- * The benchmark: a month of realistic invocation logs (long system prompts, text delivery on, every operation), then
- * (a) inflate-only over the same files on all cores — the physical limit — and (b) the full {@code analyze}, in this
- * JVM. Prints records/s, uncompressed MB/s, the ratio (b)/(a) by elapsed and by CPU time, the peak heap of (b), its
- * phases and which JIT compilers ran. Not a test: run it with
+ * The benchmark: a month of realistic invocation logs (long system prompts, text delivery
+ * on, every operation), then (a) inflate-only over the same files on all cores — the
+ * physical limit — and (b) the full {@code analyze}, in this JVM. Prints records/s,
+ * uncompressed MB/s, the ratio (b)/(a) by elapsed and by CPU time, the peak heap of (b),
+ * its phases and which JIT compilers ran. Not a test: run it with
  * <pre>mvn -q -Pbenchmark test-compile exec:exec -Dbench.records=200000</pre>
  */
 public final class Benchmark {
@@ -54,10 +55,15 @@ public final class Benchmark {
 	private static final String WORDS = "the customer account order invoice shipping refund policy product support "
 			+ "question answer summary context document section clause payment delivery warranty escalation ";
 
+	private Benchmark() {
+	}
+
 	public static void main(String[] args) throws Exception {
 		int records = Integer.getInteger("bench.records", 200_000);
-		// Words a streamed answer's delta holds: three by default; one as Bedrock logs Anthropic's streams (a token or
-		// so a delta); none for the corpus before stream events were real-shaped (one event held the whole answer,
+		// Words a streamed answer's delta holds: three by default; one as Bedrock logs
+		// Anthropic's streams (a token or
+		// so a delta); none for the corpus before stream events were real-shaped (one
+		// event held the whole answer,
 		// which keeps the old folder name).
 		String streams = System.getProperty("bench.streams", "events");
 		int wordsPerDelta = switch (streams) {
@@ -92,7 +98,8 @@ public final class Benchmark {
 		double inflateSeconds = (System.nanoTime() - t0) / 1e9;
 		double inflateCpu = (processCpuNanos() - cpu0) / 1e9;
 
-		// Peak heap: the used heap sampled every 20 ms during (b) (per-pool peaks happen at different times and
+		// Peak heap: the used heap sampled every 20 ms during (b) (per-pool peaks happen
+		// at different times and
 		// cannot be added up).
 		System.gc();
 		AtomicLong peak = new AtomicLong();
@@ -113,9 +120,10 @@ public final class Benchmark {
 		Instant started = Instant.now();
 		long t1 = System.nanoTime();
 		long cpu1 = processCpuNanos();
-		int exit = Main.execute(new String[] { "analyze", "--db", "jdbc:h2:file:" + work.resolve("db/bca"),
-				"--source", root.toString(), "--from", from.toString(), "--to", to.toString(), "--out",
-				work.resolve("out").toString() }, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+		int exit = Main.execute(
+				new String[] { "analyze", "--db", "jdbc:h2:file:" + work.resolve("db/bca"), "--source", root.toString(),
+						"--from", from.toString(), "--to", to.toString(), "--out", work.resolve("out").toString() },
+				new PrintWriter(System.out, true), new PrintWriter(System.err, true));
 		double analyzeSeconds = (System.nanoTime() - t1) / 1e9;
 		double analyzeCpu = (processCpuNanos() - cpu1) / 1e9;
 		sampler.interrupt();
@@ -138,8 +146,9 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Where (b)'s time went, from the job's own step records: start-up (the JVM was already running; Spring, the
-	 * database and the job repository), counting (listing and partitioning included), the report.
+	 * Where (b)'s time went, from the job's own step records: start-up (the JVM was
+	 * already running; Spring, the database and the job repository), counting (listing
+	 * and partitioning included), the report.
 	 */
 	private static void printPhases(String url, Instant started, double analyzeSeconds, double mb) throws Exception {
 		Map<String, double[]> steps = new HashMap<>();
@@ -158,7 +167,8 @@ public final class Benchmark {
 		double startUp = steps.get("forgetCounted")[0];
 		double counting = steps.get("countUsage")[1] - steps.get("countUsage")[0];
 		double report = steps.get("writeReport")[1] - steps.get("writeReport")[0];
-		System.out.printf("phases of (b): start-up %.1f s, counting %.1f s (%.0f MB/s), report %.1f s, the rest %.1f s%n",
+		System.out.printf(
+				"phases of (b): start-up %.1f s, counting %.1f s (%.0f MB/s), report %.1f s, the rest %.1f s%n",
 				startUp, counting, mb / counting, report, analyzeSeconds - startUp - counting - report);
 	}
 
@@ -167,7 +177,10 @@ public final class Benchmark {
 				/ 1e9;
 	}
 
-	/** Which compilers ran: the run's -XX:TieredStopAtLevel, if it was given (the image gives 1). */
+	/**
+	 * Which compilers ran: the run's -XX:TieredStopAtLevel, if it was given (the image
+	 * gives 1).
+	 */
 	private static String jit() {
 		return ManagementFactory.getRuntimeMXBean()
 			.getInputArguments()
@@ -180,9 +193,9 @@ public final class Benchmark {
 	}
 
 	/**
-	 * CPU time of the whole process, compiler and collector threads included. On a shared VM it varies less than
-	 * the elapsed time (time the host gives to other guests is not counted), so it is the better figure to compare
-	 * two builds by.
+	 * CPU time of the whole process, compiler and collector threads included. On a shared
+	 * VM it varies less than the elapsed time (time the host gives to other guests is not
+	 * counted), so it is the better figure to compare two builds by.
 	 */
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -212,7 +225,9 @@ public final class Benchmark {
 		return total.get();
 	}
 
-	/** About 280 records an hour for 30 days, 100 to a file, in the S3 delivery layout. */
+	/**
+	 * About 280 records an hour for 30 days, 100 to a file, in the S3 delivery layout.
+	 */
 	static void generate(Path root, int records, LocalDate from, int wordsPerDelta) throws IOException {
 		Random random = new Random(1);
 		List<String> prompts = new ArrayList<>();
@@ -224,8 +239,9 @@ public final class Benchmark {
 		int written = 0;
 		for (int h = 0; h < hours && written < records; h++) {
 			LocalDateTime hour = from.atStartOfDay().plusHours(h);
-			Path folder = root.resolve(String.format("AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/%04d/%02d/%02d/%02d",
-					hour.getYear(), hour.getMonthValue(), hour.getDayOfMonth(), hour.getHour()));
+			Path folder = root
+				.resolve(String.format("AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/%04d/%02d/%02d/%02d",
+						hour.getYear(), hour.getMonthValue(), hour.getDayOfMonth(), hour.getHour()));
 			Files.createDirectories(folder);
 			int inHour = (h == hours - 1) ? records - written : Math.min(perHour, records - written);
 			for (int start = 0; start < inHour; start += 100) {
@@ -256,14 +272,15 @@ public final class Benchmark {
 		String body = operation.startsWith("Invoke")
 				? "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":2048,\"system\":\"" + system
 						+ "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}"
-				: "{\"system\":[{\"text\":\"" + system + "\"}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\""
-						+ question + "\"}]}],\"inferenceConfig\":{\"maxTokens\":2048}}";
+				: "{\"system\":[{\"text\":\"" + system
+						+ "\"}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"" + question
+						+ "\"}]}],\"inferenceConfig\":{\"maxTokens\":2048}}";
 		String out = operation.equals("InvokeModelWithResponseStream")
 				? ((wordsPerDelta == 0) ? wholeAnswerEvents(answer, input, output)
 						: streamEvents(answer, input, output, wordsPerDelta))
 				: "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":\"" + answer
-						+ "\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":" + input + ",\"outputTokens\":"
-						+ output + "}}";
+						+ "\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":" + input
+						+ ",\"outputTokens\":" + output + "}}";
 		return "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"" + ts
 				+ "\",\"accountId\":\"123456789012\",\"identity\":{\"arn\":\"arn:aws:sts::123456789012:assumed-role/App"
 				+ random.nextInt(8) + "/s\"},\"region\":\"us-east-1\",\"requestId\":\"" + random.nextLong()
@@ -276,33 +293,43 @@ public final class Benchmark {
 	}
 
 	/**
-	 * The events Anthropic's stream logs hold, as in the Elastic sample (bedrock-formats.md): the message's start, a
-	 * delta every few words (three: 14–80 an answer; or one, as that sample has it: 42–240), its end, the usage and
-	 * the invocation metrics.
+	 * The events Anthropic's stream logs hold, as in the Elastic sample
+	 * (bedrock-formats.md): the message's start, a delta every few words (three: 14–80 an
+	 * answer; or one, as that sample has it: 42–240), its end, the usage and the
+	 * invocation metrics.
 	 */
 	private static String streamEvents(String answer, long input, long output, int wordsPerDelta) {
 		StringBuilder out = new StringBuilder(answer.length() * 4);
 		out.append("[{\"type\":\"message_start\",\"message\":{\"id\":\"msg_bdrk_01\",\"type\":\"message\",")
 			.append("\"role\":\"assistant\",\"model\":\"claude\",\"content\":[],\"stop_reason\":null,")
-			.append("\"stop_sequence\":null,\"usage\":{\"input_tokens\":").append(input)
+			.append("\"stop_sequence\":null,\"usage\":{\"input_tokens\":")
+			.append(input)
 			.append(",\"output_tokens\":1}}},{\"type\":\"content_block_start\",\"index\":0,")
 			.append("\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
 		String[] words = answer.split(" ", -1);
 		for (int i = 0; i < words.length; i += wordsPerDelta) {
 			String piece = String.join(" ", Arrays.copyOfRange(words, i, Math.min(words.length, i + wordsPerDelta)));
 			out.append(",{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",")
-				.append("\"text\":\"").append(piece).append(i + wordsPerDelta < words.length ? " " : "").append("\"}}");
+				.append("\"text\":\"")
+				.append(piece)
+				.append(i + wordsPerDelta < words.length ? " " : "")
+				.append("\"}}");
 		}
 		return out.append(",{\"type\":\"content_block_stop\",\"index\":0},{\"type\":\"message_delta\",")
 			.append("\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":")
 			.append(output)
 			.append("}},{\"type\":\"message_stop\",\"amazon-bedrock-invocationMetrics\":{\"inputTokenCount\":")
-			.append(input).append(",\"outputTokenCount\":").append(output)
+			.append(input)
+			.append(",\"outputTokenCount\":")
+			.append(output)
 			.append(",\"invocationLatency\":2100,\"firstByteLatency\":380}}]")
 			.toString();
 	}
 
-	/** The stream shape of the corpus before 2026-11-27 ({@code -Dbench.streams=whole}): one delta with the answer. */
+	/**
+	 * The stream shape of the corpus before 2026-11-27 ({@code -Dbench.streams=whole}):
+	 * one delta with the answer.
+	 */
 	private static String wholeAnswerEvents(String answer, long input, long output) {
 		return "[{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":" + input + "}}},"
 				+ "{\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"" + answer

@@ -6,8 +6,9 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /**
- * An ActiveMQ Artemis broker on tcp://127.0.0.1:61616 (or the port given), in memory, for trying a manager and
- * workers on one machine and for the scale-out figures in docs/operations.md:
+ * An ActiveMQ Artemis broker on tcp://127.0.0.1:61616 (or the port given), in memory, for
+ * trying a manager and workers on one machine and for the scale-out figures in
+ * docs/operations.md:
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.bedrockcostanalyzer.bench.LocalBroker</pre>
  */
 public final class LocalBroker {

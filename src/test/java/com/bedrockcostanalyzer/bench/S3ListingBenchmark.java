@@ -26,21 +26,25 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 
 /**
- * How long listing a month of S3 logs takes: one account and Region, every hour folder of October 2026 (and the days
- * around it) holding three log objects and, in turn, each number of offloaded bodies under {@code data/} that
- * {@code bench.sidecarsPerHour} lists (default 0 and 40), in S3Proxy in this JVM. S3Proxy on the loopback answers in
- * about a millisecond, where S3 takes tens, so every request is held {@code bench.latencyMs} (default 50) before it is
- * sent — the one part not real. Prints, per round, the time, the requests and the keys the answers carried. Not a
- * test: run it with
+ * How long listing a month of S3 logs takes: one account and Region, every hour folder of
+ * October 2026 (and the days around it) holding three log objects and, in turn, each
+ * number of offloaded bodies under {@code data/} that {@code bench.sidecarsPerHour} lists
+ * (default 0 and 40), in S3Proxy in this JVM. S3Proxy on the loopback answers in about a
+ * millisecond, where S3 takes tens, so every request is held {@code bench.latencyMs}
+ * (default 50) before it is sent — the one part not real. Prints, per round, the time,
+ * the requests and the keys the answers carried. Not a test: run it with
  * <pre>mvn -q -Pbenchmark test-compile exec:exec -Dbench.main=com.bedrockcostanalyzer.bench.S3ListingBenchmark</pre>
- * ({@code -Dbench.jvmArgs=-Dbench.sidecarsPerHour=150 -Dbench.heap=2g} for a bucket of 130,000 keys, which S3Proxy
- * holds in this JVM's heap).
+ * ({@code -Dbench.jvmArgs=-Dbench.sidecarsPerHour=150 -Dbench.heap=2g} for a bucket of
+ * 130,000 keys, which S3Proxy holds in this JVM's heap).
  */
 public final class S3ListingBenchmark {
 
 	private static final String BUCKET = "logs";
 
 	private static final String ROOT = "p/AWSLogs/111111111111/BedrockModelInvocationLogs/us-east-1/";
+
+	private S3ListingBenchmark() {
+	}
 
 	public static void main(String[] args) throws Exception {
 		int latencyMs = Integer.getInteger("bench.latencyMs", 50);
@@ -58,20 +62,24 @@ public final class S3ListingBenchmark {
 		try {
 			URI endpoint = proxy.getUri();
 			int objects = fill(LocalAws.s3Client(endpoint), logs, sidecars);
-			System.out.printf("bucket: %,d objects (%d logs and %d offloaded bodies an hour), %d ms added to each "
-					+ "request%n", objects, logs, sidecars, latencyMs);
+			System.out.printf(
+					"bucket: %,d objects (%d logs and %d offloaded bodies an hour), %d ms added to each " + "request%n",
+					objects, logs, sidecars, latencyMs);
 			Meter meter = new Meter(latencyMs);
 			try (LocalAws aws = LocalAws.s3(endpoint)) {
 				S3Client client = new AwsClientFactory(Map.of("AWS_ENDPOINT_URL_S3", endpoint.toString())::get,
-						List.of(meter)).s3();
+						List.of(meter))
+					.s3();
 				for (int round = 1; round <= 3; round++) {
 					meter.reset();
 					long start = System.nanoTime();
 					List<InputUnit> units = new S3Source(() -> client).list("s3://" + BUCKET + "/p/",
 							new Window(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)));
-					System.out.printf("round %d: %,d units listed in %.2f s, %,d requests (at most %d at once), %,d "
-							+ "keys in the answers%n", round, units.size(), (System.nanoTime() - start) / 1e9,
-							meter.requests.get(), meter.mostAtOnce.get(), meter.keys.get());
+					System.out.printf(
+							"round %d: %,d units listed in %.2f s, %,d requests (at most %d at once), %,d "
+									+ "keys in the answers%n",
+							round, units.size(), (System.nanoTime() - start) / 1e9, meter.requests.get(),
+							meter.mostAtOnce.get(), meter.keys.get());
 				}
 			}
 		}
@@ -116,7 +124,10 @@ public final class S3ListingBenchmark {
 		return keys.size();
 	}
 
-	/** Holds each request {@code latencyMs} and counts requests, requests at once, and keys listed. */
+	/**
+	 * Holds each request {@code latencyMs} and counts requests, requests at once, and
+	 * keys listed.
+	 */
 	private static final class Meter implements ExecutionInterceptor {
 
 		private final int latencyMs;

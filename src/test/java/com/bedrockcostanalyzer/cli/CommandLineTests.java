@@ -30,7 +30,8 @@ class CommandLineTests {
 
 	@Test
 	void showsHelpForEveryCommand() {
-		// picocli reports a help text it cannot format on System.err, not on the command's writer.
+		// picocli reports a help text it cannot format on System.err, not on the
+		// command's writer.
 		PrintStream stderr = System.err;
 		ByteArrayOutputStream warnings = new ByteArrayOutputStream();
 		System.setErr(new PrintStream(warnings, true));
@@ -65,13 +66,16 @@ class CommandLineTests {
 				"Unknown option: '--frobnicate'");
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--from", "2026-10-05", "--to", "2026-10-01"),
 				"the window's end (2026-10-01) must be after its start (2026-10-05)");
-		// A window costs memory per day: bounded to two years and a day, inside 2000-2100.
+		// A window costs memory per day: bounded to two years and a day, inside
+		// 2000-2100.
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--from", "2026-10-01", "--to", "+99999-01-01"),
 				"the window [2026-10-01, +99999-01-01) must lie between 2000-01-01 and 2100-01-01");
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--from", "2024-01-01", "--to", "2026-01-03"),
 				"the window [2024-01-01, 2026-01-03) is longer than 732 days");
-		assertThat(Cli.analyze(this.work, "--source", logs.toString(), "--from", "2024-01-01", "--to", "2026-01-02",
-				"--out", this.work.resolve("two-years").toString()).exitCode()).isZero();
+		assertThat(Cli
+			.analyze(this.work, "--source", logs.toString(), "--from", "2024-01-01", "--to", "2026-01-02", "--out",
+					this.work.resolve("two-years").toString())
+			.exitCode()).isZero();
 		assertBadUsage(Cli.run("analyze", "--source", this.work.resolve("nowhere").toString(), "--month", "2026-10"),
 				"no such file or folder");
 		assertBadUsage(Cli.run("analyze", "--source", logs.toString(), "--month", "October"),
@@ -163,7 +167,8 @@ class CommandLineTests {
 	void printsOneSentenceAndKeepsTheStackTraceInALogFileBesideTheDatabase() throws Exception {
 		Path logs = Files.createDirectories(this.work.resolve("logs"));
 		Path db = Files.createDirectories(this.work.resolve("db"));
-		// Not an H2 file: opening it fails deep inside the driver, under Spring's start-up.
+		// Not an H2 file: opening it fails deep inside the driver, under Spring's
+		// start-up.
 		Files.write(db.resolve("bca.mv.db"), "not a database ".repeat(2000).getBytes());
 
 		Cli.Result result = Cli.analyze(this.work, "--source", logs.toString(), "--month", "2026-10", "--out",
@@ -184,7 +189,8 @@ class CommandLineTests {
 		ScaleOptions standalone = new ScaleOptions();
 		ScaleOptions manager = new ScaleOptions();
 		manager.role = ScaleProperties.MANAGER;
-		manager.broker = "tcp://127.0.0.1:1"; // nothing listens: a manager's context connects only when it sends
+		manager.broker = "tcp://127.0.0.1:1"; // nothing listens: a manager's context
+												// connects only when it sends
 
 		try (ConfigurableApplicationContext context = startWith(standalone)) {
 			assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
@@ -202,7 +208,8 @@ class CommandLineTests {
 		one.workers = 1;
 
 		try (ConfigurableApplicationContext context = startWith(sixteen)) {
-			// A chunk's transaction holds its connection while the thread reads: 16 threads, the job's, one spare.
+			// A chunk's transaction holds its connection while the thread reads: 16
+			// threads, the job's, one spare.
 			assertThat(context.getBean(DataSource.class).unwrap(HikariDataSource.class).getMaximumPoolSize())
 				.isEqualTo(18);
 		}
@@ -221,7 +228,10 @@ class CommandLineTests {
 
 	private static void assertBadUsage(Cli.Result result, String message) {
 		assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.BAD_USAGE);
-		assertThat(result.err()).contains("error: ").contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+		assertThat(result.err()).contains("error: ")
+			.contains(message)
+			.doesNotContain("Exception")
+			.doesNotContain("\tat ");
 		assertThat(result.err().lines().count()).isLessThanOrEqualTo(2);
 	}
 

@@ -26,8 +26,7 @@ class AnalyzeJobTests {
 
 	@Test
 	void countsEveryModelAndPathExactlyAsGenerated() throws Exception {
-		ExpectedTotals expected = new CorpusGenerator(
-				new CorpusGenerator.Options(7, FROM, TO, 12, false, false, true))
+		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(7, FROM, TO, 12, false, false, true))
 			.write(this.work.resolve("logs"));
 
 		Cli.Result result = analyze("run1");
@@ -46,13 +45,15 @@ class AnalyzeJobTests {
 		assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
 		JsonNode report = Cli.readReport(this.work.resolve("run1"));
 		ReportAssertions.assertMatches(report, expected);
-		assertThat(report.get("rejects").get("count").asLong()).as(report.get("rejects").toString()).isEqualTo(expected.rejects());
-		assertThat(report.get("rejects").get("byReason").propertyNames())
-			.contains("input.inputTokenCount is not a whole number", "input.inputTokenCount is negative",
-					"timestamp is not an RFC 3339 date-time",
-					"gzip stream is truncated; the line it breaks off in is not counted");
+		assertThat(report.get("rejects").get("count").asLong()).as(report.get("rejects").toString())
+			.isEqualTo(expected.rejects());
+		assertThat(report.get("rejects").get("byReason").propertyNames()).contains(
+				"input.inputTokenCount is not a whole number", "input.inputTokenCount is negative",
+				"timestamp is not an RFC 3339 date-time",
+				"gzip stream is truncated; the line it breaks off in is not counted");
 		JsonNode sample = report.get("rejects").get("samples").get(0);
-		assertThat(sample.get("location").asString()).contains("BedrockModelInvocationLogs").containsPattern("line \\d+");
+		assertThat(sample.get("location").asString()).contains("BedrockModelInvocationLogs")
+			.containsPattern("line \\d+");
 	}
 
 	@Test
@@ -68,8 +69,9 @@ class AnalyzeJobTests {
 		ReportAssertions.assertMatches(second, expected);
 		assertThat(second.get("totals")).isEqualTo(first.get("totals"));
 		assertThat(second.get("rejects").get("count")).isEqualTo(first.get("rejects").get("count"));
-		LedgerAssertions.assertEachFileReadOnce("jdbc:h2:file:" + this.work.resolve("db").resolve("bca").toAbsolutePath(),
-				"sa", "", expected, FROM, TO);
+		LedgerAssertions.assertEachFileReadOnce(
+				"jdbc:h2:file:" + this.work.resolve("db").resolve("bca").toAbsolutePath(), "sa", "", expected, FROM,
+				TO);
 	}
 
 	@Test

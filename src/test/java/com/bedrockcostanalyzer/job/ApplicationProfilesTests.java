@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Application inference profiles resolved through the Bedrock control plane (a local stand-in answering the
- * documented JSON: moto does not serve these calls), the job database's cache and a profiles file. Dollars are worked
- * out by hand from the book's us-east-1 rates per 1M tokens: Nova Micro 0.035 / 0.14, Claude 3 Haiku 0.25 / 1.25,
+ * Application inference profiles resolved through the Bedrock control plane (a local
+ * stand-in answering the documented JSON: moto does not serve these calls), the job
+ * database's cache and a profiles file. Dollars are worked out by hand from the book's
+ * us-east-1 rates per 1M tokens: Nova Micro 0.035 / 0.14, Claude 3 Haiku 0.25 / 1.25,
  * Claude Haiku 4.5 global 1 / 5.
  */
 class ApplicationProfilesTests {
@@ -41,10 +42,13 @@ class ApplicationProfilesTests {
 
 	@BeforeEach
 	void writeLogs() throws Exception {
-		// Search: 2 x (500k in, 500k out) of Nova Micro through the US profile = 0.035 + 0.14 = $0.175.
+		// Search: 2 x (500k in, 500k out) of Nova Micro through the US profile = 0.035 +
+		// 0.14 = $0.175.
 		// Support: 1M in, 1M out of Claude 3 Haiku in one Region = 0.25 + 1.25 = $1.50.
-		// Shared (another account's, global Claude Haiku 4.5): 1M in, 1M out = 1 + 5 = $6.00.
-		// No profile: 1M in, 1M out of Nova Micro through the US profile = $0.175. In all $7.85.
+		// Shared (another account's, global Claude Haiku 4.5): 1M in, 1M out = 1 + 5 =
+		// $6.00.
+		// No profile: 1M in, 1M out of Nova Micro through the US profile = $0.175. In all
+		// $7.85.
 		List<String> lines = new ArrayList<>();
 		lines.add(record(SEARCH, 500_000, 500_000));
 		lines.add(record(SEARCH, 500_000, 500_000));
@@ -77,7 +81,8 @@ class ApplicationProfilesTests {
 		JsonNode report;
 		try (BedrockControlPlane bedrock = controlPlane(); LocalAws aws = LocalAws.bedrock(bedrock.endpoint())) {
 			report = analyze("out", "--profile-lookup", "--attribution-tags", "team,cost-center");
-			// One listing of the Region (two pages), the other account's profile asked for by name, tags of each.
+			// One listing of the Region (two pages), the other account's profile asked
+			// for by name, tags of each.
 			assertThat(bedrock.requests()).filteredOn((r) -> r.equals("GET /inference-profiles")).hasSize(2);
 			assertThat(bedrock.requests()).filteredOn((r) -> r.startsWith("GET /inference-profiles/")).hasSize(1);
 			assertThat(bedrock.requests()).filteredOn((r) -> r.equals("POST /listTagsForResource")).hasSize(3);
@@ -121,7 +126,8 @@ class ApplicationProfilesTests {
 		try (BedrockControlPlane bedrock = controlPlane(); LocalAws aws = LocalAws.bedrock(bedrock.endpoint())) {
 			analyze("first", "--profile-lookup", "--attribution-tags", "team");
 		}
-		// Counted again from the logs, with no control plane and no lookups: the cache answers.
+		// Counted again from the logs, with no control plane and no lookups: the cache
+		// answers.
 		JsonNode report = analyze("again", "--reprocess", "--no-profile-lookup", "--attribution-tags", "team");
 		assertThat(report.get("totals").get("unpricedRequests").asLong()).isZero();
 		assertThat(report.get("totals").get("cost").decimalValue()).isEqualByComparingTo("7.85");
@@ -155,7 +161,8 @@ class ApplicationProfilesTests {
 		try (BedrockControlPlane bedrock = controlPlane(); LocalAws aws = LocalAws.bedrock(bedrock.endpoint())) {
 			bedrock.denyAll();
 			report = analyze("out", "--profile-lookup");
-			// Refused once for the Region: the other profiles there are not asked for again.
+			// Refused once for the Region: the other profiles there are not asked for
+			// again.
 			assertThat(bedrock.requests()).hasSize(1);
 		}
 		assertThat(report.get("totals").get("cost").decimalValue()).isEqualByComparingTo("0.175");
@@ -196,9 +203,8 @@ class ApplicationProfilesTests {
 				"accountId":"111122223333","region":"us-east-1","requestId":"%s","operation":"Converse",\
 				"modelId":"%s","identity":{"arn":"arn:aws:sts::111122223333:assumed-role/AppRole/s"},\
 				"input":{"inputContentType":"application/json","inputTokenCount":%d},\
-				"output":{"outputContentType":"application/json","outputTokenCount":%d}}"""
-			.formatted(UUID.randomUUID(), modelId, input, output);
+				"output":{"outputContentType":"application/json","outputTokenCount":%d}}""".formatted(UUID.randomUUID(),
+				modelId, input, output);
 	}
-
 
 }

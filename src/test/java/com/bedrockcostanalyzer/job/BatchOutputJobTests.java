@@ -14,7 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Batch-inference outputs ({jobId}/*.jsonl.out) counted as usage already on the batch tier. */
+/**
+ * Batch-inference outputs ({jobId}/*.jsonl.out) counted as usage already on the batch
+ * tier.
+ */
 class BatchOutputJobTests {
 
 	@TempDir
@@ -24,20 +27,24 @@ class BatchOutputJobTests {
 	void countsBatchOutputsOnTheBatchTierWithTheJobsConfiguredModel() throws Exception {
 		Path job = Files.createDirectories(this.work.resolve("batch/job-abc123"));
 		Path out = job.resolve("records.jsonl.out");
-		Files.writeString(out, """
-				{"recordId":"R1","modelInput":{"anthropic_version":"bedrock-2023-05-31","max_tokens":100,"messages":[{"role":"user","content":"SECRET"}]},"modelOutput":{"id":"msg_1","type":"message","model":"claude-3-haiku-20240307","content":[{"type":"text","text":"x"}],"stop_reason":"end_turn","usage":{"input_tokens":1000000,"output_tokens":200000}}}
-				{"recordId":"R2","modelInput":{"messages":[]},"modelOutput":{"type":"message","stop_reason":"max_tokens","usage":{"input_tokens":3000000,"output_tokens":800000}}}
-				{"recordId":"R3","modelInput":{"messages":[]},"error":{"errorCode":400,"errorMessage":"bad request"}}
-				{"recordId":"R4","modelInput":
-				""".replace("SECRET", "SECRET \\\"quoted\\\" ".repeat(40)).replace("\"x\"", "\"" + "x".repeat(300) + "\""));
+		Files.writeString(out,
+				"""
+						{"recordId":"R1","modelInput":{"anthropic_version":"bedrock-2023-05-31","max_tokens":100,"messages":[{"role":"user","content":"SECRET"}]},"modelOutput":{"id":"msg_1","type":"message","model":"claude-3-haiku-20240307","content":[{"type":"text","text":"x"}],"stop_reason":"end_turn","usage":{"input_tokens":1000000,"output_tokens":200000}}}
+						{"recordId":"R2","modelInput":{"messages":[]},"modelOutput":{"type":"message","stop_reason":"max_tokens","usage":{"input_tokens":3000000,"output_tokens":800000}}}
+						{"recordId":"R3","modelInput":{"messages":[]},"error":{"errorCode":400,"errorMessage":"bad request"}}
+						{"recordId":"R4","modelInput":
+						"""
+					.replace("SECRET", "SECRET \\\"quoted\\\" ".repeat(40))
+					.replace("\"x\"", "\"" + "x".repeat(300) + "\""));
 		Files.writeString(job.resolve("manifest.json.out"),
 				"{\"totalRecordCount\":4,\"processedRecordCount\":4,\"successRecordCount\":2,\"errorRecordCount\":1}");
 		Files.setLastModifiedTime(out, FileTime.from(Instant.parse("2026-10-15T06:00:00Z")));
 		Path titan = Files.createDirectories(this.work.resolve("batch/job-titan")).resolve("prompts.jsonl.out");
 		// The example of the batch-inference documentation, as JSON.
-		Files.writeString(titan, """
-				{ "recordId" : "3223593EFGH", "modelInput" : {"inputText": "Roses are red, violets are"}, "modelOutput" : {"inputTextTokenCount": 8, "results": [{"tokenCount": 3, "outputText": "blue\\n", "completionReason": "FINISH"}]}}
-				""");
+		Files.writeString(titan,
+				"""
+						{ "recordId" : "3223593EFGH", "modelInput" : {"inputText": "Roses are red, violets are"}, "modelOutput" : {"inputTextTokenCount": 8, "results": [{"tokenCount": 3, "outputText": "blue\\n", "completionReason": "FINISH"}]}}
+						""");
 		Files.setLastModifiedTime(titan, FileTime.from(Instant.parse("2026-10-16T06:00:00Z")));
 		Files.writeString(this.work.resolve("models.yaml"), """
 				bca:
@@ -64,7 +71,8 @@ class BatchOutputJobTests {
 		assertThat(haiku.get("requests").asLong()).isEqualTo(2);
 		assertThat(haiku.get("errors").asLong()).isEqualTo(1);
 		assertThat(haiku.get("truncatedRequests").asLong()).isEqualTo(1);
-		// Batch: 4M x $0.125 + 1M x $0.625 = $1.125; the same tokens on demand: 4M x $0.25 + 1M x $1.25 = $2.25.
+		// Batch: 4M x $0.125 + 1M x $0.625 = $1.125; the same tokens on demand: 4M x
+		// $0.25 + 1M x $1.25 = $2.25.
 		assertThat(new BigDecimal(haiku.get("cost").asString())).isEqualByComparingTo("1.125");
 		assertThat(new BigDecimal(haiku.get("costByMode").get("onDemand").asString())).isEqualByComparingTo("2.25");
 		JsonNode unmapped = row(report, "batch-job/job-titan");

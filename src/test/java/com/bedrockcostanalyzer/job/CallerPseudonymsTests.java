@@ -17,8 +17,8 @@ import com.bedrockcostanalyzer.testing.Cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With pseudonyms on, no caller's name reaches any output, a caller keeps its pseudonym from run to run on the same
- * job database, and another database gives it another.
+ * With pseudonyms on, no caller's name reaches any output, a caller keeps its pseudonym
+ * from run to run on the same job database, and another database gives it another.
  */
 class CallerPseudonymsTests {
 
@@ -27,7 +27,10 @@ class CallerPseudonymsTests {
 			"arn:aws:sts::123456789012:federated-user/bobcontractor",
 			"arn:aws:sts::123456789012:assumed-role/ChatBackendRoleQ/i-0123456789abcdef0");
 
-	/** Distinct enough that the report's embedded chart library cannot hold them by chance. */
+	/**
+	 * Distinct enough that the report's embedded chart library cannot hold them by
+	 * chance.
+	 */
 	private static final List<String> NAMES = List.of("zqalice", "corpexample", "bobcontractor", "ChatBackendRoleQ");
 
 	@TempDir
@@ -36,23 +39,25 @@ class CallerPseudonymsTests {
 	@Test
 	void keepsCallersNamesOutOfEveryOutputUnderStablePseudonyms() throws Exception {
 		Path logs = Files.createDirectories(this.work.resolve("logs"));
-		// The same three callers on two days: the first day counted with the option, the second by a job file.
-		Files.writeString(logs.resolve("calls.json"), String.join("\n", records("2026-10-01", 1))
-				+ "\n" + String.join("\n", records("2026-10-02", 4)) + "\n");
+		// The same three callers on two days: the first day counted with the option, the
+		// second by a job file.
+		Files.writeString(logs.resolve("calls.json"), String.join("\n", records("2026-10-01", 1)) + "\n"
+				+ String.join("\n", records("2026-10-02", 4)) + "\n");
 		Path job = Files.writeString(this.work.resolve("job.yaml"),
 				"job: nightly\nsources: [" + logs + "]\nusage:\n  pseudonymize-callers: true\n");
 
 		Cli.Result first = Cli.analyze(this.work, "--source", logs.toString(), "--from", "2026-10-01", "--to",
 				"2026-10-02", "--pseudonymize-callers", "--out", this.work.resolve("first").toString());
-		// The nightly job counts the second day and reports the month to date: both days, one pseudonym a caller.
+		// The nightly job counts the second day and reports the month to date: both days,
+		// one pseudonym a caller.
 		Cli.Result second = Cli.run("run", job.toString(), "--date", "2026-10-02", "--db",
 				"jdbc:h2:file:" + this.work.resolve("db/bca").toAbsolutePath(), "--out",
 				this.work.resolve("second").toString());
 		Cli.Result elsewhere = Cli.analyze(this.work.resolve("other"), "--source", logs.toString(), "--from",
 				"2026-10-01", "--to", "2026-10-02", "--pseudonymize-callers", "--out",
 				this.work.resolve("elsewhere").toString());
-		Cli.Result plain = Cli.analyze(this.work.resolve("plain"), "--source", logs.toString(), "--from",
-				"2026-10-01", "--to", "2026-10-02", "--out", this.work.resolve("plain-out").toString());
+		Cli.Result plain = Cli.analyze(this.work.resolve("plain"), "--source", logs.toString(), "--from", "2026-10-01",
+				"--to", "2026-10-02", "--out", this.work.resolve("plain-out").toString());
 
 		for (Cli.Result result : List.of(first, second, elsewhere, plain)) {
 			assertThat(result.exitCode()).as(result.err()).isZero();
@@ -79,8 +84,9 @@ class CallerPseudonymsTests {
 		List<String> lines = new ArrayList<>();
 		for (int i = 0; i < CALLERS.size(); i++) {
 			lines.add("{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"" + day + "T0"
-					+ hour + ":0" + i + ":00Z\",\"identity\":{\"arn\":\"" + CALLERS.get(i) + "\"},\"region\":\"us-east-1\","
-					+ "\"requestId\":\"" + day + "-" + i + "\",\"operation\":\"Converse\","
+					+ hour + ":0" + i + ":00Z\",\"identity\":{\"arn\":\"" + CALLERS.get(i)
+					+ "\"},\"region\":\"us-east-1\"," + "\"requestId\":\"" + day + "-" + i
+					+ "\",\"operation\":\"Converse\","
 					+ "\"modelId\":\"amazon.nova-lite-v1:0\",\"input\":{\"inputTokenCount\":100},"
 					+ "\"output\":{\"outputTokenCount\":10}}");
 		}

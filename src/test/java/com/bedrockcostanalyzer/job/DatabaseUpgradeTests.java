@@ -30,15 +30,18 @@ import com.bedrockcostanalyzer.testing.Schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Databases written by earlier builds are upgraded by Flyway when the analyzer starts, on H2 and PostgreSQL, and keep
- * every row they hold: one left at the first migration, and one written before Flyway was adopted (today's tables,
- * no history).
+ * Databases written by earlier builds are upgraded by Flyway when the analyzer starts, on
+ * H2 and PostgreSQL, and keep every row they hold: one left at the first migration, and
+ * one written before Flyway was adopted (today's tables, no history).
  */
 class DatabaseUpgradeTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 10, 1);
 
-	/** Flyway quotes its history table's names, so they are lower case on H2 as on PostgreSQL. */
+	/**
+	 * Flyway quotes its history table's names, so they are lower case on H2 as on
+	 * PostgreSQL.
+	 */
 	private static final String VERSIONS = "SELECT \"version\" FROM \"bca_schema_history\""
 			+ " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"";
 
@@ -78,7 +81,8 @@ class DatabaseUpgradeTests {
 	@ValueSource(strings = { "h2", "postgres" })
 	void adoptsADatabaseWrittenBeforeMigrations(String kind) throws Exception {
 		Database db = newDatabase(kind);
-		// Builds before Flyway ran this same script at every start, with no history table.
+		// Builds before Flyway ran this same script at every start, with no history
+		// table.
 		new ResourceDatabasePopulator(new ClassPathResource("db/migration/V1__initial_schema.sql"))
 			.execute(db.dataSource());
 		writeAnOldRun(db.jdbc());
@@ -117,12 +121,14 @@ class DatabaseUpgradeTests {
 	private static void assertOldRunKept(JdbcTemplate jdbc) {
 		assertThat(jdbc.queryForMap("SELECT u.requests, u.errors, u.input_tokens, u.output_tokens,"
 				+ " u.cache_read_input_tokens, u.cache_write_5m_input_tokens FROM bca_usage_daily u JOIN bca_source s"
-				+ " ON s.id = u.source_id WHERE s.name = 's3://old-bucket/logs/'").values())
-			.map((value) -> ((Number) value).longValue())
-			.containsExactly(7L, 1L, 7000L, 1400L, 300L, 20L);
+				+ " ON s.id = u.source_id WHERE s.name = 's3://old-bucket/logs/'")
+			.values()).map((value) -> ((Number) value).longValue()).containsExactly(7L, 1L, 7000L, 1400L, 300L, 20L);
 	}
 
-	/** The highest version among the migrations the build ships, read from their file names. */
+	/**
+	 * The highest version among the migrations the build ships, read from their file
+	 * names.
+	 */
 	private static String latestMigration() throws Exception {
 		return Arrays.stream(new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql"))
 			.map((resource) -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))

@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same invocations as the logs reach people — a CloudWatch Logs export to S3, Firehose objects of subscription
- * envelopes — count exactly the generator's totals; a file no reader knows is named in the report.
+ * The same invocations as the logs reach people — a CloudWatch Logs export to S3,
+ * Firehose objects of subscription envelopes — count exactly the generator's totals; a
+ * file no reader knows is named in the report.
  */
 class DeliveredLayoutsTests {
 
@@ -40,7 +41,6 @@ class DeliveredLayoutsTests {
 		int files = DeliveredLayouts.writeExport(DeliveredLayouts.records(this.work.resolve("logs")),
 				this.work.resolve("export/exportedlogs/1f2e3d4c-task/aws/bedrock"));
 
-
 		assertThat(files).isGreaterThan(1);
 		assertCountsExactly("export", expected);
 	}
@@ -50,7 +50,6 @@ class DeliveredLayoutsTests {
 		ExpectedTotals expected = corpus();
 		int objects = DeliveredLayouts.writeFirehose(DeliveredLayouts.records(this.work.resolve("logs")),
 				this.work.resolve("firehose/2026/10/02/10"));
-
 
 		assertThat(objects).isGreaterThan(1);
 		assertCountsExactly("firehose", expected);
@@ -62,13 +61,13 @@ class DeliveredLayoutsTests {
 		List<String> records = DeliveredLayouts.records(this.work.resolve("logs"));
 		Path exports = Files.createDirectories(this.work.resolve("insights"));
 		int third = records.size() / 3;
-		// Logs Insights "Export results": a JSON array of rows, and a CSV, the record in @message; the rest
+		// Logs Insights "Export results": a JSON array of rows, and a CSV, the record in
+		// @message; the rest
 		// pretty-printed.
 		DeliveredLayouts.writeInsightsJson(records.subList(0, third), exports.resolve("logs-insights-results.json"));
 		DeliveredLayouts.writeInsightsCsv(records.subList(third, 2 * third),
 				exports.resolve("logs-insights-results.csv"));
 		DeliveredLayouts.writePretty(records.subList(2 * third, records.size()), exports.resolve("records.json"));
-
 
 		assertThat(third).isPositive();
 		assertCountsExactly("insights", expected);
@@ -94,8 +93,8 @@ class DeliveredLayoutsTests {
 		ExpectedTotals expected = corpus();
 		Path logs = this.work.resolve("logs");
 		Files.writeString(logs.resolve("README"), "These are our Bedrock logs, copied on 2 October.\n");
-		Files.write(logs.resolve("AWSLogs/chart"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a,
-				0, 0, 0, 0x0d });
+		Files.write(logs.resolve("AWSLogs/chart"),
+				new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d });
 
 		Cli.Result result = analyze("logs");
 
@@ -104,8 +103,8 @@ class DeliveredLayoutsTests {
 		ReportAssertions.assertMatches(report, expected);
 		assertThat(report.get("rejects").get("byReason").get("not a format the analyzer reads (text)").asLong())
 			.isEqualTo(1);
-		assertThat(report.get("rejects").get("byReason").get("not a format the analyzer reads (binary data)")
-			.asLong()).isEqualTo(1);
+		assertThat(report.get("rejects").get("byReason").get("not a format the analyzer reads (binary data)").asLong())
+			.isEqualTo(1);
 		assertThat(report.get("rejects").toString()).contains("README").doesNotContain("copied on");
 	}
 
@@ -114,7 +113,10 @@ class DeliveredLayoutsTests {
 			.write(this.work.resolve("logs"));
 	}
 
-	/** The folder analysed on its own counts exactly the generator's totals, nothing rejected. */
+	/**
+	 * The folder analysed on its own counts exactly the generator's totals, nothing
+	 * rejected.
+	 */
 	private void assertCountsExactly(String folder, ExpectedTotals expected) {
 		Cli.Result result = analyze(folder);
 		assertThat(result.exitCode()).as(result.err()).isZero();

@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An invocation counts once by its {@code requestId}, whichever inputs and runs deliver it again: a copied file, a
- * line logged twice, a recount on request. The generator's totals are what each report must show.
+ * An invocation counts once by its {@code requestId}, whichever inputs and runs deliver
+ * it again: a copied file, a line logged twice, a recount on request. The generator's
+ * totals are what each report must show.
  */
 class DuplicateInvocationsTests {
 
@@ -62,20 +63,21 @@ class DuplicateInvocationsTests {
 	void countsALineLoggedTwiceInOneFileOnce() throws Exception {
 		Path logs = this.work.resolve("twice");
 		Files.createDirectories(logs);
-		Files.writeString(logs.resolve("day.json"), String.join("\n",
-				record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a01", 1000, 100),
-				record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a02", 2000, 200),
-				record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a01", 1000, 100),
-				// The same id in capitals is the same UUID.
-				record("7F1C9A52-0C2E-4C43-9E39-6A1D1B2F3A02", 2000, 200),
-				record("not-a-uuid-but-an-id", 4000, 400), record("not-a-uuid-but-an-id", 4000, 400),
-				record("not-a-uuid-but-an-iD", 8000, 800)) + "\n");
+		Files.writeString(logs.resolve("day.json"),
+				String.join("\n", record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a01", 1000, 100),
+						record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a02", 2000, 200),
+						record("7f1c9a52-0c2e-4c43-9e39-6a1d1b2f3a01", 1000, 100),
+						// The same id in capitals is the same UUID.
+						record("7F1C9A52-0C2E-4C43-9E39-6A1D1B2F3A02", 2000, 200),
+						record("not-a-uuid-but-an-id", 4000, 400), record("not-a-uuid-but-an-id", 4000, 400),
+						record("not-a-uuid-but-an-iD", 8000, 800)) + "\n");
 
 		Cli.Result result = analyze("twice", "--source", logs.toString());
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		JsonNode report = Cli.readReport(this.work.resolve("out-twice"));
-		// Counted: ...01, ...02, the text id and its other spelling (ids other than UUIDs are compared exactly).
+		// Counted: ...01, ...02, the text id and its other spelling (ids other than UUIDs
+		// are compared exactly).
 		assertThat(report.get("totals").get("requests").asLong()).isEqualTo(4);
 		assertThat(report.get("totals").get("inputTokens").asLong()).isEqualTo(1000 + 2000 + 4000 + 8000);
 		assertThat(report.get("totals").get("outputTokens").asLong()).isEqualTo(100 + 200 + 400 + 800);
@@ -106,10 +108,12 @@ class DuplicateInvocationsTests {
 			ReportAssertions.assertMatches(report, expected);
 			assertThat(report.get("duplicates").get("dropped").asLong()).as(run).isEqualTo(copies);
 		}
-		// Recounting the copies alone: each of their invocations is counted from them or left out as a copy, once.
+		// Recounting the copies alone: each of their invocations is counted from them or
+		// left out as a copy, once.
 		JsonNode alone = Cli.readReport(this.work.resolve("out-alone"));
 		assertThat(alone.get("totals").get("requests").asLong() + alone.get("totals").get("errors").asLong()
-				+ alone.get("duplicates").get("dropped").asLong()).isEqualTo(copies);
+				+ alone.get("duplicates").get("dropped").asLong())
+			.isEqualTo(copies);
 	}
 
 	private ExpectedTotals corpus(Path logs) throws IOException {
@@ -146,7 +150,10 @@ class DuplicateInvocationsTests {
 		}
 	}
 
-	/** The file's lines dated inside the window, read with the JDK's own gunzip: each an invocation counted once. */
+	/**
+	 * The file's lines dated inside the window, read with the JDK's own gunzip: each an
+	 * invocation counted once.
+	 */
 	private static long invocationsInWindow(Path file) throws IOException {
 		return DeliveredLayouts.records(file).stream().filter((record) -> {
 			LocalDate day = LocalDate.ofInstant(Instant.parse(DeliveredLayouts.timestampOf(record)), ZoneOffset.UTC);

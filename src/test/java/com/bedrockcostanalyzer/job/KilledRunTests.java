@@ -21,8 +21,9 @@ import com.bedrockcostanalyzer.testing.ReportAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The analysis is run in its own JVM and killed with SIGKILL while it counts, twice, then run again to the end: the
- * totals are exactly the generator's, so nothing was lost and nothing counted twice.
+ * The analysis is run in its own JVM and killed with SIGKILL while it counts, twice, then
+ * run again to the end: the totals are exactly the generator's, so nothing was lost and
+ * nothing counted twice.
  */
 class KilledRunTests {
 
@@ -37,7 +38,8 @@ class KilledRunTests {
 	void aRunKilledMidwayAndRunAgainCountsEveryRecordOnce() throws Exception {
 		ExpectedTotals expected = new CorpusGenerator(new CorpusGenerator.Options(99, FROM, TO, 10, true, true, true))
 			.write(this.work.resolve("logs"));
-		// AUTO_SERVER lets this test watch the ledger while the child process holds the database.
+		// AUTO_SERVER lets this test watch the ledger while the child process holds the
+		// database.
 		String db = "jdbc:h2:file:" + this.work.resolve("db/bca").toAbsolutePath() + ";AUTO_SERVER=TRUE";
 
 		long firstKill = killAfter(db, 3);
@@ -53,15 +55,20 @@ class KilledRunTests {
 			.isEqualTo(expected.rejects());
 		assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'")).isEqualTo(1);
 		assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN ('STARTED', 'STARTING')"))
-			.as("killed executions are recovered").isZero();
+			.as("killed executions are recovered")
+			.isZero();
 	}
 
-	/** Starts the analysis in a child JVM and kills it once the ledger holds at least {@code reads} reads. */
+	/**
+	 * Starts the analysis in a child JVM and kills it once the ledger holds at least
+	 * {@code reads} reads.
+	 */
 	private long killAfter(String db, long reads) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), "com.bedrockcostanalyzer.cli.Main", "analyze", "--db", db,
-				"--source", this.work.resolve("logs").toString(), "--from", FROM.toString(), "--to", TO.toString(),
-				"--out", this.work.resolve("killed").toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), "com.bedrockcostanalyzer.cli.Main", "analyze", "--db",
+						db, "--source", this.work.resolve("logs").toString(), "--from", FROM.toString(), "--to",
+						TO.toString(), "--out", this.work.resolve("killed").toString()));
 		File log = this.work.resolve("child-" + reads + ".log").toFile();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

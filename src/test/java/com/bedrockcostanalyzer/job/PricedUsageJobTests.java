@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Prices usage exports end to end; the expected dollars are worked out by hand from AWS's published rates. */
+/**
+ * Prices usage exports end to end; the expected dollars are worked out by hand from AWS's
+ * published rates.
+ */
 class PricedUsageJobTests {
 
 	@TempDir
@@ -20,7 +23,8 @@ class PricedUsageJobTests {
 
 	@Test
 	void pricesAMonthOfNovaProOnDemandAndUnderEveryTier() throws Exception {
-		// 12M input and 3M output on Nova Pro (us-east-1): $0.80 and $3.20 per 1M on demand.
+		// 12M input and 3M output on Nova Pro (us-east-1): $0.80 and $3.20 per 1M on
+		// demand.
 		Path csv = write("nova.csv", """
 				timestamp,model_id,path,region,requests,input_tokens,output_tokens
 				2026-10-03,amazon.nova-pro-v1:0,search,us-east-1,1000,5000000,1000000
@@ -42,7 +46,8 @@ class PricedUsageJobTests {
 
 	@Test
 	void leavesUnknownModelsUnpricedAndOutOfTheSpendButInTheReport() throws Exception {
-		// Claude 3 Haiku 4M in x $0.25 + 1M out x $1.25 = $2.25; the unknown model adds nothing and is listed.
+		// Claude 3 Haiku 4M in x $0.25 + 1M out x $1.25 = $2.25; the unknown model adds
+		// nothing and is listed.
 		Path csv = write("mixed.csv", """
 				date,model,feature,requests,input_tokens,output_tokens
 				2026-10-03,anthropic.claude-3-haiku-20240307-v1:0,triage,10,4000000,1000000
@@ -86,7 +91,8 @@ class PricedUsageJobTests {
 
 	@Test
 	void pricesWithTheRepresentative2026BookByName() throws Exception {
-		// The representative table: Claude Opus-class $0.015 / $0.075 per 1K, batch half of that.
+		// The representative table: Claude Opus-class $0.015 / $0.075 per 1K, batch half
+		// of that.
 		Path csv = write("opus.csv", """
 				timestamp,model_id,requests,input_tokens,output_tokens
 				2026-10-03,anthropic.claude-opus-4-1-20250805-v1:0,10,2000000,1000000
@@ -105,8 +111,10 @@ class PricedUsageJobTests {
 
 	@Test
 	void appliesPrivateDiscountsPerFamilyAndKeepsListPricesBeside() throws Exception {
-		// Claude 3 Haiku: 4M x 0.25 + 1M x 1.25 = $2.25 list, 12% off for anthropic = $1.98.
-		// Nova Pro: 1M x 0.80 + 1M x 3.20 = $4.00 list, 5% overall = $3.80.  EUR at 0.9: (1.98 + 3.80) x 0.9 = 5.202.
+		// Claude 3 Haiku: 4M x 0.25 + 1M x 1.25 = $2.25 list, 12% off for anthropic =
+		// $1.98.
+		// Nova Pro: 1M x 0.80 + 1M x 3.20 = $4.00 list, 5% overall = $3.80. EUR at 0.9:
+		// (1.98 + 3.80) x 0.9 = 5.202.
 		Path csv = write("mixed.csv", """
 				timestamp,model_id,requests,input_tokens,output_tokens
 				2026-10-03,anthropic.claude-3-haiku-20240307-v1:0,10,4000000,1000000
@@ -127,8 +135,10 @@ class PricedUsageJobTests {
 		assertThat(report.get("adjustments").get("displayCurrency").get("code").asString()).isEqualTo("EUR");
 		assertThat(report.get("adjustments").get("discounts")).hasSize(2);
 		String markdown = Files.readString(this.work.resolve("out/report.md"));
-		assertThat(markdown).contains("**$5.78** (5.20 EUR)").contains("At list prices: $6.25")
-			.contains("12% on anthropic").contains("5% on all models");
+		assertThat(markdown).contains("**$5.78** (5.20 EUR)")
+			.contains("At list prices: $6.25")
+			.contains("12% on anthropic")
+			.contains("5% on all models");
 		assertThat(result.out()).contains("$5.78 after discount (5.20 EUR)");
 	}
 
@@ -154,7 +164,8 @@ class PricedUsageJobTests {
 		finally {
 			System.clearProperty("spring.config.additional-location");
 		}
-		// The profile serves Nova Micro through the US geo profile: 1M x $0.035 + 1M x $0.14.
+		// The profile serves Nova Micro through the US geo profile: 1M x $0.035 + 1M x
+		// $0.14.
 		JsonNode row = Cli.readReport(this.work.resolve("out")).get("usage").get(0);
 		assertThat(row.get("model").asString()).isEqualTo("amazon.nova-micro-v1:0");
 		assertThat(row.get("scope").asString()).isEqualTo("geo");

@@ -19,10 +19,12 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's first command, as a newcomer runs it on the shipped {@code sample-logs/}: the month's spend and the three
- * savings its application was built to show, each checked against the generator's token totals at the book's rates
- * per 1M for Claude Sonnet 4.5 — global 3 / 15, US geo 3.3 / 16.5 — where routing to Claude Haiku 4.5 (global 1 / 5)
- * costs exactly a third and batch exactly a half. Savings are per average month (30.4375 days) of the 31-day window.
+ * The README's first command, as a newcomer runs it on the shipped {@code sample-logs/}:
+ * the month's spend and the three savings its application was built to show, each checked
+ * against the generator's token totals at the book's rates per 1M for Claude Sonnet 4.5 —
+ * global 3 / 15, US geo 3.3 / 16.5 — where routing to Claude Haiku 4.5 (global 1 / 5)
+ * costs exactly a third and batch exactly a half. Savings are per average month (30.4375
+ * days) of the 31-day window.
  */
 class QuickStartTests {
 
@@ -47,14 +49,15 @@ class QuickStartTests {
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		JsonNode report = Cli.readReport(this.work.resolve("out"));
 		Map<String, JsonNode> shown = new HashMap<>();
-		report.get("opportunities").forEach((o) -> shown.put(o.get("type").asString() + " " + o.get("path").asString(), o));
+		report.get("opportunities")
+			.forEach((o) -> shown.put(o.get("type").asString() + " " + o.get("path").asString(), o));
 
 		BigDecimal triage = cost(generated.of(SONNET, "ticket-triage"), "3", "15");
 		JsonNode routing = shown.get("MODEL_ROUTING ticket-triage");
 		assertThat(routing.get("currentCost").decimalValue()).isCloseTo(triage, CENT_FRACTION);
-		assertThat(routing.get("savings").decimalValue())
-			.isCloseTo(triage.multiply(BigDecimal.valueOf(2)).divide(BigDecimal.valueOf(3), 6, RoundingMode.HALF_EVEN),
-					CENT_FRACTION);
+		assertThat(routing.get("savings").decimalValue()).isCloseTo(
+				triage.multiply(BigDecimal.valueOf(2)).divide(BigDecimal.valueOf(3), 6, RoundingMode.HALF_EVEN),
+				CENT_FRACTION);
 
 		BigDecimal digest = cost(generated.of(SONNET, "nightly-digest"), "3.3", "16.5");
 		JsonNode batch = shown.get("BATCH nightly-digest");
@@ -69,7 +72,8 @@ class QuickStartTests {
 		// Only the repeated prefix's share of the input is repriced.
 		assertThat(caching.get("currentCost").decimalValue()).isLessThan(support);
 		assertThat(caching.get("evidence").get("requestsWithPrefix").asLong()).isEqualTo(323 * 31);
-		// Cache reads cost a tenth of input: the saving is below nine tenths of the input's cost.
+		// Cache reads cost a tenth of input: the saving is below nine tenths of the
+		// input's cost.
 		BigDecimal supportInput = cost(generated.of(SONNET, "support-assistant"), "3", "0");
 		assertThat(caching.get("savings").decimalValue()).isGreaterThan(support.divide(BigDecimal.valueOf(2)))
 			.isLessThan(supportInput.multiply(new BigDecimal("0.9")));
@@ -83,7 +87,9 @@ class QuickStartTests {
 			.add(batch.get("savings").decimalValue())
 			.add(caching.get("savings").decimalValue()));
 		BigDecimal spend = report.get("totals").get("cost").decimalValue();
-		assertThat(spend).isGreaterThan(support.add(triage).add(digest).multiply(BigDecimal.valueOf(31))
+		assertThat(spend).isGreaterThan(support.add(triage)
+			.add(digest)
+			.multiply(BigDecimal.valueOf(31))
 			.divide(new BigDecimal("30.4375"), 6, RoundingMode.HALF_EVEN));
 		assertThat(result.out()).contains("Potential savings: $2,").contains("Top saving: PROMPT_CACHING");
 		String html = Files.readString(this.work.resolve("out/report.html"));

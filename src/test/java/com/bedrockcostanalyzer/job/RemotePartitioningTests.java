@@ -30,9 +30,10 @@ import com.bedrockcostanalyzer.testing.ReportAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Remote partitioning for real: an ActiveMQ Artemis broker (embedded here, on a TCP port), a real PostgreSQL, and a
- * manager and two workers, each its own JVM started from the same classes. Totals are checked against what the
- * generator wrote; then a worker is killed with SIGKILL in the middle of a partition.
+ * Remote partitioning for real: an ActiveMQ Artemis broker (embedded here, on a TCP
+ * port), a real PostgreSQL, and a manager and two workers, each its own JVM started from
+ * the same classes. Totals are checked against what the generator wrote; then a worker is
+ * killed with SIGKILL in the middle of a partition.
  */
 class RemotePartitioningTests {
 
@@ -113,15 +114,16 @@ class RemotePartitioningTests {
 		assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
 		assertThat(readsAtKill).as("killed mid-run").isPositive();
-		// The partitions the victim took and never finished went back on the queue, and the other worker ran them.
+		// The partitions the victim took and never finished went back on the queue, and
+		// the other worker ran them.
 		List<String> unfinished = read("worker-a").lines()
 			.filter((l) -> l.contains("taking step execution "))
 			.map((l) -> l.substring(l.indexOf("taking step execution ") + 22).trim())
 			.filter((id) -> !read("worker-a").contains("(step execution " + id + "): COMPLETED"))
 			.toList();
 		assertThat(unfinished).as("the victim died inside a partition").isNotEmpty();
-		assertThat(unfinished).allSatisfy((id) -> assertThat(read("worker-b")).contains("(step execution " + id
-				+ "): COMPLETED"));
+		assertThat(unfinished)
+			.allSatisfy((id) -> assertThat(read("worker-b")).contains("(step execution " + id + "): COMPLETED"));
 		assertThat(manager.exitValue()).as(() -> read("manager")).isZero();
 		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("out-manager")), expected);
 		assertThat(again.exitValue()).as(() -> read("manager-again")).isZero();
@@ -129,7 +131,8 @@ class RemotePartitioningTests {
 	}
 
 	private ExpectedTotals corpus(long seed) throws IOException {
-		// Ten days of 40 records an hour: enough partitions for both workers to be busy when one is killed.
+		// Ten days of 40 records an hour: enough partitions for both workers to be busy
+		// when one is killed.
 		return new CorpusGenerator(new CorpusGenerator.Options(seed, FROM, TO, 40, false, false, false))
 			.write(this.work.resolve("logs"));
 	}
@@ -155,8 +158,9 @@ class RemotePartitioningTests {
 	}
 
 	private Process java(String name, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), "com.bedrockcostanalyzer.cli.Main"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+						System.getProperty("java.class.path"), "com.bedrockcostanalyzer.cli.Main"));
 		command.addAll(List.of(args));
 		File log = this.work.resolve(name + ".log").toFile();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -165,9 +169,11 @@ class RemotePartitioningTests {
 	}
 
 	/**
-	 * SIGKILLs the worker once files have been counted and three partitions are running — with two threads a worker,
-	 * at least one of them on the victim — and returns the reads counted by then. A partition of one chunk (up to 128
-	 * files) shows a commit while still running only for milliseconds, so waiting for that could miss every one.
+	 * SIGKILLs the worker once files have been counted and three partitions are running —
+	 * with two threads a worker, at least one of them on the victim — and returns the
+	 * reads counted by then. A partition of one chunk (up to 128 files) shows a commit
+	 * while still running only for milliseconds, so waiting for that could miss every
+	 * one.
 	 */
 	private long killWhenCounting(Process victim) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -194,8 +200,9 @@ class RemotePartitioningTests {
 	}
 
 	private long partitionsRunBy(String worker) {
-		return read(worker).lines().filter((l) -> l.contains("partition countPartition:partition")
-				&& l.contains(": COMPLETED,")).count();
+		return read(worker).lines()
+			.filter((l) -> l.contains("partition countPartition:partition") && l.contains(": COMPLETED,"))
+			.count();
 	}
 
 	private static long count(Connection connection, String sql) throws Exception {

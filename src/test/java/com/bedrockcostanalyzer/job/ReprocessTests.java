@@ -41,7 +41,8 @@ class ReprocessTests {
 		assertThat(second.get("rejects").get("byReason").propertyNames().iterator().next())
 			.startsWith("content changed since it was counted");
 
-		// Recount only the first ten days: the 2nd takes the new figures, the 20th keeps the old ones.
+		// Recount only the first ten days: the 2nd takes the new figures, the 20th keeps
+		// the old ones.
 		Cli.Result partial = analyze("partial", "--from", "2026-10-01", "--to", "2026-10-11", "--reprocess");
 		assertThat(partial.exitCode()).as(partial.err()).isZero();
 		assertThat(Cli.readReport(this.work.resolve("partial")).get("totals").get("requests").asLong()).isEqualTo(11);

@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The three shipped jobs ({@code jobs/*.yaml}) run as a user runs them, with the day or month pinned and a private
- * database: totals against what the generator wrote, day-over-day flags against dollars worked out by hand.
+ * The three shipped jobs ({@code jobs/*.yaml}) run as a user runs them, with the day or
+ * month pinned and a private database: totals against what the generator wrote,
+ * day-over-day flags against dollars worked out by hand.
  */
 class SavedJobsTests {
 
@@ -41,7 +42,8 @@ class SavedJobsTests {
 		Cli.Result third = nightly("2026-10-03", "night3");
 
 		assertThat(second.exitCode()).as(second.err()).isZero();
-		assertThat(second.out()).contains("nightly: counting [2026-10-02, 2026-10-03), reporting [2026-10-01, 2026-10-03)");
+		assertThat(second.out())
+			.contains("nightly: counting [2026-10-02, 2026-10-03), reporting [2026-10-01, 2026-10-03)");
 		JsonNode report2 = Cli.readReport(this.work.resolve("night2"));
 		assertThat(report2.get("window").get("from").asString()).isEqualTo("2026-10-01");
 		assertTotals(report2, expected.ofDay(LocalDate.of(2026, 10, 2)));
@@ -52,7 +54,8 @@ class SavedJobsTests {
 		// The next night adds its day, and sets it against the one before.
 		assertThat(third.exitCode()).as(third.err()).isZero();
 		JsonNode report3 = Cli.readReport(this.work.resolve("night3"));
-		assertTotals(report3, sum(expected.ofDay(LocalDate.of(2026, 10, 2)), expected.ofDay(LocalDate.of(2026, 10, 3))));
+		assertTotals(report3,
+				sum(expected.ofDay(LocalDate.of(2026, 10, 2)), expected.ofDay(LocalDate.of(2026, 10, 3))));
 		BigDecimal dayBefore = BigDecimal.ZERO;
 		for (JsonNode change : report3.get("dayOverDay").get("byPath")) {
 			dayBefore = dayBefore.add(new BigDecimal(change.get("dayBefore").asString()));
@@ -74,8 +77,10 @@ class SavedJobsTests {
 	@Test
 	void nightlyFlagsAPathWhoseSpendJumpsAndANewOne() throws Exception {
 		// Nova Pro input at $0.80 per 1M (us-east-1): 12.5M tokens = $10.
-		// search: $5 a week before, $10 the day before, $15 on the day: +50% (flagged), +200% on the week.
-		// chat: $10 then $12: +20%, not flagged. etl: new at $2, flagged. probe: new at $0.10, under $1, not flagged.
+		// search: $5 a week before, $10 the day before, $15 on the day: +50% (flagged),
+		// +200% on the week.
+		// chat: $10 then $12: +20%, not flagged. etl: new at $2, flagged. probe: new at
+		// $0.10, under $1, not flagged.
 		Path usage = this.work.resolve("usage.csv");
 		Files.writeString(usage, """
 				date,model_id,path,region,requests,input_tokens,output_tokens
@@ -110,7 +115,8 @@ class SavedJobsTests {
 		assertThat(new BigDecimal(search.get("weekBefore").asString())).isEqualByComparingTo("5.00");
 		assertThat(new BigDecimal(search.get("weekOverWeekPercent").asString())).isEqualByComparingTo("200.0");
 		assertThat(section.get("flagged")).hasSize(3);
-		assertThat(Files.readString(this.work.resolve("out/report.md"))).contains("| search ⚑ | $15.00 | $10.00 | +50.0% |");
+		assertThat(Files.readString(this.work.resolve("out/report.md")))
+			.contains("| search ⚑ | $15.00 | $10.00 | +50.0% |");
 		assertThat(Files.readString(this.work.resolve("out/report.html"))).contains("id=\"changes-by-path\"")
 			.contains("search ⚑");
 		assertThat(stricter.out()).doesNotContain("Flagged: path search").contains("Flagged: path etl");
@@ -118,13 +124,15 @@ class SavedJobsTests {
 
 	@Test
 	void monthlyAuditOfTheSampleShowsOnlyThePlantedDifferences() {
-		// Run as a new user would, from the project folder: the shipped job on sample-logs/ and its CUR.
+		// Run as a new user would, from the project folder: the shipped job on
+		// sample-logs/ and its CUR.
 		Cli.Result result = Cli.run("run", "jobs/monthly-audit.yaml", "--month", "2026-10", "--db", db(), "--out",
 				this.work.resolve("audit").toString());
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		JsonNode bill = Cli.readReport(this.work.resolve("audit")).get("reconciliation");
-		// Planted in the sample's bill: Nova Micro in us-east-2 on the 2nd, 1.5M in and 0.3M out at $0.035 and
+		// Planted in the sample's bill: Nova Micro in us-east-2 on the 2nd, 1.5M in and
+		// 0.3M out at $0.035 and
 		// $0.14 per 1M = $0.0525 + $0.042, billed where no log is delivered.
 		assertThat(new BigDecimal(bill.get("deltaByFinding").get(Reconciliation.NOT_LOGGED).asString()))
 			.isEqualByComparingTo("0.0945");
@@ -136,7 +144,8 @@ class SavedJobsTests {
 						+ row.get("finding").asString());
 			}
 		}
-		// The application inference profile is logged under its ARN, which the bill does not name (map it with
+		// The application inference profile is logged under its ARN, which the bill does
+		// not name (map it with
 		// bca.usage.model-aliases): its rows are logged and not billed.
 		assertThat(differing).filteredOn((d) -> !d.contains("application-inference-profile"))
 			.containsExactly("2026-10-02 us-east-2 amazon.nova-micro-v1:0 input " + Reconciliation.NOT_LOGGED,
@@ -154,12 +163,17 @@ class SavedJobsTests {
 		Files.writeString(noJob, "sources: [logs]\n");
 		Path nestedTypo = this.work.resolve("nested.yaml");
 		Files.writeString(nestedTypo, "job: nightly\nsavings:\n  treshold-usd: 0\n");
-		// Nine lists of nine of the list before: a few hundred bytes that expand to hundreds of millions of values.
+		// Nine lists of nine of the list before: a few hundred bytes that expand to
+		// hundreds of millions of values.
 		StringBuilder bomb = new StringBuilder("job: nightly\na: &a [x, x, x, x, x, x, x, x, x]\n");
 		for (char name = 'b'; name <= 'i'; name++) {
 			String previous = "*" + (char) (name - 1);
-			bomb.append(name).append(": &").append(name).append(" [").append(String.join(", ",
-					java.util.Collections.nCopies(9, previous))).append("]\n");
+			bomb.append(name)
+				.append(": &")
+				.append(name)
+				.append(" [")
+				.append(String.join(", ", java.util.Collections.nCopies(9, previous)))
+				.append("]\n");
 		}
 		Path aliases = this.work.resolve("aliases.yaml");
 		Files.writeString(aliases, bomb);

@@ -16,7 +16,10 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Expected dollars are worked out by hand from AWS's published rates (USD per 1M tokens), not from the code. */
+/**
+ * Expected dollars are worked out by hand from AWS's published rates (USD per 1M tokens),
+ * not from the code.
+ */
 class CostCalculatorTests {
 
 	private static final LocalDate OCT = LocalDate.of(2026, 10, 15);
@@ -30,16 +33,21 @@ class CostCalculatorTests {
 	void pricesNovaProOnDemandAndBatch() {
 		// 12M input x $0.80 + 3M output x $3.20 = 9.60 + 9.60; batch is half of each.
 		TokenCounts tokens = new TokenCounts(12_000_000, 3_000_000, 0, 0, 0);
-		assertThat(usd("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.STANDARD, tokens)).isEqualByComparingTo("19.20");
-		assertThat(usd("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.BATCH, tokens)).isEqualByComparingTo("9.60");
-		assertThat(usd("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.FLEX, tokens)).isEqualByComparingTo("9.60");
+		assertThat(usd("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.STANDARD, tokens))
+			.isEqualByComparingTo("19.20");
+		assertThat(usd("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.BATCH, tokens))
+			.isEqualByComparingTo("9.60");
+		assertThat(usd("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.FLEX, tokens))
+			.isEqualByComparingTo("9.60");
 		// priority: 12 x 1.40 + 3 x 5.60 = 16.80 + 16.80
-		assertThat(usd("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.PRIORITY, tokens)).isEqualByComparingTo("33.60");
+		assertThat(usd("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.PRIORITY, tokens))
+			.isEqualByComparingTo("33.60");
 	}
 
 	@Test
 	void pricesEveryCacheTokenKindAtItsOwnRate() {
-		// Sonnet 4.5 global: 1M x 3.00 + 2M read x 0.30 + 0.1M 5m-write x 3.75 + 0.05M 1h-write x 6.00 + 0.5M out x 15
+		// Sonnet 4.5 global: 1M x 3.00 + 2M read x 0.30 + 0.1M 5m-write x 3.75 + 0.05M
+		// 1h-write x 6.00 + 0.5M out x 15
 		TokenCounts tokens = new TokenCounts(1_000_000, 500_000, 2_000_000, 100_000, 50_000);
 		assertThat(usd("anthropic.claude-sonnet-4-5-20250929-v1:0", "us-east-1", Scope.GLOBAL, Tier.STANDARD, tokens))
 			.isEqualByComparingTo("11.775");
@@ -50,23 +58,27 @@ class CostCalculatorTests {
 
 	@Test
 	void billsOneHourWritesAtTheOneHourRateNotTheFiveMinuteOne() {
-		// Haiku 4.5 global: 1M 1h writes x $2.00 (a 5-minute rate of $1.25 would under-bill by 37.5%)
+		// Haiku 4.5 global: 1M 1h writes x $2.00 (a 5-minute rate of $1.25 would
+		// under-bill by 37.5%)
 		assertThat(usd("anthropic.claude-haiku-4-5-20251001-v1:0", "us-west-2", Scope.GLOBAL, Tier.STANDARD,
-				new TokenCounts(0, 0, 0, 0, 1_000_000))).isEqualByComparingTo("2.00");
+				new TokenCounts(0, 0, 0, 0, 1_000_000)))
+			.isEqualByComparingTo("2.00");
 	}
 
 	@Test
 	void pricesCacheReadsAtTheDiscountNotAtZero() {
 		// Claude 3.5 Haiku: 10M reads x $0.08 = $0.80
 		assertThat(usd("anthropic.claude-3-5-haiku-20241022-v1:0", "us-east-1", Scope.REGIONAL, Tier.STANDARD,
-				new TokenCounts(0, 0, 10_000_000, 0, 0))).isEqualByComparingTo("0.80");
+				new TokenCounts(0, 0, 10_000_000, 0, 0)))
+			.isEqualByComparingTo("0.80");
 	}
 
 	@Test
 	void pricesGeoProfilesAtTheSourceRegionsRegionalPrice() {
 		// us.amazon.nova-micro: the regional rate, 1M x 0.035 + 1M x 0.14
 		assertThat(usd("amazon.nova-micro-v1:0", "us-west-2", Scope.GEO, Tier.STANDARD,
-				new TokenCounts(1_000_000, 1_000_000, 0, 0, 0))).isEqualByComparingTo("0.175");
+				new TokenCounts(1_000_000, 1_000_000, 0, 0, 0)))
+			.isEqualByComparingTo("0.175");
 	}
 
 	@Test
@@ -75,13 +87,17 @@ class CostCalculatorTests {
 				new TokenCounts(1, 1, 0, 0, 0));
 		assertThat(unknown.priced()).isFalse();
 		assertThat(unknown.unpricedReason()).isEqualTo("model not in the price book");
-		// Claude 3 Haiku has no cache rates on Bedrock: cache tokens make the amount unpriced, not free.
+		// Claude 3 Haiku has no cache rates on Bedrock: cache tokens make the amount
+		// unpriced, not free.
 		Cost noCacheRate = this.shipped.cost("anthropic.claude-3-haiku-20240307-v1:0", "us-east-1", Scope.REGIONAL,
 				Tier.STANDARD, OCT, new TokenCounts(10, 10, 10, 0, 0));
 		assertThat(noCacheRate.unpricedReason()).startsWith("no cache_read rate");
-		// Claude 3 Haiku has no global profile price, and global never falls back to regional.
-		assertThat(this.shipped.cost("anthropic.claude-3-haiku-20240307-v1:0", "us-east-1", Scope.GLOBAL,
-				Tier.STANDARD, OCT, new TokenCounts(10, 10, 0, 0, 0)).priced()).isFalse();
+		// Claude 3 Haiku has no global profile price, and global never falls back to
+		// regional.
+		assertThat(this.shipped
+			.cost("anthropic.claude-3-haiku-20240307-v1:0", "us-east-1", Scope.GLOBAL, Tier.STANDARD, OCT,
+					new TokenCounts(10, 10, 0, 0, 0))
+			.priced()).isFalse();
 	}
 
 	@Test

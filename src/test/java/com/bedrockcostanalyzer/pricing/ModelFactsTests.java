@@ -16,7 +16,10 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** The model facts beside the prices: the geo rule, the tiers sold, and what the detectors read from them. */
+/**
+ * The model facts beside the prices: the geo rule, the tiers sold, and what the detectors
+ * read from them.
+ */
 class ModelFactsTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
@@ -40,15 +43,15 @@ class ModelFactsTests {
 
 		assertThat(prices.cost("acme.same-v1", "eu-west-1", Scope.GEO, Tier.STANDARD, DAY, tokens).usd())
 			.isEqualByComparingTo("3");
-		assertThat(prices.cost("acme.apart-v1", "eu-west-1", Scope.GEO, Tier.STANDARD, DAY, tokens).priced())
-			.isFalse();
+		assertThat(prices.cost("acme.apart-v1", "eu-west-1", Scope.GEO, Tier.STANDARD, DAY, tokens).priced()).isFalse();
 		// One Region's price never stands in for another's.
 		assertThat(prices.cost("acme.same-v1", "eu-west-2", Scope.REGIONAL, Tier.STANDARD, DAY, tokens).priced())
 			.isFalse();
 		// A batch row for a model sold on the standard tier only is never used.
 		assertThat(prices.cost("acme.apart-v1", "eu-west-1", Scope.REGIONAL, Tier.BATCH, DAY, tokens).unpricedReason())
 			.contains("does not sell acme.apart-v1 on the batch tier");
-		// The detectors read the same facts: the user's models add a rung and a cache minimum to the shipped ones.
+		// The detectors read the same facts: the user's models add a rung and a cache
+		// minimum to the shipped ones.
 		SavingsProperties settings = new SavingsProperties(BigDecimal.valueOf(25), 100, 30, "0-6", null, null, null,
 				100, 300, null)
 			.withModelFacts(book.facts());
@@ -65,13 +68,15 @@ class ModelFactsTests {
 				acme.one-v1,acme,1,,-5,,,,yes,test
 				""");
 
-		assertThat(catchThrowable(() -> new PriceBookLoader().load(folder)))
-			.isInstanceOf(PriceBookException.class)
+		assertThat(catchThrowable(() -> new PriceBookLoader().load(folder))).isInstanceOf(PriceBookException.class)
 			.hasMessageContaining("models.csv line 2")
 			.hasMessageContaining("'-5' is not a positive whole number");
 	}
 
-	/** A --prices folder of a book (a header of the legacy form, without context) and a models.csv. */
+	/**
+	 * A --prices folder of a book (a header of the legacy form, without context) and a
+	 * models.csv.
+	 */
 	private Path prices(String bookRows, String factRows) throws Exception {
 		Path folder = Files.createDirectories(this.work.resolve("prices"));
 		Files.writeString(folder.resolve("book.csv"), "model_id,region,scope,tier,input,output,cache_read,"

@@ -14,7 +14,10 @@ import com.bedrockcostanalyzer.usage.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Offer-file fixtures in the real Price List shape in, price-book rows in USD per 1M tokens out. */
+/**
+ * Offer-file fixtures in the real Price List shape in, price-book rows in USD per 1M
+ * tokens out.
+ */
 class PricesImportTests {
 
 	@TempDir
@@ -33,7 +36,8 @@ class PricesImportTests {
 			.filter((line) -> !line.startsWith("#") && !line.startsWith("model_id"))
 			.map((line) -> line.substring(0, line.lastIndexOf(',')))
 			.toList();
-		// Per 1K in AmazonBedrock (x1000), per 1M in the Marketplace offer; batch told apart by feature/suffix; the
+		// Per 1K in AmazonBedrock (x1000), per 1M in the Marketplace offer; batch told
+		// apart by feature/suffix; the
 		// context column (standard or long) after the tier.
 		assertThat(rows).containsExactly(
 				"amazon.nova-2-lite-v1:0,us-east-1,global,standard,standard,0.3,2.5,,,,2026-09-01",
@@ -42,7 +46,8 @@ class PricesImportTests {
 				"amazon.nova-pro-v1:0,us-east-1,regional,batch,standard,0.4,1.6,,,,2026-09-01",
 				"amazon.nova-pro-v1:0,us-east-1,regional,flex,standard,0.4,1.6,,,,2026-09-01",
 				"amazon.nova-pro-v1:0,us-east-1,regional,priority,standard,1.4,5.6,,,,2026-09-01",
-				// Claude Sonnet 4's long-context input SKU (global): the whole request above 200K tokens at 2x input.
+				// Claude Sonnet 4's long-context input SKU (global): the whole request
+				// above 200K tokens at 2x input.
 				"anthropic.claude-sonnet-4-20250514-v1:0,us-east-1,global,standard,long,6,,,,,2026-09-01",
 				"anthropic.claude-sonnet-4-6,us-east-1,regional,standard,standard,3.3,16.5,0.33,4.125,6.6,2026-09-01",
 				"anthropic.claude-sonnet-4-6,us-east-1,regional,batch,standard,1.65,8.25,,,,2026-09-01",

@@ -36,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code prices update} against a Price List served on loopback: the offers are the import fixtures split per Region
- * as AWS publishes them, with a Region index per offer. Nothing reaches the internet.
+ * {@code prices update} against a Price List served on loopback: the offers are the
+ * import fixtures split per Region as AWS publishes them, with a Region index per offer.
+ * Nothing reaches the internet.
  */
 class PricesUpdateTests {
 
@@ -81,14 +82,16 @@ class PricesUpdateTests {
 		publish("AmazonBedrockFoundationModels", "20261101000000",
 				offer("AmazonBedrockFoundationModels", UnaryOperator.identity()));
 		publish("AmazonBedrockService", "20261101000000", offer("AmazonBedrockFoundationModels", (o) -> {
-			// Reserved-capacity SKUs only: an offer this version reads no token price from, which is fine.
+			// Reserved-capacity SKUs only: an offer this version reads no token price
+			// from, which is fine.
 			ObjectNode products = (ObjectNode) o.get("products");
 			products.propertyNames().stream().filter((sku) -> !sku.equals("S15")).toList().forEach(products::remove);
 			((ObjectNode) o).put("offerCode", "AmazonBedrockService");
 			return o;
 		}));
 
-		// The book in force: what 'prices import' made of the same offers before the change.
+		// The book in force: what 'prices import' made of the same offers before the
+		// change.
 		this.book = this.work.resolve("prices").resolve("bedrock-list-prices.csv");
 		Cli.Result imported = Cli.run("prices", "import", "--offer", "src/test/resources/offers/AmazonBedrock.json",
 				"--offer", "src/test/resources/offers/AmazonBedrockFoundationModels.json", "--out",
@@ -116,17 +119,25 @@ class PricesUpdateTests {
 		Cli.Result update = update();
 
 		assertThat(update.exitCode()).as(update.err()).isZero();
-		// Old book: the 11 rows of the import. New: the same keys, Nova Pro's standard row changed, Maverick added.
+		// Old book: the 11 rows of the import. New: the same keys, Nova Pro's standard
+		// row changed, Maverick added.
 		assertThat(update.out()).contains("Wrote 12 price rows from 4 offer files")
 			.contains("+1 rows, 1 prices changed, 0 withdrawn, 0 units not understood");
 		CostCalculator prices = new CostCalculator(new PriceBookLoader().load(this.book));
 		LocalDate day = LocalDate.of(2026, 12, 1);
 		// 1M input x 0.24 + 1M output x 0.97
-		assertThat(prices.cost(MAVERICK, "us-east-1", Scope.REGIONAL, Tier.STANDARD, day,
-				new TokenCounts(1_000_000, 1_000_000, 0, 0, 0)).usd()).isEqualByComparingTo("1.21");
-		assertThat(prices.cost("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.STANDARD, day,
-				new TokenCounts(1_000_000, 0, 0, 0, 0)).usd()).isEqualByComparingTo("0.75");
-		String maverick = Files.readAllLines(this.book).stream().filter((l) -> l.startsWith(MAVERICK)).findFirst()
+		assertThat(prices
+			.cost(MAVERICK, "us-east-1", Scope.REGIONAL, Tier.STANDARD, day,
+					new TokenCounts(1_000_000, 1_000_000, 0, 0, 0))
+			.usd()).isEqualByComparingTo("1.21");
+		assertThat(prices
+			.cost("amazon.nova-pro-v1:0", "us-east-1", Scope.REGIONAL, Tier.STANDARD, day,
+					new TokenCounts(1_000_000, 0, 0, 0, 0))
+			.usd()).isEqualByComparingTo("0.75");
+		String maverick = Files.readAllLines(this.book)
+			.stream()
+			.filter((l) -> l.startsWith(MAVERICK))
+			.findFirst()
 			.orElseThrow();
 		assertThat(maverick).endsWith("AWS Price List AmazonBedrock 20261201000000 published 2026-09-01 SKU LM1+LM2");
 	}
@@ -136,11 +147,11 @@ class PricesUpdateTests {
 		Cli.Result update = update("--region", "ap-northeast-1");
 
 		assertThat(update.exitCode()).as(update.err()).isZero();
-		// Only AmazonBedrock lists ap-northeast-1: its Nova Pro row is the whole book, the 10 US rows withdrawn.
+		// Only AmazonBedrock lists ap-northeast-1: its Nova Pro row is the whole book,
+		// the 10 US rows withdrawn.
 		assertThat(update.out()).contains("Wrote 1 price rows from 1 offer files")
 			.contains("+0 rows, 0 prices changed, 10 withdrawn");
-		assertThat(Files.readAllLines(this.book).stream().filter((l) -> !l.startsWith("#")).toList())
-			.hasSize(2)
+		assertThat(Files.readAllLines(this.book).stream().filter((l) -> !l.startsWith("#")).toList()).hasSize(2)
 			.last()
 			.asString()
 			.startsWith("amazon.nova-pro-v1:0,ap-northeast-1,regional,standard,standard,0.84,3.36,");
@@ -159,10 +170,10 @@ class PricesUpdateTests {
 			case "index missing" -> this.answers.remove(index);
 			case "index not JSON" -> this.answers.put(index,
 					new Answer(200, "<html>Service Unavailable</html>".getBytes(StandardCharsets.UTF_8)));
-			case "file cut short" -> this.answers.put(usEast,
-					new Answer(200, Arrays.copyOf(file, file.length / 2)));
+			case "file cut short" -> this.answers.put(usEast, new Answer(200, Arrays.copyOf(file, file.length / 2)));
 			case "connection closed early" -> {
-				// The Region index sends the client to a server that promises the whole file and hangs up halfway.
+				// The Region index sends the client to a server that promises the whole
+				// file and hangs up halfway.
 				int port = hangUpHalfway(file);
 				ObjectNode regions = (ObjectNode) JSON.readTree(this.answers.get(index).body()).deepCopy();
 				((ObjectNode) regions.get("regions").get("us-east-1")).put("currentVersionUrl",
@@ -206,7 +217,8 @@ class PricesUpdateTests {
 				}
 				OutputStream out = connection.getOutputStream();
 				out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-						+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+						+ "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
 				out.write(body, 0, body.length / 2);
 				out.flush();
 			}
@@ -227,11 +239,15 @@ class PricesUpdateTests {
 		return Cli.run(all);
 	}
 
-	/** Serves {@code offer} as that offer's current version, one file per Region its products are in. */
+	/**
+	 * Serves {@code offer} as that offer's current version, one file per Region its
+	 * products are in.
+	 */
 	private void publish(String code, String version, JsonNode offer) {
 		ObjectNode index = JSON.createObjectNode().put("formatVersion", "v1.0").put("offerCode", code);
 		ObjectNode regions = index.putObject("regions");
-		for (String region : offer.get("products").valueStream()
+		for (String region : offer.get("products")
+			.valueStream()
 			.map((p) -> p.get("attributes").get("regionCode").asString())
 			.distinct()
 			.toList()) {
@@ -240,7 +256,8 @@ class PricesUpdateTests {
 			ObjectNode part = (ObjectNode) offer.deepCopy();
 			part.put("version", version);
 			ObjectNode products = (ObjectNode) part.get("products");
-			products.propertyNames().stream()
+			products.propertyNames()
+				.stream()
 				.filter((sku) -> !products.get(sku).get("attributes").get("regionCode").asString().equals(region))
 				.toList()
 				.forEach(products::remove);

@@ -17,15 +17,17 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The monthly audit's reconciliation with a CUR, in both column styles. The logged side is a usage export and the
- * bill is written by hand, every dollar worked out from the published list prices (us-east-1, per 1M tokens):
- * Nova Pro $0.80 in / $3.20 out; Claude Sonnet 4.6 on the global profile $3 in / $15 out / $0.30 cache read.
+ * The monthly audit's reconciliation with a CUR, in both column styles. The logged side
+ * is a usage export and the bill is written by hand, every dollar worked out from the
+ * published list prices (us-east-1, per 1M tokens): Nova Pro $0.80 in / $3.20 out; Claude
+ * Sonnet 4.6 on the global profile $3 in / $15 out / $0.30 cache read.
  */
 class ReconciliationJobTests {
 
 	/**
-	 * Logged: Nova Pro 5M in + 1M out on the 3rd ($4.00 + $3.20) and 2M in + 0.5M out on the 4th ($1.60 + $1.60);
-	 * Claude Sonnet 4.6 (global) 1M in + 0.2M out + 4M cache read on the 3rd ($3.00 + $3.00 + $1.20). $17.60 in all.
+	 * Logged: Nova Pro 5M in + 1M out on the 3rd ($4.00 + $3.20) and 2M in + 0.5M out on
+	 * the 4th ($1.60 + $1.60); Claude Sonnet 4.6 (global) 1M in + 0.2M out + 4M cache
+	 * read on the 3rd ($3.00 + $3.00 + $1.20). $17.60 in all.
 	 */
 	private static final String LOGGED = """
 			timestamp,model_id,path,region,requests,input_tokens,output_tokens,cache_read_input_tokens
@@ -39,26 +41,30 @@ class ReconciliationJobTests {
 
 	@Test
 	void reconcilesALegacyCurAndShowsTheUsageBilledButNotLogged() throws Exception {
-		// The bill agrees with the logs except: Nova Pro output on the 4th billed at $1.70 (a price difference of
-		// $0.10); 2.5M Claude cache-read tokens billed on the 5th that no log holds ($0.75, the planted gap). Around
-		// them: a provisioned-throughput hour, tax, a credit, another service, and a line whose amount is not a number.
-		Path cur = write("cur-legacy.csv", """
-				identity/LineItemId,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,pricing/unit,lineItem/UnblendedCost,product/ProductName,product/region
-				a1,111111111111,Usage,2026-10-03T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,5000,1K tokens,4.00,Amazon Bedrock,us-east-1
-				a2,111111111111,Usage,2026-10-03T00:00:00Z,AmazonBedrock,USE1-NovaPro-output-tokens,1000,1K tokens,3.20,Amazon Bedrock,us-east-1
-				a3,111111111111,Usage,2026-10-04T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,2000,1K tokens,1.60,Amazon Bedrock,us-east-1
-				a4,111111111111,Usage,2026-10-04T00:00:00Z,AmazonBedrock,USE1-NovaPro-output-tokens,500,1K tokens,1.70,Amazon Bedrock,us-east-1
-				a5,111111111111,Usage,2026-10-03T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USE1-MP:USE1_InputTokenCount_Global-Units,1,Units,3.00,Claude Sonnet 4.6 (Amazon Bedrock Edition),us-east-1
-				a6,111111111111,Usage,2026-10-03T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USE1-MP:USE1_OutputTokenCount_Global-Units,0.2,Units,3.00,Claude Sonnet 4.6 (Amazon Bedrock Edition),us-east-1
-				a7,111111111111,Usage,2026-10-03T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USE1-MP:USE1_CacheReadInputTokenCount_Global-Units,4,Units,1.20,Claude Sonnet 4.6 (Amazon Bedrock Edition),us-east-1
-				a8,111111111111,Usage,2026-10-05T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USE1-MP:USE1_CacheReadInputTokenCount_Global-Units,2.5,Units,0.75,Claude Sonnet 4.6 (Amazon Bedrock Edition),us-east-1
-				a9,111111111111,Usage,2026-10-06T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USW2-MP:USW2_ProvisionedThroughput_1MonthCommit_ModelUnits_Usage-Units,1,hour,100.00,Claude 3.7 Sonnet (Amazon Bedrock Edition),us-west-2
-				b1,111111111111,Tax,2026-10-01T00:00:00Z,AmazonBedrock,,1,,1.10,Amazon Bedrock,
-				b2,111111111111,Credit,2026-10-01T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,1,,-5.00,Amazon Bedrock,us-east-1
-				b3,111111111111,Usage,2026-10-03T00:00:00Z,AmazonEC2,USE1-BoxUsage:m5.large,24,Hrs,2.30,Amazon Elastic Compute Cloud,us-east-1
-				b4,111111111111,Usage,2026-10-07T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,lots,1K tokens,9.99,Amazon Bedrock,us-east-1
-				b5,111111111111,Usage,2026-11-01T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,1000,1K tokens,0.80,Amazon Bedrock,us-east-1
-				""");
+		// The bill agrees with the logs except: Nova Pro output on the 4th billed at
+		// $1.70 (a price difference of
+		// $0.10); 2.5M Claude cache-read tokens billed on the 5th that no log holds
+		// ($0.75, the planted gap). Around
+		// them: a provisioned-throughput hour, tax, a credit, another service, and a line
+		// whose amount is not a number.
+		Path cur = write("cur-legacy.csv",
+				"""
+						identity/LineItemId,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,pricing/unit,lineItem/UnblendedCost,product/ProductName,product/region
+						a1,111111111111,Usage,2026-10-03T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,5000,1K tokens,4.00,Amazon Bedrock,us-east-1
+						a2,111111111111,Usage,2026-10-03T00:00:00Z,AmazonBedrock,USE1-NovaPro-output-tokens,1000,1K tokens,3.20,Amazon Bedrock,us-east-1
+						a3,111111111111,Usage,2026-10-04T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,2000,1K tokens,1.60,Amazon Bedrock,us-east-1
+						a4,111111111111,Usage,2026-10-04T00:00:00Z,AmazonBedrock,USE1-NovaPro-output-tokens,500,1K tokens,1.70,Amazon Bedrock,us-east-1
+						a5,111111111111,Usage,2026-10-03T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USE1-MP:USE1_InputTokenCount_Global-Units,1,Units,3.00,Claude Sonnet 4.6 (Amazon Bedrock Edition),us-east-1
+						a6,111111111111,Usage,2026-10-03T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USE1-MP:USE1_OutputTokenCount_Global-Units,0.2,Units,3.00,Claude Sonnet 4.6 (Amazon Bedrock Edition),us-east-1
+						a7,111111111111,Usage,2026-10-03T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USE1-MP:USE1_CacheReadInputTokenCount_Global-Units,4,Units,1.20,Claude Sonnet 4.6 (Amazon Bedrock Edition),us-east-1
+						a8,111111111111,Usage,2026-10-05T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USE1-MP:USE1_CacheReadInputTokenCount_Global-Units,2.5,Units,0.75,Claude Sonnet 4.6 (Amazon Bedrock Edition),us-east-1
+						a9,111111111111,Usage,2026-10-06T00:00:00Z,c2ap6f1kuk0bmsqbovbjb3quk,USW2-MP:USW2_ProvisionedThroughput_1MonthCommit_ModelUnits_Usage-Units,1,hour,100.00,Claude 3.7 Sonnet (Amazon Bedrock Edition),us-west-2
+						b1,111111111111,Tax,2026-10-01T00:00:00Z,AmazonBedrock,,1,,1.10,Amazon Bedrock,
+						b2,111111111111,Credit,2026-10-01T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,1,,-5.00,Amazon Bedrock,us-east-1
+						b3,111111111111,Usage,2026-10-03T00:00:00Z,AmazonEC2,USE1-BoxUsage:m5.large,24,Hrs,2.30,Amazon Elastic Compute Cloud,us-east-1
+						b4,111111111111,Usage,2026-10-07T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,lots,1K tokens,9.99,Amazon Bedrock,us-east-1
+						b5,111111111111,Usage,2026-11-01T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,1000,1K tokens,0.80,Amazon Bedrock,us-east-1
+						""");
 
 		JsonNode bill = audit(cur);
 
@@ -101,7 +107,8 @@ class ReconciliationJobTests {
 
 	@Test
 	void readsACur2ExportGzippedWithItsProductMap() throws Exception {
-		// The same bill in CUR 2.0 columns: snake_case, the product name inside the product map, dates with a space.
+		// The same bill in CUR 2.0 columns: snake_case, the product name inside the
+		// product map, dates with a space.
 		// Every line agrees with the logs but the 2.5M cache-read tokens of the 5th.
 		String cur2 = """
 				bill_payer_account_id,line_item_usage_account_id,line_item_line_item_type,line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,pricing_unit,line_item_unblended_cost,product

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of bad input, generated from a seed, each beside good records: each case ends "rejected with its
- * location, every good record counted, exit 3" — never a crash, a hang or unbounded memory.
+ * Every kind of bad input, generated from a seed, each beside good records: each case
+ * ends "rejected with its location, every good record counted, exit 3" — never a crash, a
+ * hang or unbounded memory.
  */
 class BadInputSuiteTests {
 
@@ -50,14 +51,17 @@ class BadInputSuiteTests {
 		withGood(logs.resolve("negative-count.json"), record("-1000", "2026-10-02T10:00:00Z"));
 		withGood(logs.resolve("huge-count.json"), record("123456789012345678901234567890", "2026-10-02T10:00:00Z"));
 		withGood(logs.resolve("float-count.json"), record("1000.5", "2026-10-02T10:00:00Z"));
-		withGood(logs.resolve("no-model.json"), record("100", "2026-10-02T10:00:00Z").replace("\"modelId\":\"amazon.nova-lite-v1:0\",", ""));
+		withGood(logs.resolve("no-model.json"),
+				record("100", "2026-10-02T10:00:00Z").replace("\"modelId\":\"amazon.nova-lite-v1:0\",", ""));
 		withGood(logs.resolve("bad-timestamp.json"), record("100", "02/10/2026 10:00"));
-		withGood(logs.resolve("not-utf8.json"), record("100", "2026-10-02T10:00:00Z").replace("us-east-1\",", "us-east-1\",\"x\":\"\u00FF\","));
+		withGood(logs.resolve("not-utf8.json"),
+				record("100", "2026-10-02T10:00:00Z").replace("us-east-1\",", "us-east-1\",\"x\":\"\u00FF\","));
 		// A 50 MB line: rejected without being held.
 		withGood(logs.resolve("huge-line.json"), "{\"padding\":\"" + "x".repeat(50 * 1024 * 1024) + "\"}");
 		writeTruncatedGzip(logs.resolve("truncated.json.gz"));
 		writeCorruptGzip(logs.resolve("corrupt.json.gz"));
-		// CSV: a file without a header (rejected whole), a ragged row, a byte-order mark (fine).
+		// CSV: a file without a header (rejected whole), a ragged row, a byte-order mark
+		// (fine).
 		Files.writeString(logs.resolve("no-header.csv"), "2026-10-02,amazon.nova-lite-v1:0,5,100,10\n");
 		this.expectedRejects++;
 		Files.writeString(logs.resolve("ragged.csv"), "date,model,requests,input_tokens,output_tokens\n"
@@ -83,9 +87,9 @@ class BadInputSuiteTests {
 		for (JsonNode sample : report.get("rejects").get("samples")) {
 			assertThat(sample.get("location").asString()).matches(".*(line \\d+|whole file|byte \\d+).*");
 		}
-		assertThat(report.get("rejects").get("byReason").propertyNames()).contains(
-				"line longer than 8388608 bytes", "input.inputTokenCount is not a whole number",
-				"input.inputTokenCount is negative", "input.inputTokenCount is implausibly large", "missing modelId",
+		assertThat(report.get("rejects").get("byReason").propertyNames()).contains("line longer than 8388608 bytes",
+				"input.inputTokenCount is not a whole number", "input.inputTokenCount is negative",
+				"input.inputTokenCount is implausibly large", "missing modelId",
 				"timestamp is not an RFC 3339 date-time",
 				"JSON exceeds the parser's limits (nesting, string or number length)",
 				"gzip stream is truncated; the line it breaks off in is not counted",
@@ -121,7 +125,10 @@ class BadInputSuiteTests {
 				+ "},\"output\":{\"outputTokenCount\":10}}";
 	}
 
-	/** Cut in the middle of its one member: its whole lines before the cut count, the line cut in two does not. */
+	/**
+	 * Cut in the middle of its one member: its whole lines before the cut count, the line
+	 * cut in two does not.
+	 */
 	private void writeTruncatedGzip(Path file) throws IOException {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < 400; i++) {
@@ -130,7 +137,8 @@ class BadInputSuiteTests {
 		byte[] whole = gzip(text.toString());
 		byte[] cut = Arrays.copyOf(whole, whole.length / 2);
 		Files.write(file, cut);
-		// The records are what the JDK's own gunzip yields before the cut, in whole lines.
+		// The records are what the JDK's own gunzip yields before the cut, in whole
+		// lines.
 		long before = completeLinesBeforeTheCut(cut);
 		assertThat(before).isBetween(1L, 399L);
 		this.goodRecords += before;
@@ -149,7 +157,8 @@ class BadInputSuiteTests {
 		}
 		byte[] damaged = gzip(second.toString());
 		for (int i = 0; i < 6; i++) {
-			damaged[damaged.length / 3 + this.random.nextInt(damaged.length / 3)] ^= (byte) (1 + this.random.nextInt(255));
+			damaged[damaged.length / 3
+					+ this.random.nextInt(damaged.length / 3)] ^= (byte) (1 + this.random.nextInt(255));
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write(gzip(first.toString()));

@@ -14,7 +14,10 @@ import com.bedrockcostanalyzer.testing.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What fails around the run: the database, the report folder. One clear sentence, nothing counted lost. */
+/**
+ * What fails around the run: the database, the report folder. One clear sentence, nothing
+ * counted lost.
+ */
 class FaultTests {
 
 	@TempDir
@@ -29,8 +32,8 @@ class FaultTests {
 		Path csv = usage();
 
 		Cli.Result result = Cli.run("analyze", "--db",
-				"jdbc:postgresql://127.0.0.1:" + closedPort + "/bca?user=bca&password=TOPSECRET-DB-PASSWORD", "--source",
-				csv.toString(), "--month", "2026-10", "--out", this.work.resolve("out").toString());
+				"jdbc:postgresql://127.0.0.1:" + closedPort + "/bca?user=bca&password=TOPSECRET-DB-PASSWORD",
+				"--source", csv.toString(), "--month", "2026-10", "--out", this.work.resolve("out").toString());
 
 		assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
 		assertThat(result.err().lines()).singleElement()
@@ -51,7 +54,9 @@ class FaultTests {
 					usage().toString(), "--month", "2026-10", "--out", this.work.resolve("out").toString());
 
 			assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
-			assertThat(result.err().lines()).singleElement().asString().startsWith("error: cannot open the job database");
+			assertThat(result.err().lines()).singleElement()
+				.asString()
+				.startsWith("error: cannot open the job database");
 		}
 		finally {
 			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -70,8 +75,9 @@ class FaultTests {
 				this.work.resolve("out").toString());
 
 		assertThat(failed.exitCode()).isEqualTo(ExitCodes.BAD_USAGE);
-		assertThat(failed.err()).contains("the report folder " + blocked + " cannot be written: " + blocked
-				+ " is not a folder").doesNotContain("\tat ");
+		assertThat(failed.err())
+			.contains("the report folder " + blocked + " cannot be written: " + blocked + " is not a folder")
+			.doesNotContain("\tat ");
 		assertThat(next.exitCode()).as(next.err()).isZero();
 		var report = Cli.readReport(this.work.resolve("out"));
 		assertThat(report.get("totals").get("requests").asLong()).isEqualTo(7);

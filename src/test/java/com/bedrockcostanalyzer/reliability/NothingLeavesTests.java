@@ -17,8 +17,9 @@ import com.bedrockcostanalyzer.testing.CorpusGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Marker strings planted in prompts, completions, system prompts and broken lines, and secrets given to the process,
- * must appear in nothing it writes: reports, CSVs, the database file, and its logs at DEBUG.
+ * Marker strings planted in prompts, completions, system prompts and broken lines, and
+ * secrets given to the process, must appear in nothing it writes: reports, CSVs, the
+ * database file, and its logs at DEBUG.
  */
 class NothingLeavesTests {
 
@@ -36,19 +37,21 @@ class NothingLeavesTests {
 				true, true, true))
 			.write(logs);
 		// A broken line and a batch output that carry the marker too.
-		Files.writeString(logs.resolve("broken.json"), "{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\""
-				+ CorpusGenerator.PROMPT_MARKER + "\",\"input\":{\"inputTokenCount\":\"" + CorpusGenerator.PROMPT_MARKER
-				+ "\"}\n{\"" + CorpusGenerator.PROMPT_MARKER + "\": 1}\n");
+		Files.writeString(logs.resolve("broken.json"),
+				"{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"" + CorpusGenerator.PROMPT_MARKER
+						+ "\",\"input\":{\"inputTokenCount\":\"" + CorpusGenerator.PROMPT_MARKER + "\"}\n{\""
+						+ CorpusGenerator.PROMPT_MARKER + "\": 1}\n");
 		Path job = Files.createDirectories(logs.resolve("batch/job-1"));
 		Files.writeString(job.resolve("r.jsonl.out"), "{\"recordId\":\"1\",\"modelInput\":{\"inputText\":\""
-				+ CorpusGenerator.PROMPT_MARKER + "\"},\"modelOutput\":{\"inputTextTokenCount\":8,\"results\":[{\"tokenCount\":3,\"outputText\":\""
+				+ CorpusGenerator.PROMPT_MARKER
+				+ "\"},\"modelOutput\":{\"inputTextTokenCount\":8,\"results\":[{\"tokenCount\":3,\"outputText\":\""
 				+ CorpusGenerator.COMPLETION_MARKER + "\"}]}}\n");
 
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dlogging.level.root=DEBUG", "-Dlogging.level.com.bedrockcostanalyzer=TRACE",
-				"-Daws.accessKeyId=AKIAMARKER", "-Daws.secretAccessKey=" + AWS_SECRET,
-				"-Dspring.datasource.password=" + DB_PASSWORD, "-cp", System.getProperty("java.class.path"),
-				"com.bedrockcostanalyzer.cli.Main", "analyze", "--db",
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dlogging.level.root=DEBUG",
+				"-Dlogging.level.com.bedrockcostanalyzer=TRACE", "-Daws.accessKeyId=AKIAMARKER",
+				"-Daws.secretAccessKey=" + AWS_SECRET, "-Dspring.datasource.password=" + DB_PASSWORD, "-cp",
+				System.getProperty("java.class.path"), "com.bedrockcostanalyzer.cli.Main", "analyze", "--db",
 				"jdbc:h2:file:" + this.work.resolve("db/bca").toAbsolutePath(), "--source", logs.toString(), "--from",
 				"2026-10-01", "--to", "2026-10-04", "--out", this.work.resolve("out").toString()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Counts too large to add up are rejected where they are read; no sum ever wraps to a negative figure. */
+/**
+ * Counts too large to add up are rejected where they are read; no sum ever wraps to a
+ * negative figure.
+ */
 class OverflowTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 10, 2);

@@ -19,22 +19,27 @@ import com.bedrockcostanalyzer.usage.TokenCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mutates real-shaped records at random and checks what must hold for every one of them: no exception, exactly one
- * outcome, counts in range, and no text of the input in a reject reason. A fixed number of rounds in CI; run longer
- * with {@code -Dbca.fuzz.rounds=1000000}.
+ * Mutates real-shaped records at random and checks what must hold for every one of them:
+ * no exception, exactly one outcome, counts in range, and no text of the input in a
+ * reject reason. A fixed number of rounds in CI; run longer with
+ * {@code -Dbca.fuzz.rounds=1000000}.
  */
 class ParserFuzzTests {
 
 	private static final String MARKER = "FUZZ-SECRET-PROMPT";
 
-	private static final List<String> SEEDS = List.of(
-			"{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"2026-10-02T10:54:44Z\",\"accountId\":\"123456789012\",\"identity\":{\"arn\":\"arn:aws:sts::123456789012:assumed-role/App/s\"},\"region\":\"us-east-1\",\"requestId\":\"a\",\"operation\":\"Converse\",\"modelId\":\"us.anthropic.claude-haiku-4-5-20251001-v1:0\",\"input\":{\"inputBodyJson\":{\"system\":[{\"text\":\""
-					+ MARKER + "\"},{\"cachePoint\":{\"type\":\"default\"}}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"" + MARKER
-					+ "\"}]}]},\"inputTokenCount\":23,\"cacheReadInputTokenCount\":5000,\"cacheWriteInputTokenCount\":100},\"output\":{\"outputBodyJson\":{\"output\":{\"message\":{\"content\":[{\"text\":\""
-					+ MARKER + "\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":23,\"outputTokens\":319,\"cacheDetails\":[{\"ttl\":\"1h\",\"inputTokens\":60}]}},\"outputTokenCount\":319},\"requestMetadata\":{\"feature\":\"x\"}}",
-			"{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-02T08:57:15Z\",\"region\":\"us-west-2\",\"operation\":\"InvokeModelWithResponseStream\",\"modelId\":\"arn:aws:bedrock:us-east-1:1:inference-profile/global.anthropic.claude-opus-4-6-v1\",\"input\":{\"inputBodyJson\":{\"system\":\""
-					+ MARKER + "\",\"messages\":[]},\"inputTokenCount\":1,\"cacheReadInputTokenCount\":129709,\"cacheWriteInputTokenCount\":411},\"output\":{\"outputBodyJson\":[{\"type\":\"message_start\",\"message\":{\"usage\":{\"cache_creation\":{\"ephemeral_1h_input_tokens\":400}}}},{\"type\":\"content_block_delta\",\"delta\":{\"text\":\""
-					+ MARKER + "\"}}],\"outputTokenCount\":326}}");
+	private static final List<String> SEEDS = List
+		.of("{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"2026-10-02T10:54:44Z\",\"accountId\":\"123456789012\",\"identity\":{\"arn\":\"arn:aws:sts::123456789012:assumed-role/App/s\"},\"region\":\"us-east-1\",\"requestId\":\"a\",\"operation\":\"Converse\",\"modelId\":\"us.anthropic.claude-haiku-4-5-20251001-v1:0\",\"input\":{\"inputBodyJson\":{\"system\":[{\"text\":\""
+				+ MARKER
+				+ "\"},{\"cachePoint\":{\"type\":\"default\"}}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\""
+				+ MARKER
+				+ "\"}]}]},\"inputTokenCount\":23,\"cacheReadInputTokenCount\":5000,\"cacheWriteInputTokenCount\":100},\"output\":{\"outputBodyJson\":{\"output\":{\"message\":{\"content\":[{\"text\":\""
+				+ MARKER
+				+ "\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":23,\"outputTokens\":319,\"cacheDetails\":[{\"ttl\":\"1h\",\"inputTokens\":60}]}},\"outputTokenCount\":319},\"requestMetadata\":{\"feature\":\"x\"}}",
+				"{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-02T08:57:15Z\",\"region\":\"us-west-2\",\"operation\":\"InvokeModelWithResponseStream\",\"modelId\":\"arn:aws:bedrock:us-east-1:1:inference-profile/global.anthropic.claude-opus-4-6-v1\",\"input\":{\"inputBodyJson\":{\"system\":\""
+						+ MARKER
+						+ "\",\"messages\":[]},\"inputTokenCount\":1,\"cacheReadInputTokenCount\":129709,\"cacheWriteInputTokenCount\":411},\"output\":{\"outputBodyJson\":[{\"type\":\"message_start\",\"message\":{\"usage\":{\"cache_creation\":{\"ephemeral_1h_input_tokens\":400}}}},{\"type\":\"content_block_delta\",\"delta\":{\"text\":\""
+						+ MARKER + "\"}}],\"outputTokenCount\":326}}");
 
 	@Test
 	void everyMutatedRecordGivesOneSafeOutcome() {
@@ -53,7 +58,8 @@ class ParserFuzzTests {
 			if (parsed.record() != null) {
 				records++;
 				TokenCounts t = parsed.record().tokens();
-				for (long count : new long[] { t.input(), t.output(), t.cacheRead(), t.cacheWrite5m(), t.cacheWrite1h() }) {
+				for (long count : new long[] { t.input(), t.output(), t.cacheRead(), t.cacheWrite5m(),
+						t.cacheWrite1h() }) {
 					assertThat(count).isBetween(0L, 100_000_000L);
 				}
 				assertThat(Regions.isRegionCode(parsed.record().region())).isTrue();
@@ -66,7 +72,8 @@ class ParserFuzzTests {
 				assertThat(parsed.rejectReason()).doesNotContain(MARKER).doesNotContain("FUZZ").hasSizeLessThan(200);
 			}
 		}
-		// The mutations are mild enough that both outcomes stay common: the test is not only throwing junk away.
+		// The mutations are mild enough that both outcomes stay common: the test is not
+		// only throwing junk away.
 		assertThat(records).isGreaterThan(rounds / 20);
 		assertThat(rejects).isGreaterThan(rounds / 20);
 	}

@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What in a log folder is not a readable regular file is listed in the report with its reason, the run goes on and
- * counts everything else (exit 3), and a later run tries it again; a link to a file is followed.
+ * What in a log folder is not a readable regular file is listed in the report with its
+ * reason, the run goes on and counts everything else (exit 3), and a later run tries it
+ * again; a link to a file is followed.
  */
 class UnreadableInputTests {
 
@@ -48,7 +49,8 @@ class UnreadableInputTests {
 		first.get("rejects").get("samples").forEach((s) -> where.add(s.get("location").asString()));
 		assertThat(where).anyMatch((l) -> l.contains("stuck.json")).anyMatch((l) -> l.contains("gone.json"));
 
-		// The FIFO becomes a file of 4 records and the broken link goes: the next run reads what it could not.
+		// The FIFO becomes a file of 4 records and the broken link goes: the next run
+		// reads what it could not.
 		Files.delete(fifo);
 		Files.writeString(fifo, records(4));
 		Files.delete(logs.resolve("gone.json"));
@@ -70,7 +72,8 @@ class UnreadableInputTests {
 		StringBuilder lines = new StringBuilder();
 		for (int i = 0; i < count; i++) {
 			lines.append("{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":")
-				.append("\"2026-10-02T10:0").append(i)
+				.append("\"2026-10-02T10:0")
+				.append(i)
 				.append(":00Z\",\"region\":\"us-east-1\",\"operation\":\"Converse\",")
 				.append("\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputTokenCount\":10},")
 				.append("\"output\":{\"outputTokenCount\":5}}\n");

@@ -25,7 +25,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** report.html: its numbers against report.json, its safety, and how it draws in a real browser (Debian's chromium). */
+/**
+ * report.html: its numbers against report.json, its safety, and how it draws in a real
+ * browser (Debian's chromium).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlReportTests {
 
@@ -41,7 +44,8 @@ class HtmlReportTests {
 		new CorpusGenerator(new CorpusGenerator.Options(5, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 8), 10,
 				true, false, true))
 			.write(work.resolve("logs"));
-		// Values from the logs are hostile: a path that is markup, a formula, a right-to-left override.
+		// Values from the logs are hostile: a path that is markup, a formula, a
+		// right-to-left override.
 		Files.writeString(work.resolve("logs/hostile.csv"), """
 				date,model,feature,requests,input_tokens,output_tokens
 				2026-10-02,amazon.nova-lite-v1:0,<script>alert('x')</script>,5,1000,100
@@ -49,12 +53,14 @@ class HtmlReportTests {
 				2026-10-02,amazon.nova-lite-v1:0,invoice\u202Etxt.exe,5,1000,100
 				2026-10-02,acme.<b>unlisted</b>-v1,labs,2,1000,100
 				""");
-		// A bill with a usage type no one knows, spelled as markup: shown as written, escaped.
-		Files.writeString(work.resolve("cur.csv"), """
-				lineItem/LineItemType,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,pricing/unit,lineItem/UnblendedCost
-				Usage,2026-10-02T00:00:00Z,AmazonBedrock,USE1-<img src=x onerror=alert(1)>-input-tokens,10,1K tokens,0.50
-				Usage,2026-10-02T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,1000,1K tokens,0.80
-				""");
+		// A bill with a usage type no one knows, spelled as markup: shown as written,
+		// escaped.
+		Files.writeString(work.resolve("cur.csv"),
+				"""
+						lineItem/LineItemType,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,pricing/unit,lineItem/UnblendedCost
+						Usage,2026-10-02T00:00:00Z,AmazonBedrock,USE1-<img src=x onerror=alert(1)>-input-tokens,10,1K tokens,0.50
+						Usage,2026-10-02T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,1000,1K tokens,0.80
+						""");
 		Cli.Result result = Cli.analyze(work, "--source", work.resolve("logs").toString(), "--from", "2026-10-01",
 				"--to", "2026-10-08", "--cur", work.resolve("cur.csv").toString(), "--out",
 				work.resolve("out").toString());
@@ -76,30 +82,32 @@ class HtmlReportTests {
 		this.json.get("byPath").forEach((b) -> expectedPaths.add(micro(b.get("cost"))));
 		assertThat(pathSpend).containsExactlyElementsOf(expectedPaths);
 		List<String> expectedWhatIf = new ArrayList<>();
-		this.json.get("whatIf").forEach((w) -> List.of("actual", "onDemand", "batch", "flex", "priority", "global")
-			.forEach((way) -> {
+		this.json.get("whatIf")
+			.forEach((w) -> List.of("actual", "onDemand", "batch", "flex", "priority", "global").forEach((way) -> {
 				if (!w.get(way).isNull()) {
 					expectedWhatIf.add(micro(w.get(way)));
 				}
 			}));
 		assertThat(tableUsd("what-if")).containsExactlyElementsOf(expectedWhatIf);
 		List<String> expectedBill = new ArrayList<>();
-		this.json.get("reconciliation").get("byModel").forEach((r) -> List.of("billedUsd", "pricedUsd", "usdDelta")
-			.forEach((field) -> {
+		this.json.get("reconciliation")
+			.get("byModel")
+			.forEach((r) -> List.of("billedUsd", "pricedUsd", "usdDelta").forEach((field) -> {
 				if (!r.get(field).isNull()) {
 					expectedBill.add(micro(r.get(field)));
 				}
 			}));
 		assertThat(tableUsd("bill-by-model")).containsExactlyElementsOf(expectedBill);
-		// The days that differ: report.json's rows whose finding is not "matches", largest difference first.
+		// The days that differ: report.json's rows whose finding is not "matches",
+		// largest difference first.
 		List<JsonNode> differing = new ArrayList<>();
 		this.json.get("reconciliation").get("rows").forEach((r) -> {
 			if (!r.get("finding").asString().equals("matches")) {
 				differing.add(r);
 			}
 		});
-		differing.sort(Comparator.comparing((JsonNode r) -> new BigDecimal(r.get("usdDelta").asString()).abs())
-			.reversed());
+		differing
+			.sort(Comparator.comparing((JsonNode r) -> new BigDecimal(r.get("usdDelta").asString()).abs()).reversed());
 		List<String> expectedDays = new ArrayList<>();
 		differing.stream().limit(30).forEach((r) -> List.of("billedUsd", "pricedUsd", "usdDelta").forEach((field) -> {
 			if (!r.get(field).isNull()) {
@@ -120,7 +128,8 @@ class HtmlReportTests {
 	@Test
 	void saysInTheHeadlineWhatIsUnpricedAndWhatToDo() {
 		JsonNode coverage = this.json.get("coverage");
-		// The corpus's unknown models, and the two requests of a model with markup in its id.
+		// The corpus's unknown models, and the two requests of a model with markup in its
+		// id.
 		long unpriced = 0;
 		for (JsonNode row : this.json.get("unpriced")) {
 			unpriced += row.get("requests").asLong();
@@ -141,7 +150,8 @@ class HtmlReportTests {
 	@Test
 	void escapesHostileValuesInEveryFormat() throws Exception {
 		assertThat(this.html).doesNotContain("<script>alert").contains("&lt;script&gt;alert");
-		assertThat(this.html).doesNotContain("<img src=x").contains("USE1-&lt;img src=x onerror=alert(1)&gt;-input-tokens");
+		assertThat(this.html).doesNotContain("<img src=x")
+			.contains("USE1-&lt;img src=x onerror=alert(1)&gt;-input-tokens");
 		assertThat(Files.readString(work.resolve("out/reconciliation.csv"))).contains("USE1-<img src=x");
 		assertThat(this.html).doesNotContain("\u202E");
 		String csv = Files.readString(work.resolve("out/usage.csv"));
@@ -171,7 +181,9 @@ class HtmlReportTests {
 			assertThat(renderedDom).contains("id=\"" + chart + "\"");
 			int at = renderedDom.indexOf("id=\"" + chart + "\"");
 			String after = renderedDom.substring(at, Math.min(renderedDom.length(), at + 4000));
-			assertThat(after).as(chart + " drew an SVG").contains("data-rendered=\"true\"").contains("<svg")
+			assertThat(after).as(chart + " drew an SVG")
+				.contains("data-rendered=\"true\"")
+				.contains("<svg")
 				.containsPattern("<path[^>]+d=\"M");
 		}
 		assertThat(screenshot).exists().isNotEmptyFile();

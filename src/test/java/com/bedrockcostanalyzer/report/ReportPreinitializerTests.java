@@ -7,7 +7,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** The report step's warm-up: Boot ignores its failures, so these are the only place one would show. */
+/**
+ * The report step's warm-up: Boot ignores its failures, so these are the only place one
+ * would show.
+ */
 class ReportPreinitializerTests {
 
 	@Test

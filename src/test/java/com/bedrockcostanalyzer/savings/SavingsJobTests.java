@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * A corpus with planted opportunities of known size, run through the whole job. Expected savings are worked out by
- * hand from the published rates (USD per 1M tokens); the month is 30.4375 days, so a 10-day window scales by 3.04375.
+ * A corpus with planted opportunities of known size, run through the whole job. Expected
+ * savings are worked out by hand from the published rates (USD per 1M tokens); the month
+ * is 30.4375 days, so a 10-day window scales by 3.04375.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SavingsJobTests {
@@ -36,7 +37,9 @@ class SavingsJobTests {
 
 	private static final BigDecimal MONTH = new BigDecimal("3.04375");
 
-	/** 20,000 characters of a system prompt that every support-chat request sends first. */
+	/**
+	 * 20,000 characters of a system prompt that every support-chat request sends first.
+	 */
 	private static final String SUPPORT_PROMPT = "You are the support assistant of Example Corp. ".repeat(430)
 		.substring(0, 20_000);
 
@@ -53,13 +56,15 @@ class SavingsJobTests {
 		for (int day = 0; day < DAYS; day++) {
 			LocalDate date = FROM.plusDays(day);
 			List<String> lines = new ArrayList<>();
-			// A nightly job on Nova Pro: 2,000 records between 01:00 and 01:34, a service role, no streaming.
+			// A nightly job on Nova Pro: 2,000 records between 01:00 and 01:34, a service
+			// role, no streaming.
 			for (int i = 0; i < 2000; i++) {
 				lines.add(record(at(date, 3600 + i), "Converse", "amazon.nova-pro-v1:0",
 						"arn:aws:sts::111111111111:assumed-role/NightlyReportRole/run", "nightly-report", null, 2000,
 						800, 0, 0));
 			}
-			// A support chat re-sending a long system prompt every two minutes, 09:00 to 17:00, streamed to people.
+			// A support chat re-sending a long system prompt every two minutes, 09:00 to
+			// 17:00, streamed to people.
 			for (int i = 0; i < 240; i++) {
 				lines.add(record(at(date, 9 * 3600 + i * 120), "ConverseStream",
 						"us.anthropic.claude-sonnet-4-5-20250929-v1:0",
@@ -78,8 +83,9 @@ class SavingsJobTests {
 			}
 			// A chat that already caches: never told to enable caching.
 			for (int i = 0; i < 50; i++) {
-				lines.add(record(at(date, 10 * 3600 + i * 60), "Converse", "global.anthropic.claude-haiku-4-5-20251001-v1:0",
-						"arn:aws:iam::111111111111:user/dev", "cached-chat", SUPPORT_PROMPT, 100, 300, 5000, 100));
+				lines.add(record(at(date, 10 * 3600 + i * 60), "Converse",
+						"global.anthropic.claude-haiku-4-5-20251001-v1:0", "arn:aws:iam::111111111111:user/dev",
+						"cached-chat", SUPPORT_PROMPT, 100, 300, 5000, 100));
 			}
 			Files.write(logs.resolve(date + ".json"), lines);
 		}
@@ -92,7 +98,8 @@ class SavingsJobTests {
 
 	@Test
 	void proposesBatchForTheNightlyJobAndCountsFlexOnTheSameTrafficOnlyOnce() {
-		// Window: 20,000 x (2,000 x $0.80 + 800 x $3.20) / 1M = $83.20; batch is half: $41.60 a window.
+		// Window: 20,000 x (2,000 x $0.80 + 800 x $3.20) / 1M = $83.20; batch is half:
+		// $41.60 a window.
 		JsonNode batch = find("BATCH", "nightly-report");
 		assertThat(money(batch, "currentCost")).isEqualByComparingTo(new BigDecimal("83.20").multiply(MONTH));
 		assertThat(money(batch, "savings")).isEqualByComparingTo(new BigDecimal("41.60").multiply(MONTH));
@@ -112,12 +119,16 @@ class SavingsJobTests {
 
 	@Test
 	void estimatesCachingTheRepeatedSystemPromptWithFiveMinuteReplay() {
-		// The prefix's tokens: its share of the request body times the request's 5,200 prompt tokens.
-		// The prefix is the system value's JSON bytes, [{"text":"…"}]: 20,000 characters and 12 of syntax; the body's
-		// length differs by a byte or two with the question's number, so the estimate does too (well under 0.1%).
+		// The prefix's tokens: its share of the request body times the request's 5,200
+		// prompt tokens.
+		// The prefix is the system value's JSON bytes, [{"text":"…"}]: 20,000 characters
+		// and 12 of syntax; the body's
+		// length differs by a byte or two with the question's number, so the estimate
+		// does too (well under 0.1%).
 		long bodyBytes = bodyJson(SUPPORT_PROMPT, "Question 100").length();
 		double prefix = Math.floor(20_012.0 * 5_200 / bodyBytes);
-		// Per day: the first request writes (the cache went cold overnight), the next 239 read within 2 minutes.
+		// Per day: the first request writes (the cache went cold overnight), the next 239
+		// read within 2 minutes.
 		// Geo Sonnet 4.5: input $3.30, 5-minute write $4.125, read $0.33 per 1M.
 		double now = 2400 * prefix * 3.30e-6;
 		double cached = 10 * prefix * 4.125e-6 + 2390 * prefix * 0.33e-6;
@@ -136,7 +147,8 @@ class SavingsJobTests {
 
 	@Test
 	void proposesRoutingTheClassifierToTheCheaperSiblingWithItsQualityWarning() {
-		// Opus 4.6 global $5 / $25 against Sonnet 4.6 global $3 / $15, 30,000 requests of 800 in, 5 out:
+		// Opus 4.6 global $5 / $25 against Sonnet 4.6 global $3 / $15, 30,000 requests of
+		// 800 in, 5 out:
 		// (800 x 2 + 5 x 10) / 1M x 30,000 = $49.50 a window.
 		JsonNode routing = find("MODEL_ROUTING", "ticket-classifier");
 		assertThat(money(routing, "savings")).isEqualByComparingTo(new BigDecimal("49.50").multiply(MONTH));
@@ -157,7 +169,8 @@ class SavingsJobTests {
 				.isTrue();
 		}
 		assertThat(money(this.report.get("savings"), "potentialMonthlySavings")).isEqualByComparingTo(counted);
-		// The global profile would save only 10% of support-chat's geo price: under $25 a month, so only in the CSV.
+		// The global profile would save only 10% of support-chat's geo price: under $25 a
+		// month, so only in the CSV.
 		assertThat(findAll("GLOBAL_PROFILE", "support-chat")).isEmpty();
 		assertThat(Files.readString(work.resolve("out/opportunities.csv"))).contains("GLOBAL_PROFILE")
 			.contains("support-chat");
@@ -169,7 +182,10 @@ class SavingsJobTests {
 	@Test
 	void printsTheHeadlineAndHowManySmallerSavingsOnlyTheCsvHolds() throws IOException {
 		long folded;
-		try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+		try (CSVParser csv = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
 			.parse(Files.newBufferedReader(work.resolve("out/opportunities.csv")))) {
 			folded = csv.stream().filter((row) -> row.get("below_threshold").equals("true")).count();
 		}

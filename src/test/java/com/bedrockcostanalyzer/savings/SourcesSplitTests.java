@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-minute profile the detectors read is summed over the report's sources when there are several and read as
- * stored when there is one. Two copies of the same logs, given as one folder that holds both or as two sources, must
- * therefore give the same opportunities, down to the cent: every minute of one copy meets the same minute of the
+ * The per-minute profile the detectors read is summed over the report's sources when
+ * there are several and read as stored when there is one. Two copies of the same logs,
+ * given as one folder that holds both or as two sources, must therefore give the same
+ * opportunities, down to the cent: every minute of one copy meets the same minute of the
  * other, summed into one day block when written one way and summed on reading the other.
  */
 class SourcesSplitTests {
@@ -35,16 +36,17 @@ class SourcesSplitTests {
 			.write(this.work.resolve("both/b"));
 		Path both = this.work.resolve("both");
 
-		// Declared non-interactive, these paths are always offered batch, with evidence read from their minutes.
+		// Declared non-interactive, these paths are always offered batch, with evidence
+		// read from their minutes.
 		System.setProperty("bca.savings.non-interactive-paths", "EtlRole,nightly-summaries,SearchIndexer");
 		Cli.Result whole;
 		Cli.Result split;
 		try {
-			whole = Cli.analyze(this.work, "--source", both.toString(), "--from", "2026-10-01", "--to",
-					"2026-10-08", "--out", this.work.resolve("whole").toString());
+			whole = Cli.analyze(this.work, "--source", both.toString(), "--from", "2026-10-01", "--to", "2026-10-08",
+					"--out", this.work.resolve("whole").toString());
 			split = Cli.analyze(this.work.resolve("split-db"), "--source", both.resolve("a").toString(), "--source",
-					both.resolve("b").toString(),
-					"--from", "2026-10-01", "--to", "2026-10-08", "--out", this.work.resolve("split").toString());
+					both.resolve("b").toString(), "--from", "2026-10-01", "--to", "2026-10-08", "--out",
+					this.work.resolve("split").toString());
 		}
 		finally {
 			System.clearProperty("bca.savings.non-interactive-paths");
@@ -60,7 +62,8 @@ class SourcesSplitTests {
 			assertThat(report.get("totals").get("cacheReadInputTokens").asLong())
 				.isEqualTo(2 * expected.total().cacheRead);
 		}
-		// Every opportunity, the small ones too, is in the CSV; the detectors that read the minutes must find some.
+		// Every opportunity, the small ones too, is in the CSV; the detectors that read
+		// the minutes must find some.
 		String opportunities = Files.readString(this.work.resolve("whole/opportunities.csv"));
 		assertThat(opportunities.lines().skip(1)).extracting((l) -> l.substring(0, l.indexOf(',')))
 			.contains("BATCH", "PROMPT_CACHING");

@@ -35,7 +35,10 @@ class InvocationLogParserTests {
 			 "requestMetadata":{"environment":"development","application_name":"DeveloperToolsApp","cost_center":"ENG-789","user_id":"dev-501","team":"engineering"},
 			 "schemaType":"ModelInvocationLog","schemaVersion":"1.0"}""";
 
-	/** An observed record: offloaded input, cache counts on top of a 1-token uncached input, global profile ARN. */
+	/**
+	 * An observed record: offloaded input, cache counts on top of a 1-token uncached
+	 * input, global profile ARN.
+	 */
 	static final String OFFLOADED_STREAM = """
 			{"schemaType":"ModelInvocationLog","schemaVersion":"1.0","timestamp":"2026-04-14T08:57:15Z","accountId":"022346938362",
 			 "region":"us-east-1","requestId":"081f659f","operation":"InvokeModelWithResponseStream",
@@ -49,9 +52,11 @@ class InvocationLogParserTests {
 	void readsTheConverseRecordOfTheReference() {
 		UsageRecord record = parse(CONVERSE);
 
-		assertThat(record).usingRecursiveComparison().ignoringFields("detail").isEqualTo(new UsageRecord(LocalDate.of(2025, 12, 3), "us-east-1",
-				new NormalizedModel("anthropic.claude-3-haiku-20240307-v1:0", Scope.REGIONAL, true), Tier.STANDARD,
-				"DeveloperToolsApp", 1, 0, 0, 0, new TokenCounts(23, 319, 0, 0, 0)));
+		assertThat(record).usingRecursiveComparison()
+			.ignoringFields("detail")
+			.isEqualTo(new UsageRecord(LocalDate.of(2025, 12, 3), "us-east-1",
+					new NormalizedModel("anthropic.claude-3-haiku-20240307-v1:0", Scope.REGIONAL, true), Tier.STANDARD,
+					"DeveloperToolsApp", 1, 0, 0, 0, new TokenCounts(23, 319, 0, 0, 0)));
 	}
 
 	@Test
@@ -63,11 +68,11 @@ class InvocationLogParserTests {
 		long a = parse(first).detail().prefixFingerprint();
 		assertThat(a).isNotZero().isEqualTo(parse(second).detail().prefixFingerprint());
 		assertThat(parse(other).detail().prefixFingerprint()).isNotEqualTo(a);
-		// The prefix is a part of the request's own tokens, estimated from its share of the body.
+		// The prefix is a part of the request's own tokens, estimated from its share of
+		// the body.
 		assertThat(parse(first).detail().prefixTokens()).isBetween(1L, 999L);
 		assertThat(parse(first).detail().cacheMarked()).isFalse();
-		assertThat(parse(first.replace("\"}]}]}", "\"},{\"cachePoint\":{\"type\":\"default\"}}]}]}"))
-			.detail()
+		assertThat(parse(first.replace("\"}]}]}", "\"},{\"cachePoint\":{\"type\":\"default\"}}]}]}")).detail()
 			.cacheMarked()).isTrue();
 	}
 
@@ -84,13 +89,15 @@ class InvocationLogParserTests {
 	private static String converseWith(String system, String question) {
 		return "{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"region\":\"us-east-1\","
 				+ "\"operation\":\"Converse\",\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputBodyJson\":"
-				+ "{\"system\":[{\"text\":\"" + system + "\"}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\""
-				+ question + "\"}]}]},\"inputTokenCount\":1000},\"output\":{\"outputTokenCount\":10}}";
+				+ "{\"system\":[{\"text\":\"" + system
+				+ "\"}],\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"" + question
+				+ "\"}]}]},\"inputTokenCount\":1000},\"output\":{\"outputTokenCount\":10}}";
 	}
 
 	@Test
 	void sizesTheLongPrefixAndBodyFromTheLineItself() {
-		// Long texts, so that the parser walks a shortened copy; sizes are bytes of the line, worked out here.
+		// Long texts, so that the parser walks a shortened copy; sizes are bytes of the
+		// line, worked out here.
 		String system = "Policy \\\"v2\\\": " + "refunds within 30 days. ".repeat(80);
 		String question = "Where is my order? ".repeat(150);
 		String systemJson = "[{\"text\":\"" + system + "\"}]";
@@ -99,12 +106,14 @@ class InvocationLogParserTests {
 		UsageRecord record = parse(converseWith(system, question));
 
 		assertThat(record.detail().prefixTokens()).isEqualTo(systemJson.length() * 1000L / body.length());
-		// A system prompt given as one string (InvokeModel, Anthropic body), short (parsed in place) and long (cut).
+		// A system prompt given as one string (InvokeModel, Anthropic body), short
+		// (parsed in place) and long (cut).
 		for (String text : List.of("Be brief.", system)) {
 			String prompt = "\"" + text + "\"";
 			String invokeBody = "{\"system\":" + prompt + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + question
 					+ "\"}]}";
-			// Ten million prompt tokens, so that one byte more or less in the prefix shows in the estimate.
+			// Ten million prompt tokens, so that one byte more or less in the prefix
+			// shows in the estimate.
 			String line = converseWith(system, question).replace(body, invokeBody)
 				.replace("\"inputTokenCount\":1000", "\"inputTokenCount\":10000000");
 			assertThat(parse(line).detail().prefixTokens()).as(text)
@@ -143,7 +152,8 @@ class InvocationLogParserTests {
 
 	@Test
 	void takesTheOneHourSplitFromTheMessageStartEventOfAStream() {
-		String line = record("InvokeModelWithResponseStream", "anthropic.claude-haiku-4-5-20251001-v1:0", 10, 20, 0, 900,
+		String line = record("InvokeModelWithResponseStream", "anthropic.claude-haiku-4-5-20251001-v1:0", 10, 20, 0,
+				900,
 				"""
 						[{"type":"message_start","message":{"id":"m","usage":{"input_tokens":10,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":900},"output_tokens":1}}},
 						 {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"x"}},
@@ -155,7 +165,8 @@ class InvocationLogParserTests {
 
 	@Test
 	void readsEveryStreamEventButTheAnswerDeltasOfAStreamLoggedCompactly() {
-		// The answer's text says max_tokens; only a delta with a stop reason of its own (not an answer delta) does.
+		// The answer's text says max_tokens; only a delta with a stop reason of its own
+		// (not an answer delta) does.
 		String events = String.join(",",
 				"{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,"
 						+ "\"cache_creation\":{\"ephemeral_1h_input_tokens\":900}}}}",
@@ -175,7 +186,10 @@ class InvocationLogParserTests {
 		assertThat(parseStream(events + "," + withStop).truncatedRequests()).isEqualTo(1);
 	}
 
-	/** A streamed Claude record logging 10 input, 20 output and 900 cache-write tokens, with these events. */
+	/**
+	 * A streamed Claude record logging 10 input, 20 output and 900 cache-write tokens,
+	 * with these events.
+	 */
 	private UsageRecord parseStream(String events) {
 		return parse(record("InvokeModelWithResponseStream", "anthropic.claude-haiku-4-5-20251001-v1:0", 10, 20, 0, 900,
 				"[" + events + "]"));
@@ -234,8 +248,10 @@ class InvocationLogParserTests {
 
 	@Test
 	void skipsARecordOfAnotherSchema() {
-		assertThat(this.parser.parse(bytes("{\"schemaType\":\"ModelInvocationLogV2Preview\"}"), 0,
-				bytes("{\"schemaType\":\"ModelInvocationLogV2Preview\"}").length).foreign()).isTrue();
+		assertThat(this.parser
+			.parse(bytes("{\"schemaType\":\"ModelInvocationLogV2Preview\"}"), 0,
+					bytes("{\"schemaType\":\"ModelInvocationLogV2Preview\"}").length)
+			.foreign()).isTrue();
 	}
 
 	@Test
@@ -243,20 +259,25 @@ class InvocationLogParserTests {
 		assertThat(reject(withInput("\"12\""))).isEqualTo("input.inputTokenCount is not a whole number");
 		assertThat(reject(withInput("12.5"))).isEqualTo("input.inputTokenCount is not a whole number");
 		assertThat(reject(withInput("-3"))).isEqualTo("input.inputTokenCount is negative");
-		assertThat(reject(withInput("99999999999999999999999"))).isEqualTo("input.inputTokenCount is implausibly large");
+		assertThat(reject(withInput("99999999999999999999999")))
+			.isEqualTo("input.inputTokenCount is implausibly large");
 		assertThat(reject(withInput("100000001"))).isEqualTo("input.inputTokenCount is implausibly large");
 	}
 
 	@Test
 	void rejectsRecordsMissingWhatPricingNeeds() {
-		assertThat(reject("{\"schemaType\":\"ModelInvocationLog\",\"region\":\"us-east-1\"}")).isEqualTo("missing timestamp");
+		assertThat(reject("{\"schemaType\":\"ModelInvocationLog\",\"region\":\"us-east-1\"}"))
+			.isEqualTo("missing timestamp");
 		assertThat(reject("{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"03/12/2025 10:54\"}"))
 			.isEqualTo("timestamp is not an RFC 3339 date-time");
-		assertThat(reject("{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"region\":\"us-east-1\"}"))
+		assertThat(reject(
+				"{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"region\":\"us-east-1\"}"))
 			.isEqualTo("missing modelId");
-		assertThat(reject("{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"region\":\"<script>\",\"modelId\":\"m\"}"))
+		assertThat(reject(
+				"{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"region\":\"<script>\",\"modelId\":\"m\"}"))
 			.isEqualTo("region is not an AWS Region code");
-		assertThat(reject("{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"region\":\"us-east-1\",\"modelId\":\"m\",\"input\":{}}"))
+		assertThat(reject(
+				"{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"region\":\"us-east-1\",\"modelId\":\"m\",\"input\":{}}"))
 			.isEqualTo("missing input.inputTokenCount");
 	}
 
@@ -304,7 +325,8 @@ class InvocationLogParserTests {
 	void rejectsARecordThatStatesAFieldItCountsTwice() {
 		String head = "{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-10-01T00:00:00Z\","
 				+ "\"region\":\"us-east-1\",";
-		// A JSON reader lets the last of two equal keys win: 7000 tokens would be counted where the record also says 5.
+		// A JSON reader lets the last of two equal keys win: 7000 tokens would be counted
+		// where the record also says 5.
 		assertThat(reject(head + "\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputTokenCount\":5,"
 				+ "\"inputTokenCount\":7000},\"output\":{\"outputTokenCount\":1}}"))
 			.isEqualTo("input.inputTokenCount is stated twice in the record (ambiguous)");
@@ -340,8 +362,7 @@ class InvocationLogParserTests {
 			}
 			// Damaged copies: read as the JDK reads them, or left to it.
 			StringBuilder damaged = new StringBuilder(text);
-			damaged.setCharAt(random.nextInt(damaged.length()),
-					characters.charAt(random.nextInt(characters.length())));
+			damaged.setCharAt(random.nextInt(damaged.length()), characters.charAt(random.nextInt(characters.length())));
 			Instant fast = InvocationLogParser.parseCanonicalInstant(damaged.toString());
 			if (fast != null) {
 				assertThat(fast).as(damaged.toString()).isEqualTo(Instant.parse(damaged));
@@ -349,8 +370,8 @@ class InvocationLogParserTests {
 		}
 		assertThat(InvocationLogParser.parseCanonicalInstant("2024-02-29T00:00:00Z")).isNotNull();
 		for (String refused : List.of("2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z",
-				"2026-01-01T00:60:00Z", "2026-01-01T00:00:60Z", "2026-01-01T00:00:00.Z", "2026-01-01T00:00:00.1234567890Z",
-				"2026-01-01 00:00:00Z", "2026-01-01T00:00:00+00:00")) {
+				"2026-01-01T00:60:00Z", "2026-01-01T00:00:60Z", "2026-01-01T00:00:00.Z",
+				"2026-01-01T00:00:00.1234567890Z", "2026-01-01 00:00:00Z", "2026-01-01T00:00:00+00:00")) {
 			assertThat(InvocationLogParser.parseCanonicalInstant(refused)).as(refused).isNull();
 		}
 		assertThat(InvocationLogParser.parseInstant("2026-01-01T02:00:00+02:00"))

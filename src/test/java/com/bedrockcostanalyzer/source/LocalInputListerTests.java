@@ -49,7 +49,8 @@ class LocalInputListerTests {
 
 		List<InputUnit> units = new LocalInputLister().list(this.root, this.window);
 
-		// A file whose name says nothing is listed, to be read by its content or reported: never passed over.
+		// A file whose name says nothing is listed, to be read by its content or
+		// reported: never passed over.
 		assertThat(units).extracting(InputUnit::key).containsExactly(LOGS + "2026/10/02/05/real.json.gz", "notes.txt");
 		assertThat(units).extracting(InputUnit::format).containsExactly(UnitFormat.INVOCATION_LOG, UnitFormat.UNKNOWN);
 	}
@@ -83,7 +84,8 @@ class LocalInputListerTests {
 			throws IOException {
 		file("logs/a/x.json");
 		Files.writeString(Files.createDirectories(elsewhere.resolve("more")).resolve("y.json"), "{}");
-		// Inside the tree: the folder a again under two names, and a link back up to the tree's root (a loop).
+		// Inside the tree: the folder a again under two names, and a link back up to the
+		// tree's root (a loop).
 		Files.createSymbolicLink(this.root.resolve("logs/b"), this.root.resolve("logs/a"));
 		Files.createSymbolicLink(this.root.resolve("logs/0-first-by-name"), this.root.resolve("logs/a"));
 		Files.createSymbolicLink(this.root.resolve("logs/a/up"), this.root.resolve("logs"));

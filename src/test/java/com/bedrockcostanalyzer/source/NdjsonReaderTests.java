@@ -41,7 +41,8 @@ class NdjsonReaderTests {
 		Sink sink = read(file.toByteArray());
 
 		assertThat(sink.records).hasSize(2);
-		assertThat(sink.rejects).singleElement().asString()
+		assertThat(sink.rejects).singleElement()
+			.asString()
 			.contains("compressed byte")
 			.contains("gzip stream is truncated");
 	}
@@ -50,7 +51,8 @@ class NdjsonReaderTests {
 	void countsEveryWholeLineBeforeTheBreakOfATruncatedGzip() throws IOException {
 		byte[] whole = gzip((RECORD + "\n").repeat(2000));
 		byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
-		// What the JDK's own gzip reader gets out of the cut file before it fails: its whole lines are the records.
+		// What the JDK's own gzip reader gets out of the cut file before it fails: its
+		// whole lines are the records.
 		ByteArrayOutputStream inflated = new ByteArrayOutputStream();
 		try (java.util.zip.GZIPInputStream jdk = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(cut))) {
 			byte[] buffer = new byte[4096];
@@ -74,7 +76,8 @@ class NdjsonReaderTests {
 		assertThat(summary.rejects()).containsOnlyKeys(reason);
 		assertThat(summary.rejects().get(reason).sampleLocations()).singleElement()
 			.asString()
-			.startsWith("line " + (wholeLines + 1) + ", uncompressed byte " + wholeLines * (RECORD.length() + 1) + " (");
+			.startsWith(
+					"line " + (wholeLines + 1) + ", uncompressed byte " + wholeLines * (RECORD.length() + 1) + " (");
 	}
 
 	@Test
@@ -95,7 +98,8 @@ class NdjsonReaderTests {
 		this.reader.read(new ByteArrayInputStream(file.toByteArray()), summary);
 
 		assertThat(summary.recordsCounted()).as("only the verified first member").isEqualTo(3);
-		assertThat(summary.rejects()).containsOnlyKeys("gzip data is corrupt; the records of the damaged part are not counted");
+		assertThat(summary.rejects())
+			.containsOnlyKeys("gzip data is corrupt; the records of the damaged part are not counted");
 	}
 
 	@Test
@@ -137,7 +141,8 @@ class NdjsonReaderTests {
 				+ "\"operation\":\"Converse\",\"modelId\":\"amazon.nova-lite-v1:0\","
 				+ "\"input\":{\"inputTokenCount\":5},\"output\":{\"outputTokenCount\":1}}";
 		Sink sink = read(("2026-10-02T08:00:00.123Z " + record + "\n2026-10-02T08:00:01Z {not json\n"
-				+ "2026-10-02 08:00:02 " + record + "\n").getBytes(StandardCharsets.UTF_8));
+				+ "2026-10-02 08:00:02 " + record + "\n")
+			.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(sink.records).hasSize(1);
 		assertThat(sink.rejects).hasSize(2);

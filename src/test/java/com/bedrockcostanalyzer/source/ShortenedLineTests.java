@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The shortened copy against the line itself, both walked by Jackson in step: same tokens, every token's offset mapped
- * back to where Jackson finds it in the line, every cut string's text as Jackson reads it from the line.
+ * The shortened copy against the line itself, both walked by Jackson in step: same
+ * tokens, every token's offset mapped back to where Jackson finds it in the line, every
+ * cut string's text as Jackson reads it from the line.
  */
 class ShortenedLineTests {
 
@@ -52,7 +53,8 @@ class ShortenedLineTests {
 					if (token == JsonToken.VALUE_STRING) {
 						int[] cut = view.cutString(inCopy);
 						String text = line.getString();
-						// What a parser reads for a field: the line's text, cut or not (an empty string included).
+						// What a parser reads for a field: the line's text, cut or not
+						// (an empty string included).
 						assertThat(view.text(copy, token)).as(json).isEqualTo(text);
 						if (cut != null) {
 							assertThat(text.getBytes(StandardCharsets.UTF_8).length)
@@ -80,35 +82,42 @@ class ShortenedLineTests {
 		String text = delta(0, "text_delta", "text", "Hi, \\\"there\\\" }}");
 		String tool = delta(12, "input_json_delta", "partial_json", "{\\\"city\\\": \\\"Par");
 		String thinking = delta(1, "thinking_delta", "thinking", "é".repeat(150));
-		// As Bedrock logs a token at a time: a text that ends in an escaped backslash, one that is an escaped quote.
+		// As Bedrock logs a token at a time: a text that ends in an escaped backslash,
+		// one that is an escaped quote.
 		String backslash = delta(0, "text_delta", "text", "(\\\\");
 		String quote = delta(0, "text_delta", "text", " \\\"");
 		String[] kept = {
 				"{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}",
-				// One byte or one field away from the shape: each is the parser's to read.
+				// One byte or one field away from the shape: each is the parser's to
+				// read.
 				text.replace("\"}}", "\",\"stop_reason\":\"max_tokens\"}}"), text.replace(",\"index", ", \"index"),
 				text.replace("\"index\":0", "\"index\":-1"), text.replace("\"index\":0", "\"index\":0.5"),
-				text.replace("text_delta", "signature_delta"), text.replace("\"}}", "\"},\"usage\":{\"output_tokens\":9}}"),
+				text.replace("text_delta", "signature_delta"),
+				text.replace("\"}}", "\"},\"usage\":{\"output_tokens\":9}}"),
 				"{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":20}}" };
 		// Deltas next to each other are collapsed as one run.
 		String[][] runs = { { text }, { tool }, { thinking, backslash, quote }, { text, tool } };
-		String events = String.join(",", kept[0], String.join(",", runs[0]), kept[1], String.join(",", runs[1]), kept[2],
-				kept[3], kept[4], String.join(",", runs[2]), kept[5], kept[6], String.join(",", runs[3]), kept[7]);
-		// Not an array's element: a property's value (request metadata) and the line itself are never collapsed.
+		String events = String.join(",", kept[0], String.join(",", runs[0]), kept[1], String.join(",", runs[1]),
+				kept[2], kept[3], kept[4], String.join(",", runs[2]), kept[5], kept[6], String.join(",", runs[3]),
+				kept[7]);
+		// Not an array's element: a property's value (request metadata) and the line
+		// itself are never collapsed.
 		String json = "{\"requestMetadata\":" + text + ",\"output\":{\"outputBodyJson\":[" + events + "],"
 				+ "\"outputTokenCount\":7},\"tail\":\"" + "z".repeat(200) + "\"}";
 		byte[] line = json.getBytes(StandardCharsets.UTF_8);
 		ShortenedLine view = new ShortenedLine();
 		view.shorten(line, 0, line.length);
 
-		// Where each run starts in the line and how many events it holds; the copy loses all of a run but its first
+		// Where each run starts in the line and how many events it holds; the copy loses
+		// all of a run but its first
 		// and last brace, and the tail's 200 bytes of text.
 		Map<Long, Integer> starts = new HashMap<>();
 		long removed = 200;
 		String latinLine = new String(line, StandardCharsets.ISO_8859_1);
 		int from = 0;
 		for (String[] run : runs) {
-			String latin = new String(String.join(",", run).getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+			String latin = new String(String.join(",", run).getBytes(StandardCharsets.UTF_8),
+					StandardCharsets.ISO_8859_1);
 			from = latinLine.indexOf("," + latin + ",", from) + 1;
 			starts.put((long) from, run.length);
 			removed += latin.length() - 2;
@@ -147,12 +156,12 @@ class ShortenedLineTests {
 	void leavesBrokenStructureForTheParserToReject() {
 		ShortenedLine view = new ShortenedLine();
 		String longText = "x".repeat(500);
-		for (String broken : new String[] { "{\"a\":\"" + longText, "{\"a\":\"" + longText + "\"", "{\"a\":\"" + longText
-				+ "\" \"b\":1}", "{\"a\":[\"" + longText + "\"}", "{\"a\":\"" + longText + "\\\"}",
-				"[" + DELTA.replace(":0,", ":01,") + "]", "[" + DELTA.substring(0, DELTA.length() - 1) + "]",
-				"[" + DELTA.replace("\"}}", "}}") + "]", "{\"a\":1," + DELTA + "}", "[" + DELTA + DELTA + "]",
-				"[" + DELTA + "," + DELTA + ",]", "[" + DELTA + " " + DELTA + "]",
-				"[" + DELTA.substring(0, 20), "[" + DELTA.substring(0, 50) }) {
+		for (String broken : new String[] { "{\"a\":\"" + longText, "{\"a\":\"" + longText + "\"",
+				"{\"a\":\"" + longText + "\" \"b\":1}", "{\"a\":[\"" + longText + "\"}",
+				"{\"a\":\"" + longText + "\\\"}", "[" + DELTA.replace(":0,", ":01,") + "]",
+				"[" + DELTA.substring(0, DELTA.length() - 1) + "]", "[" + DELTA.replace("\"}}", "}}") + "]",
+				"{\"a\":1," + DELTA + "}", "[" + DELTA + DELTA + "]", "[" + DELTA + "," + DELTA + ",]",
+				"[" + DELTA + " " + DELTA + "]", "[" + DELTA.substring(0, 20), "[" + DELTA.substring(0, 50) }) {
 			byte[] bytes = broken.getBytes(StandardCharsets.UTF_8);
 			view.shorten(bytes, 0, bytes.length);
 			assertThatExceptionOfType(JacksonException.class).as(broken).isThrownBy(() -> {
@@ -180,7 +189,10 @@ class ShortenedLineTests {
 		}
 	}
 
-	/** An answer-delta event as Anthropic streams it; {@code jsonText} is the text as it stands in JSON (escaped). */
+	/**
+	 * An answer-delta event as Anthropic streams it; {@code jsonText} is the text as it
+	 * stands in JSON (escaped).
+	 */
 	static String delta(int index, String type, String field, String jsonText) {
 		return "{\"type\":\"content_block_delta\",\"index\":" + index + ",\"delta\":{\"type\":\"" + type + "\",\""
 				+ field + "\":\"" + jsonText + "\"}}";
@@ -200,8 +212,11 @@ class ShortenedLineTests {
 				StringBuilder object = new StringBuilder("{");
 				int members = random.nextInt(5);
 				for (int i = 0; i < members; i++) {
-					object.append(i == 0 ? "" : ",").append(random.nextBoolean() ? " " : "").append(string(random))
-						.append(random.nextBoolean() ? " : " : ":").append(value(random, depth + 1));
+					object.append(i == 0 ? "" : ",")
+						.append(random.nextBoolean() ? " " : "")
+						.append(string(random))
+						.append(random.nextBoolean() ? " : " : ":")
+						.append(value(random, depth + 1));
 				}
 				yield object.append("}").toString();
 			}
@@ -216,7 +231,10 @@ class ShortenedLineTests {
 		};
 	}
 
-	/** A JSON string of 0 to ~400 bytes: plain and multi-byte characters, escapes, escaped quotes and backslashes. */
+	/**
+	 * A JSON string of 0 to ~400 bytes: plain and multi-byte characters, escapes, escaped
+	 * quotes and backslashes.
+	 */
 	private static String string(Random random) {
 		StringBuilder text = new StringBuilder("\"");
 		int length = random.nextInt(4) == 0 ? random.nextInt(400) : random.nextInt(140);

@@ -30,8 +30,8 @@ class SubscriptionEnvelopeReaderTests {
 				+ "}]}";
 		NdjsonReaderTests.Sink sink = new NdjsonReaderTests.Sink();
 
-		this.reader.read(new ByteArrayInputStream((data + second + "\n" + other + "{\"messageType\":")
-			.getBytes(StandardCharsets.UTF_8)), sink);
+		this.reader.read(new ByteArrayInputStream(
+				(data + second + "\n" + other + "{\"messageType\":").getBytes(StandardCharsets.UTF_8)), sink);
 
 		assertThat(sink.records).extracting((r) -> r.tokens().input()).containsExactly(100L, 200L);
 		assertThat(sink.records).extracting(UsageRecord::path).containsExactly("a", "b");
@@ -48,7 +48,9 @@ class SubscriptionEnvelopeReaderTests {
 		StringBuilder second = new StringBuilder("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[");
 		java.util.Random random = new java.util.Random(7);
 		for (int i = 0; i < 400; i++) {
-			second.append(i == 0 ? "" : ",").append("{\"message\":").append(quoted(record("p" + random.nextLong(), i)))
+			second.append(i == 0 ? "" : ",")
+				.append("{\"message\":")
+				.append(quoted(record("p" + random.nextLong(), i)))
 				.append('}');
 		}
 		second.append("]}");
@@ -63,7 +65,8 @@ class SubscriptionEnvelopeReaderTests {
 
 		this.reader.read(new ByteArrayInputStream(java.util.Arrays.copyOf(whole, whole.length / 2)), sink);
 
-		// The first envelope is whole before the cut; the second is cut in two, and none of it is a record to count.
+		// The first envelope is whole before the cut; the second is cut in two, and none
+		// of it is a record to count.
 		assertThat(sink.records).extracting(UsageRecord::path).containsExactly("a");
 		assertThat(sink.rejects).singleElement()
 			.asString()

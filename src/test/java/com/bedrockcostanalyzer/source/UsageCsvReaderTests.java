@@ -29,21 +29,23 @@ class UsageCsvReaderTests {
 
 	@Test
 	void readsTheCanonicalHeader() throws IOException {
-		NdjsonReaderTests.Sink sink = read("""
-				timestamp,model_id,path,region,requests,input_tokens,output_tokens,cache_read_input_tokens,cache_write_input_tokens
-				2026-10-01,amazon.nova-pro-v1:0,search,us-east-1,40,12000000,3000000,0,0
-				2026-10-02T13:45:00Z,global.anthropic.claude-sonnet-4-5-20250929-v1:0,chat,us-west-2,3,100,200,300,400
-				""");
+		NdjsonReaderTests.Sink sink = read(
+				"""
+						timestamp,model_id,path,region,requests,input_tokens,output_tokens,cache_read_input_tokens,cache_write_input_tokens
+						2026-10-01,amazon.nova-pro-v1:0,search,us-east-1,40,12000000,3000000,0,0
+						2026-10-02T13:45:00Z,global.anthropic.claude-sonnet-4-5-20250929-v1:0,chat,us-west-2,3,100,200,300,400
+						""");
 
 		assertThat(sink.rejects).isEmpty();
 		assertThat(sink.records).containsExactly(
 				new UsageRecord(LocalDate.of(2026, 10, 1), "us-east-1",
-						new NormalizedModel("amazon.nova-pro-v1:0", Scope.REGIONAL, true), Tier.STANDARD, "search", 40, 0,
-						0, 0, new TokenCounts(12_000_000, 3_000_000, 0, 0, 0)),
+						new NormalizedModel("amazon.nova-pro-v1:0", Scope.REGIONAL, true), Tier.STANDARD, "search", 40,
+						0, 0, 0, new TokenCounts(12_000_000, 3_000_000, 0, 0, 0)),
 				new UsageRecord(LocalDate.of(2026, 10, 2), "us-west-2",
 						new NormalizedModel("anthropic.claude-sonnet-4-5-20250929-v1:0", Scope.GLOBAL, true),
 						Tier.STANDARD, "chat", 3, 0, 0, 0, new TokenCounts(100, 200, 300, 400, 0)));
-		assertThat(sink.notes).singleElement().asString()
+		assertThat(sink.notes).singleElement()
+			.asString()
 			.startsWith("CSV columns understood: timestamp, model_id, path, region, requests");
 	}
 
@@ -109,12 +111,13 @@ class UsageCsvReaderTests {
 		String header = "timestamp,model_id,path,input_tokens,output_tokens\n";
 		String before = "2026-10-01,amazon.nova-lite-v1:0,a,100,10\n";
 		String after = "2026-10-01,amazon.nova-lite-v1:0,c,300,30\n2026-10-01,amazon.nova-lite-v1:0,\"d,\"\"e\"\"\",400,40\n";
-		// 315 MB of one quoted path (the pattern whole each time), with quotes, commas and line breaks inside, made as it is read: never in memory.
+		// 315 MB of one quoted path (the pattern whole each time), with quotes, commas
+		// and line breaks inside, made as it is read: never in memory.
 		long hugeBytes = 9L * 35_000_000;
-		InputStream csv = new SequenceInputStream(Collections.enumeration(List.of(
-				new ByteArrayInputStream((header + before + "2026-10-01,amazon.nova-lite-v1:0,\"").getBytes()),
-				new RepeatingStream("ab\"\",\ncd ".getBytes(StandardCharsets.US_ASCII), hugeBytes),
-				new ByteArrayInputStream(("\",200,20\n" + after).getBytes()))));
+		InputStream csv = new SequenceInputStream(Collections.enumeration(
+				List.of(new ByteArrayInputStream((header + before + "2026-10-01,amazon.nova-lite-v1:0,\"").getBytes()),
+						new RepeatingStream("ab\"\",\ncd ".getBytes(StandardCharsets.US_ASCII), hugeBytes),
+						new ByteArrayInputStream(("\",200,20\n" + after).getBytes()))));
 		NdjsonReaderTests.Sink sink = new NdjsonReaderTests.Sink();
 
 		this.reader.read(csv, sink);
@@ -135,9 +138,9 @@ class UsageCsvReaderTests {
 				out.append(buffer, 0, n);
 			}
 		}
-		// Quotes do not count; a cell's fifth character and after are dropped, with the doubled quotes among them.
-		assertThat(out.toString())
-			.isEqualTo("x,\"12\"\"34\",1234,\"a\nb\",1234,\"abcd\"\n\"\"\"\"\"\"\"\"\"\",y\n");
+		// Quotes do not count; a cell's fifth character and after are dropped, with the
+		// doubled quotes among them.
+		assertThat(out.toString()).isEqualTo("x,\"12\"\"34\",1234,\"a\nb\",1234,\"abcd\"\n\"\"\"\"\"\"\"\"\"\",y\n");
 	}
 
 	/** {@code length} bytes of {@code pattern} over and over. */

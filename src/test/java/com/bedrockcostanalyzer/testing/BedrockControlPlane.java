@@ -21,11 +21,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local stand-in for the three Bedrock control-plane calls the analyzer makes, answering the documented REST-JSON
- * (moto does not serve them): {@code GET /inference-profiles?type=APPLICATION} one profile a page, so that the
- * client's paging is exercised; {@code GET /inference-profiles/{id}}, which also knows profiles the listing leaves out
- * (another account's); and {@code POST /listTagsForResource}. It can refuse everything as AWS does a caller without
- * the permission. Every request is recorded.
+ * A local stand-in for the three Bedrock control-plane calls the analyzer makes,
+ * answering the documented REST-JSON (moto does not serve them):
+ * {@code GET /inference-profiles?type=APPLICATION} one profile a page, so that the
+ * client's paging is exercised; {@code GET /inference-profiles/{id}}, which also knows
+ * profiles the listing leaves out (another account's); and
+ * {@code POST /listTagsForResource}. It can refuse everything as AWS does a caller
+ * without the permission. Every request is recorded.
  */
 public final class BedrockControlPlane implements AutoCloseable {
 

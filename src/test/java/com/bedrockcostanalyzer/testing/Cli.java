@@ -28,8 +28,8 @@ public final class Cli {
 
 	/** {@code analyze} with a private H2 file database under {@code work}. */
 	public static Result analyze(Path work, String... args) {
-		List<String> all = new ArrayList<>(List.of("analyze", "--db",
-				"jdbc:h2:file:" + work.resolve("db").resolve("bca").toAbsolutePath()));
+		List<String> all = new ArrayList<>(
+				List.of("analyze", "--db", "jdbc:h2:file:" + work.resolve("db").resolve("bca").toAbsolutePath()));
 		all.addAll(List.of(args));
 		return run(all.toArray(String[]::new));
 	}

@@ -24,9 +24,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a realistic, seeded corpus of Bedrock model-invocation logs in the S3 delivery layout (and optionally a usage
- * CSV export), and keeps the totals it wrote per (model, path), counting only records whose timestamp falls in the
- * window under test. Every operation and body shape of the formats reference is used, in the shapes AWS writes.
+ * Writes a realistic, seeded corpus of Bedrock model-invocation logs in the S3 delivery
+ * layout (and optionally a usage CSV export), and keeps the totals it wrote per (model,
+ * path), counting only records whose timestamp falls in the window under test. Every
+ * operation and body shape of the formats reference is used, in the shapes AWS writes.
  */
 public final class CorpusGenerator {
 
@@ -42,12 +43,18 @@ public final class CorpusGenerator {
 
 	private static final List<String> REGIONS = List.of("us-east-1", "us-west-2");
 
-	/** What to generate. Records are written for one day either side of the window, to test its edges. */
+	/**
+	 * What to generate. Records are written for one day either side of the window, to
+	 * test its edges.
+	 */
 	public record Options(long seed, LocalDate windowFrom, LocalDate windowTo, int maxRecordsPerHour, boolean badLines,
 			boolean truncatedFile, boolean csvExport) {
 	}
 
-	/** The shape of one kind of traffic: which API, which model id form, how the path is told. */
+	/**
+	 * The shape of one kind of traffic: which API, which model id form, how the path is
+	 * told.
+	 */
 	enum Profile {
 
 		TRIAGE_CONVERSE, CHAT_CONVERSE_STREAM, ALICE_INVOKE, CODE_REVIEW_STREAM, NIGHTLY_FLEX, ETL_LLAMA,
@@ -62,11 +69,12 @@ public final class CorpusGenerator {
 	private final ExpectedTotals expected = new ExpectedTotals();
 
 	/**
-	 * What AWS would bill for the successful records (the window's and the days either side): tokens per (day, region, model, scope, tier), in the
-	 * order input, output, cache read, cache write 5m, cache write 1h.
+	 * What AWS would bill for the successful records (the window's and the days either
+	 * side): tokens per (day, region, model, scope, tier), in the order input, output,
+	 * cache read, cache write 5m, cache write 1h.
 	 */
-	public record BillKey(LocalDate day, String region, String model, String scope, String tier) implements
-			Comparable<BillKey> {
+	public record BillKey(LocalDate day, String region, String model, String scope,
+			String tier) implements Comparable<BillKey> {
 
 		@Override
 		public int compareTo(BillKey o) {
@@ -87,8 +95,8 @@ public final class CorpusGenerator {
 	}
 
 	/**
-	 * The same traffic under other request ids: a second corpus of the same seed is then other invocations, not
-	 * copies of the first's (which would count once).
+	 * The same traffic under other request ids: a second corpus of the same seed is then
+	 * other invocations, not copies of the first's (which would count once).
 	 */
 	public CorpusGenerator withRequestIdSalt(long salt) {
 		this.requestIdSalt = salt;
@@ -113,7 +121,8 @@ public final class CorpusGenerator {
 				Instant ts = hour.plusSeconds(this.random.nextInt(3600)).toInstant(ZoneOffset.UTC);
 				String account = ACCOUNTS.get(this.random.nextInt(ACCOUNTS.size()));
 				String region = REGIONS.get(this.random.nextInt(REGIONS.size()));
-				// Some records are delivered into the next hour's folder, as Bedrock does.
+				// Some records are delivered into the next hour's folder, as Bedrock
+				// does.
 				LocalDateTime folderHour = this.random.nextInt(20) == 0 ? hour.plusHours(1) : hour;
 				Path folder = hourFolder(root, account, region, folderHour);
 				folders.computeIfAbsent(folder, (f) -> new ArrayList<>()).add(record(ts, account, region));
@@ -131,8 +140,8 @@ public final class CorpusGenerator {
 			}
 			if (this.random.nextInt(10) == 0) {
 				Path data = Files.createDirectories(entry.getKey().resolve("data"));
-				Files.writeString(data.resolve("abc_input.json"), "{\"messages\":[{\"role\":\"user\",\"content\":\""
-						+ PROMPT_MARKER + "\"}]}\n");
+				Files.writeString(data.resolve("abc_input.json"),
+						"{\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT_MARKER + "\"}]}\n");
 			}
 		}
 		if (this.options.truncatedFile()) {
@@ -181,7 +190,10 @@ public final class CorpusGenerator {
 		}
 	}
 
-	/** A file whose second gzip member breaks off: the first member's records count, the rest is one reject. */
+	/**
+	 * A file whose second gzip member breaks off: the first member's records count, the
+	 * rest is one reject.
+	 */
 	private void writeTruncated(Path root) throws IOException {
 		LocalDateTime hour = this.options.windowFrom().atTime(12, 0);
 		Path folder = hourFolder(root, ACCOUNTS.get(0), REGIONS.get(0), hour);
@@ -197,9 +209,11 @@ public final class CorpusGenerator {
 		ByteArrayOutputStream second = new ByteArrayOutputStream();
 		try (OutputStream out = new GZIPOutputStream(second)) {
 			for (int i = 0; i < 50; i++) {
-				// Not counted by the generator: these records are lost with the broken member.
+				// Not counted by the generator: these records are lost with the broken
+				// member.
 				out.write(("{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"" + hour.toInstant(ZoneOffset.UTC)
-						+ "\",\"padding\":\"" + "x".repeat(200) + i + "\"}\n").getBytes(StandardCharsets.UTF_8));
+						+ "\",\"padding\":\"" + "x".repeat(200) + i + "\"}\n")
+					.getBytes(StandardCharsets.UTF_8));
 			}
 		}
 		byte[] broken = second.toByteArray();
@@ -213,7 +227,8 @@ public final class CorpusGenerator {
 		int n = parts.length;
 		String ts = parts[n - 4] + "-" + parts[n - 3] + "-" + parts[n - 2] + "T" + parts[n - 1] + ":30:00Z";
 		List<String> lines = new ArrayList<>();
-		lines.add("{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"" + ts + "\",\"modelId\":\"amazon.nova-pro-v1:0\",");
+		lines.add("{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"" + ts
+				+ "\",\"modelId\":\"amazon.nova-pro-v1:0\",");
 		lines.add("{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"" + ts
 				+ "\",\"region\":\"us-east-1\",\"operation\":\"Converse\",\"modelId\":\"amazon.nova-pro-v1:0\","
 				+ "\"input\":{\"inputTokenCount\":\"12\"},\"output\":{\"outputTokenCount\":3}}");
@@ -222,7 +237,8 @@ public final class CorpusGenerator {
 				+ "\"input\":{\"inputTokenCount\":-5},\"output\":{\"outputTokenCount\":3}}");
 		lines.add("{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"yesterday\","
 				+ "\"region\":\"us-east-1\",\"modelId\":\"amazon.nova-pro-v1:0\",\"input\":{\"inputTokenCount\":5}}");
-		// A record of another schema shares the stream and is neither counted nor rejected.
+		// A record of another schema shares the stream and is neither counted nor
+		// rejected.
 		lines.add("{\"schemaType\":\"SomeOtherLog\",\"timestamp\":\"" + ts + "\"}");
 		for (int i = 0; i < 4; i++) {
 			this.expected.addReject();
@@ -236,17 +252,30 @@ public final class CorpusGenerator {
 				+ "cacheReadInputTokens,cacheWriteInputTokens,cost_center\n");
 		String[][] rows = { { "us.amazon.nova-lite-v1:0", "doc-classifier" },
 				{ "anthropic.claude-3-5-haiku-20241022-v1:0", "email-drafts" } };
-		for (LocalDate day = this.options.windowFrom().minusDays(1); !day.isAfter(this.options.windowTo());
-				day = day.plusDays(1)) {
+		for (LocalDate day = this.options.windowFrom().minusDays(1); !day.isAfter(this.options.windowTo()); day = day
+			.plusDays(1)) {
 			for (String[] row : rows) {
 				long requests = 50 + this.random.nextInt(500);
 				long input = requests * (200 + this.random.nextInt(800));
 				long output = requests * (20 + this.random.nextInt(200));
 				long cacheRead = row[0].contains("claude") ? requests * 1000 : 0;
 				long cacheWrite = row[0].contains("claude") ? 2048 : 0;
-				csv.append(day).append(',').append(row[0]).append(',').append(row[1]).append(",us-east-1,")
-					.append(requests).append(',').append(input).append(',').append(output).append(',')
-					.append(cacheRead).append(',').append(cacheWrite).append(",CC-42\n");
+				csv.append(day)
+					.append(',')
+					.append(row[0])
+					.append(',')
+					.append(row[1])
+					.append(",us-east-1,")
+					.append(requests)
+					.append(',')
+					.append(input)
+					.append(',')
+					.append(output)
+					.append(',')
+					.append(cacheRead)
+					.append(',')
+					.append(cacheWrite)
+					.append(",CC-42\n");
 				long[] billed = this.billable.computeIfAbsent(new BillKey(day, "us-east-1", row[0].replace("us.", ""),
 						row[0].startsWith("us.") ? "geo" : "regional", "standard"), (k) -> new long[5]);
 				billed[0] += input;
@@ -318,7 +347,8 @@ public final class CorpusGenerator {
 				r.put("modelId", "global.anthropic.claude-sonnet-4-5-20250929-v1:0");
 				model = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 				path = "ChatBackendRole";
-				identity(r, "arn:aws:sts::" + account + ":assumed-role/ChatBackendRole/session-" + this.random.nextInt(99));
+				identity(r,
+						"arn:aws:sts::" + account + ":assumed-role/ChatBackendRole/session-" + this.random.nextInt(99));
 				cacheRead = between(1000, 30000);
 				write5m = this.random.nextInt(4) == 0 ? between(1024, 2048) : 0;
 				converseRequest(in, false);
@@ -354,18 +384,29 @@ public final class CorpusGenerator {
 				ObjectNode start = events.addObject().put("type", "message_start").putObject("message");
 				start.put("id", "msg_bdrk_02").put("model", "claude-opus-4-6");
 				ObjectNode usage = start.putObject("usage");
-				usage.put("input_tokens", input).put("cache_read_input_tokens", cacheRead)
-					.put("cache_creation_input_tokens", write5m + write1h).put("output_tokens", 1);
-				usage.putObject("cache_creation").put("ephemeral_5m_input_tokens", write5m)
+				usage.put("input_tokens", input)
+					.put("cache_read_input_tokens", cacheRead)
+					.put("cache_creation_input_tokens", write5m + write1h)
+					.put("output_tokens", 1);
+				usage.putObject("cache_creation")
+					.put("ephemeral_5m_input_tokens", write5m)
 					.put("ephemeral_1h_input_tokens", write1h);
-				events.addObject().put("type", "content_block_delta").put("index", 0).putObject("delta")
-					.put("type", "text_delta").put("text", COMPLETION_MARKER);
+				events.addObject()
+					.put("type", "content_block_delta")
+					.put("index", 0)
+					.putObject("delta")
+					.put("type", "text_delta")
+					.put("text", COMPLETION_MARKER);
 				ObjectNode delta = events.addObject().put("type", "message_delta");
 				delta.putObject("delta").put("stop_reason", "end_turn");
 				delta.putObject("usage").put("output_tokens", output);
-				events.addObject().put("type", "message_stop").putObject("amazon-bedrock-invocationMetrics")
-					.put("inputTokenCount", input).put("outputTokenCount", output)
-					.put("cacheReadInputTokenCount", cacheRead).put("cacheWriteInputTokenCount", write5m + write1h);
+				events.addObject()
+					.put("type", "message_stop")
+					.putObject("amazon-bedrock-invocationMetrics")
+					.put("inputTokenCount", input)
+					.put("outputTokenCount", output)
+					.put("cacheReadInputTokenCount", cacheRead)
+					.put("cacheWriteInputTokenCount", write5m + write1h);
 			}
 			case NIGHTLY_FLEX -> {
 				r.put("operation", "Converse");
@@ -385,11 +426,13 @@ public final class CorpusGenerator {
 				model = "meta.llama3-3-70b-instruct-v1:0";
 				path = "EtlRole";
 				identity(r, "arn:aws:sts::" + account + ":assumed-role/EtlRole/glue");
-				in.putObject("inputBodyJson").put("prompt",
-						"<|begin_of_text|><|start_header_id|>system<|end_header_id|>" + PROMPT_MARKER)
+				in.putObject("inputBodyJson")
+					.put("prompt", "<|begin_of_text|><|start_header_id|>system<|end_header_id|>" + PROMPT_MARKER)
 					.put("max_gen_len", 512);
-				out.putObject("outputBodyJson").put("generation", COMPLETION_MARKER)
-					.put("prompt_token_count", input).put("generation_token_count", output)
+				out.putObject("outputBodyJson")
+					.put("generation", COMPLETION_MARKER)
+					.put("prompt_token_count", input)
+					.put("generation_token_count", output)
 					.put("stop_reason", output > 800 ? "length" : "stop");
 			}
 			case SEARCH_EMBEDDINGS -> {
@@ -403,8 +446,8 @@ public final class CorpusGenerator {
 			}
 			case LEGACY_APP_PROFILE -> {
 				r.put("operation", "Converse");
-				r.put("modelId", "arn:aws:bedrock:" + region + ":" + account
-						+ ":application-inference-profile/a1b2c3d4e5f6");
+				r.put("modelId",
+						"arn:aws:bedrock:" + region + ":" + account + ":application-inference-profile/a1b2c3d4e5f6");
 				model = "application-inference-profile/a1b2c3d4e5f6";
 				path = "legacy-bot";
 				identity(r, "arn:aws:sts::" + account + ":assumed-role/LegacyBotRole/x");
@@ -481,18 +524,28 @@ public final class CorpusGenerator {
 		if (cachePoint1h) {
 			system.addObject().putObject("cachePoint").put("type", "default").put("ttl", "1h");
 		}
-		body.putArray("messages").addObject().put("role", "user").putArray("content").addObject().put("text",
-				"Question: " + PROMPT_MARKER);
+		body.putArray("messages")
+			.addObject()
+			.put("role", "user")
+			.putArray("content")
+			.addObject()
+			.put("text", "Question: " + PROMPT_MARKER);
 		body.putObject("inferenceConfig").put("maxTokens", 1024);
 	}
 
 	private static ObjectNode converseResponse(ObjectNode out, long input, long output, String stopReason) {
 		ObjectNode body = out.putObject("outputBodyJson");
-		body.putObject("output").putObject("message").put("role", "assistant").putArray("content").addObject()
+		body.putObject("output")
+			.putObject("message")
+			.put("role", "assistant")
+			.putArray("content")
+			.addObject()
 			.put("text", COMPLETION_MARKER);
 		body.put("stopReason", stopReason);
 		body.putObject("metrics").put("latencyMs", 812);
-		body.putObject("usage").put("inputTokens", input).put("outputTokens", output)
+		body.putObject("usage")
+			.put("inputTokens", input)
+			.put("outputTokens", output)
 			.put("totalTokens", input + output);
 		return body;
 	}
@@ -501,8 +554,10 @@ public final class CorpusGenerator {
 		ObjectNode body = in.putObject("inputBodyJson");
 		body.put("anthropic_version", "bedrock-2023-05-31").put("max_tokens", 1024);
 		if (cached) {
-			ObjectNode system = body.putArray("system").addObject().put("type", "text").put("text",
-					"Review this diff. " + PROMPT_MARKER);
+			ObjectNode system = body.putArray("system")
+				.addObject()
+				.put("type", "text")
+				.put("text", "Review this diff. " + PROMPT_MARKER);
 			system.putObject("cache_control").put("type", "ephemeral").put("ttl", "1h");
 		}
 		else {

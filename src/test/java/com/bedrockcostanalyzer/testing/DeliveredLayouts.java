@@ -19,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A generated corpus's records rewritten as pipelines deliver them: a CloudWatch Logs export, Firehose objects. */
+/**
+ * A generated corpus's records rewritten as pipelines deliver them: a CloudWatch Logs
+ * export, Firehose objects.
+ */
 public final class DeliveredLayouts {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,8 +45,8 @@ public final class DeliveredLayouts {
 	}
 
 	/**
-	 * A CloudWatch Logs export to S3 of one log stream: {@code stream/00000N.gz}, each line the event's time, a space,
-	 * the record. Returns how many files.
+	 * A CloudWatch Logs export to S3 of one log stream: {@code stream/00000N.gz}, each
+	 * line the event's time, a space, the record. Returns how many files.
 	 */
 	public static int writeExport(List<String> records, Path stream) throws IOException {
 		Files.createDirectories(stream);
@@ -59,8 +62,9 @@ public final class DeliveredLayouts {
 	}
 
 	/**
-	 * Firehose objects of a CloudWatch Logs subscription: three envelopes an object, each its own gzip member as
-	 * CloudWatch Logs compresses them, no separator, a control message among them. Returns how many objects.
+	 * Firehose objects of a CloudWatch Logs subscription: three envelopes an object, each
+	 * its own gzip member as CloudWatch Logs compresses them, no separator, a control
+	 * message among them. Returns how many objects.
 	 */
 	public static int writeFirehose(List<String> records, Path folder) throws IOException {
 		Files.createDirectories(folder);
@@ -81,7 +85,10 @@ public final class DeliveredLayouts {
 		return object;
 	}
 
-	/** A CloudWatch Logs Insights export in JSON: an array of rows, the record in {@code @message}. */
+	/**
+	 * A CloudWatch Logs Insights export in JSON: an array of rows, the record in
+	 * {@code @message}.
+	 */
 	public static void writeInsightsJson(List<String> records, Path file) throws IOException {
 		ArrayNode rows = JSON.createArrayNode();
 		for (String record : records) {
@@ -91,18 +98,26 @@ public final class DeliveredLayouts {
 		Files.writeString(file, JSON.writeValueAsString(rows));
 	}
 
-	/** A CloudWatch Logs Insights export in CSV: {@code @timestamp,@message}, the record quoted. */
+	/**
+	 * A CloudWatch Logs Insights export in CSV: {@code @timestamp,@message}, the record
+	 * quoted.
+	 */
 	public static void writeInsightsCsv(List<String> records, Path file) throws IOException {
 		StringBuilder csv = new StringBuilder("@timestamp,@message\n");
 		for (String record : records) {
-			csv.append(timestampOf(record).replace('T', ' ')).append(",\"").append(record.replace("\"", "\"\""))
+			csv.append(timestampOf(record).replace('T', ' '))
+				.append(",\"")
+				.append(record.replace("\"", "\"\""))
 				.append("\"\n");
 		}
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, csv);
 	}
 
-	/** Records pretty-printed, one after the other, as a person saves what a console showed. */
+	/**
+	 * Records pretty-printed, one after the other, as a person saves what a console
+	 * showed.
+	 */
 	public static void writePretty(List<String> records, Path file) throws IOException {
 		StringBuilder pretty = new StringBuilder();
 		for (String record : records) {

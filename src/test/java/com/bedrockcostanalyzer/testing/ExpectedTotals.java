@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What a generated corpus holds, kept by the generator as it writes: the truth the job's output is checked against. */
+/**
+ * What a generated corpus holds, kept by the generator as it writes: the truth the job's
+ * output is checked against.
+ */
 public final class ExpectedTotals {
 
 	/** Counters for one (model, path). */
@@ -36,7 +39,9 @@ public final class ExpectedTotals {
 
 	private final Map<LocalDate, Counts> byDay = new TreeMap<>();
 
-	/** The invocation-log records of one UTC day (usage-export rows are not kept per day). */
+	/**
+	 * The invocation-log records of one UTC day (usage-export rows are not kept per day).
+	 */
 	public Counts ofDay(LocalDate day) {
 		return this.byDay.computeIfAbsent(day, (d) -> new Counts());
 	}

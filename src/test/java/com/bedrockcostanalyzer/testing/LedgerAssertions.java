@@ -17,8 +17,9 @@ public final class LedgerAssertions {
 	}
 
 	/**
-	 * Every file read has one unit row and one reading of the whole window, and the readings' counts add up to the
-	 * generator's records (successes and failures) and rejects in the window.
+	 * Every file read has one unit row and one reading of the whole window, and the
+	 * readings' counts add up to the generator's records (successes and failures) and
+	 * rejects in the window.
 	 */
 	public static void assertEachFileReadOnce(String url, String user, String password, ExpectedTotals expected,
 			LocalDate from, LocalDate to) throws SQLException {
@@ -37,14 +38,17 @@ public final class LedgerAssertions {
 				assertThat(rs.getDate(4)).isEqualTo(Date.valueOf(to));
 				assertThat(rs.getLong(5)).as("records rejected").isEqualTo(expected.rejects());
 			}
-			// A log record is one request or one failure; a usage-export row may stand for many, so only logs are summed.
+			// A log record is one request or one failure; a usage-export row may stand
+			// for many, so only logs are summed.
 			long logRecords = 0;
 			for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
 				logRecords += expected.ofDay(day).requests + expected.ofDay(day).errors;
 			}
-			assertThat(single(query, "SELECT SUM(r.records_counted) FROM bca_input_read r"
-					+ " JOIN bca_input_unit u ON u.id = r.unit_id WHERE u.location LIKE '%.json.gz'"))
-				.as("log records counted").isEqualTo(logRecords);
+			assertThat(single(query,
+					"SELECT SUM(r.records_counted) FROM bca_input_read r"
+							+ " JOIN bca_input_unit u ON u.id = r.unit_id WHERE u.location LIKE '%.json.gz'"))
+				.as("log records counted")
+				.isEqualTo(logRecords);
 		}
 	}
 

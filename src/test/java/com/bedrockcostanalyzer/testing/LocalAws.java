@@ -13,8 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Points the analyzer's AWS clients at local stand-ins (S3Proxy, moto_server) the way a user points them at MinIO:
- * through the SDK's endpoint and credential system properties.
+ * Points the analyzer's AWS clients at local stand-ins (S3Proxy, moto_server) the way a
+ * user points them at MinIO: through the SDK's endpoint and credential system properties.
  */
 public final class LocalAws implements AutoCloseable {
 
@@ -66,7 +66,10 @@ public final class LocalAws implements AutoCloseable {
 			.build();
 	}
 
-	/** Uploads a local tree under a key prefix, as Bedrock's delivery would have written it. */
+	/**
+	 * Uploads a local tree under a key prefix, as Bedrock's delivery would have written
+	 * it.
+	 */
 	public static int upload(S3Client s3, String bucket, String prefix, Path root) throws IOException {
 		int count = 0;
 		try (Stream<Path> walk = Files.walk(root)) {

@@ -8,8 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * moto_server (installed on the project's machines) on a free loopback port, for CloudWatch Logs. Where it is missing
- * the tests that need it are skipped with a loud message; CI fails instead ({@code .ci/run} checks for it).
+ * moto_server (installed on the project's machines) on a free loopback port, for
+ * CloudWatch Logs. Where it is missing the tests that need it are skipped with a loud
+ * message; CI fails instead ({@code .ci/run} checks for it).
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -44,7 +45,9 @@ public final class MotoServer implements AutoCloseable {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			try {
-				HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+				HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/")
+					.toURL()
+					.openConnection();
 				connection.setConnectTimeout(500);
 				if (connection.getResponseCode() == 200) {
 					return new MotoServer(process, endpoint);

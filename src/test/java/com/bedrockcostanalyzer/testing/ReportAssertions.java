@@ -18,7 +18,8 @@ public final class ReportAssertions {
 		Map<String, ExpectedTotals.Counts> actual = new TreeMap<>();
 		for (JsonNode row : report.get("usage")) {
 			ExpectedTotals.Counts c = actual.computeIfAbsent(
-					row.get("model").asString() + " | " + row.get("path").asString(), (k) -> new ExpectedTotals.Counts());
+					row.get("model").asString() + " | " + row.get("path").asString(),
+					(k) -> new ExpectedTotals.Counts());
 			c.requests += row.get("requests").asLong();
 			c.errors += row.get("errors").asLong();
 			c.input += row.get("inputTokens").asLong();
@@ -29,9 +30,7 @@ public final class ReportAssertions {
 		}
 		assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.byModelAndPath().keySet());
 		expected.byModelAndPath()
-			.forEach((key, counts) -> assertThat(actual.get(key)).as(key)
-				.usingRecursiveComparison()
-				.isEqualTo(counts));
+			.forEach((key, counts) -> assertThat(actual.get(key)).as(key).usingRecursiveComparison().isEqualTo(counts));
 		JsonNode totals = report.get("totals");
 		ExpectedTotals.Counts total = expected.total();
 		assertThat(totals.get("requests").asLong()).isEqualTo(total.requests);

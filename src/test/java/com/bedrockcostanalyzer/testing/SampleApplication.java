@@ -22,19 +22,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A month (October 2026) of one application's Bedrock traffic at the scale of a mid-size team's bill, about $3,900 at
- * list prices, shaped so that each of three savings shows in it as it would in a real estate:
+ * A month (October 2026) of one application's Bedrock traffic at the scale of a mid-size
+ * team's bill, about $3,900 at list prices, shaped so that each of three savings shows in
+ * it as it would in a real estate:
  * <ul>
- * <li>{@code support-assistant} — support agents (SSO sessions) chat with Claude Sonnet 4.5 (global profile) through
- * ConverseStream; every request repeats the same long system prompt and tool list (about nine tenths of its 55–75K
- * input tokens) without a cache point: prompt caching;
- * <li>{@code ticket-triage} — agents classify tickets with the same model: 25–45K tokens of ticket thread in, a label
- * of 8–40 tokens out, steadily: routing to Claude Haiku 4.5;
- * <li>{@code nightly-digest} — a service role summarises the day's tickets at 01:00–01:40 UTC, 200 Converse calls a
- * night through the US geo profile, nothing streamed: batch inference.
+ * <li>{@code support-assistant} — support agents (SSO sessions) chat with Claude Sonnet
+ * 4.5 (global profile) through ConverseStream; every request repeats the same long system
+ * prompt and tool list (about nine tenths of its 55–75K input tokens) without a cache
+ * point: prompt caching;
+ * <li>{@code ticket-triage} — agents classify tickets with the same model: 25–45K tokens
+ * of ticket thread in, a label of 8–40 tokens out, steadily: routing to Claude Haiku 4.5;
+ * <li>{@code nightly-digest} — a service role summarises the day's tickets at 01:00–01:40
+ * UTC, 200 Converse calls a night through the US geo profile, nothing streamed: batch
+ * inference.
  * </ul>
- * Written in Bedrock's S3 delivery layout under account 333333333333, us-east-1, with what it holds kept in the totals
- * and the bill, as {@link CorpusGenerator} does.
+ * Written in Bedrock's S3 delivery layout under account 333333333333, us-east-1, with
+ * what it holds kept in the totals and the bill, as {@link CorpusGenerator} does.
  */
 final class SampleApplication {
 
@@ -46,11 +49,13 @@ final class SampleApplication {
 
 	private static final String SONNET = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 
-	// About 2,400 bytes of system prompt and tools against some 150 bytes of the rest of the request body: the
+	// About 2,400 bytes of system prompt and tools against some 150 bytes of the rest of
+	// the request body: the
 	// analyzer estimates the prefix at that share of the request's input tokens.
 	private static final String SUPPORT_SYSTEM = ("You are the support assistant of Example Corp. "
 			+ CorpusGenerator.PROMPT_MARKER + " Follow the support policy, cite the knowledge base, never promise "
-			+ "refunds. ").repeat(12);
+			+ "refunds. ")
+		.repeat(12);
 
 	private final Random random = new Random(20261031L);
 
@@ -86,9 +91,9 @@ final class SampleApplication {
 			lines.sort((a, b) -> a.at().compareTo(b.at()));
 			Path directory = Files.createDirectories(root.resolve(folder.getKey().toString()));
 			LocalDateTime first = LocalDateTime.ofInstant(lines.get(0).at(), ZoneOffset.UTC);
-			Path target = directory.resolve(String.format("%04d%02d%02dT%02d%02d00000Z_%08x.json.gz", first.getYear(),
-					first.getMonthValue(), first.getDayOfMonth(), first.getHour(), first.getMinute(),
-					0x5a3c0000 + file++));
+			Path target = directory.resolve(
+					String.format("%04d%02d%02dT%02d%02d00000Z_%08x.json.gz", first.getYear(), first.getMonthValue(),
+							first.getDayOfMonth(), first.getHour(), first.getMinute(), 0x5a3c0000 + file++));
 			try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
 				for (TimedLine line : lines) {
 					out.write(line.line().getBytes(StandardCharsets.UTF_8));
@@ -99,9 +104,9 @@ final class SampleApplication {
 	}
 
 	private void support(LocalDateTime at) {
-		ObjectNode r = record(at, "ConverseStream", "global." + SONNET,
-				"arn:aws:sts::" + ACCOUNT + ":assumed-role/AWSReservedSSO_SupportAgents_5f0e/agent-"
-						+ (1 + this.random.nextInt(40)),
+		ObjectNode r = record(
+				at, "ConverseStream", "global." + SONNET, "arn:aws:sts::" + ACCOUNT
+						+ ":assumed-role/AWSReservedSSO_SupportAgents_5f0e/agent-" + (1 + this.random.nextInt(40)),
 				"support-assistant");
 		ObjectNode body = ((ObjectNode) r.get("input")).putObject("inputBodyJson");
 		body.putArray("system").addObject().put("text", SUPPORT_SYSTEM);
@@ -115,20 +120,28 @@ final class SampleApplication {
 				.putObject("json")
 				.put("type", "object");
 		}
-		body.putArray("messages").addObject().put("role", "user").putArray("content").addObject().put("text",
-				CorpusGenerator.PROMPT_MARKER);
+		body.putArray("messages")
+			.addObject()
+			.put("role", "user")
+			.putArray("content")
+			.addObject()
+			.put("text", CorpusGenerator.PROMPT_MARKER);
 		finish(r, at, "support-assistant", "global", between(55_000, 75_000), between(200, 800));
 	}
 
 	private void triage(LocalDateTime at) {
-		ObjectNode r = record(at, "Converse", "global." + SONNET,
-				"arn:aws:sts::" + ACCOUNT + ":assumed-role/AWSReservedSSO_SupportAgents_5f0e/agent-"
-						+ (1 + this.random.nextInt(40)),
+		ObjectNode r = record(
+				at, "Converse", "global." + SONNET, "arn:aws:sts::" + ACCOUNT
+						+ ":assumed-role/AWSReservedSSO_SupportAgents_5f0e/agent-" + (1 + this.random.nextInt(40)),
 				"ticket-triage");
 		ObjectNode body = ((ObjectNode) r.get("input")).putObject("inputBodyJson");
 		body.putArray("system").addObject().put("text", "Label the ticket.");
-		body.putArray("messages").addObject().put("role", "user").putArray("content").addObject().put("text",
-				("Ticket thread: " + CorpusGenerator.PROMPT_MARKER + " ").repeat(40));
+		body.putArray("messages")
+			.addObject()
+			.put("role", "user")
+			.putArray("content")
+			.addObject()
+			.put("text", ("Ticket thread: " + CorpusGenerator.PROMPT_MARKER + " ").repeat(40));
 		finish(r, at, "ticket-triage", "global", between(25_000, 45_000), between(8, 40));
 	}
 
@@ -137,8 +150,12 @@ final class SampleApplication {
 				"arn:aws:sts::" + ACCOUNT + ":assumed-role/DigestBatchRole/nightly", "nightly-digest");
 		ObjectNode body = ((ObjectNode) r.get("input")).putObject("inputBodyJson");
 		body.putArray("system").addObject().put("text", "Summarise.");
-		body.putArray("messages").addObject().put("role", "user").putArray("content").addObject().put("text",
-				("Tickets of the day: " + CorpusGenerator.PROMPT_MARKER + " ").repeat(40));
+		body.putArray("messages")
+			.addObject()
+			.put("role", "user")
+			.putArray("content")
+			.addObject()
+			.put("text", ("Tickets of the day: " + CorpusGenerator.PROMPT_MARKER + " ").repeat(40));
 		finish(r, at, "nightly-digest", "geo", between(20_000, 40_000), between(1_000, 3_000));
 	}
 
@@ -163,15 +180,21 @@ final class SampleApplication {
 		ObjectNode out = r.putObject("output");
 		out.put("outputContentType", "application/json");
 		ObjectNode body = out.putObject("outputBodyJson");
-		body.putObject("output").putObject("message").put("role", "assistant").putArray("content").addObject()
+		body.putObject("output")
+			.putObject("message")
+			.put("role", "assistant")
+			.putArray("content")
+			.addObject()
 			.put("text", CorpusGenerator.COMPLETION_MARKER);
 		body.put("stopReason", "end_turn");
-		body.putObject("usage").put("inputTokens", input).put("outputTokens", output)
+		body.putObject("usage")
+			.put("inputTokens", input)
+			.put("outputTokens", output)
 			.put("totalTokens", input + output);
 		out.put("outputTokenCount", output);
 		LocalDate day = at.toLocalDate();
-		long[] tokens = this.billable.computeIfAbsent(new CorpusGenerator.BillKey(day, REGION, SONNET, scope,
-				"standard"), (k) -> new long[5]);
+		long[] tokens = this.billable
+			.computeIfAbsent(new CorpusGenerator.BillKey(day, REGION, SONNET, scope, "standard"), (k) -> new long[5]);
 		tokens[0] += input;
 		tokens[1] += output;
 		for (ExpectedTotals.Counts c : List.of(this.expected.of(SONNET, path), this.expected.ofDay(day))) {

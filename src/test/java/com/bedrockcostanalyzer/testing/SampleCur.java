@@ -15,28 +15,28 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Writes the sample's CUR 2.0 export: what AWS would bill for the generated logs, at the shipped list prices (so the
- * sample audit matches, except where a difference is planted: Nova Micro billed in us-east-2, where no log is
- * delivered, and a tax line). It demonstrates the audit; the reconciliation tests use hand-worked bills instead.
+ * Writes the sample's CUR 2.0 export: what AWS would bill for the generated logs, at the
+ * shipped list prices (so the sample audit matches, except where a difference is planted:
+ * Nova Micro billed in us-east-2, where no log is delivered, and a tax line). It
+ * demonstrates the audit; the reconciliation tests use hand-worked bills instead.
  */
 final class SampleCur {
 
 	private static final Map<String, String> FIRST_PARTY = Map.of("amazon.nova-pro-v1:0", "NovaPro",
-			"amazon.nova-lite-v1:0", "NovaLite",
-			"amazon.nova-micro-v1:0", "NovaMicro", "meta.llama3-3-70b-instruct-v1:0", "Llama3.3-70B-Instruct",
-			"amazon.titan-embed-text-v2:0", "TitanTextEmbeddingsV2");
+			"amazon.nova-lite-v1:0", "NovaLite", "amazon.nova-micro-v1:0", "NovaMicro",
+			"meta.llama3-3-70b-instruct-v1:0", "Llama3.3-70B-Instruct", "amazon.titan-embed-text-v2:0",
+			"TitanTextEmbeddingsV2");
 
 	private static final Map<String, String> MARKETPLACE = Map.of("anthropic.claude-3-5-haiku-20241022-v1:0",
-			"Claude 3.5 Haiku", "anthropic.claude-haiku-4-5-20251001-v1:0",
-			"Claude Haiku 4.5", "anthropic.claude-sonnet-4-5-20250929-v1:0", "Claude Sonnet 4.5",
-			"anthropic.claude-3-haiku-20240307-v1:0", "Claude 3 Haiku", "anthropic.claude-opus-4-6-v1",
-			"Claude Opus 4.6");
+			"Claude 3.5 Haiku", "anthropic.claude-haiku-4-5-20251001-v1:0", "Claude Haiku 4.5",
+			"anthropic.claude-sonnet-4-5-20250929-v1:0", "Claude Sonnet 4.5", "anthropic.claude-3-haiku-20240307-v1:0",
+			"Claude 3 Haiku", "anthropic.claude-opus-4-6-v1", "Claude Opus 4.6");
 
 	private static final Map<String, String> PREFIX = Map.of("us-east-1", "USE1", "us-east-2", "USE2", "us-west-2",
 			"USW2");
 
-	private static final String[] FIRST_PARTY_KINDS = { "input-tokens", "output-tokens",
-			"cache-read-input-token-count", "cache-write-input-token-count", null };
+	private static final String[] FIRST_PARTY_KINDS = { "input-tokens", "output-tokens", "cache-read-input-token-count",
+			"cache-write-input-token-count", null };
 
 	private static final String[] MARKETPLACE_KINDS = { "InputTokenCount", "OutputTokenCount",
 			"CacheReadInputTokenCount", "CacheWriteInputTokenCount", "CacheWrite1hInputTokenCount" };
@@ -57,7 +57,8 @@ final class SampleCur {
 				line(csv, prices, key, tokens);
 			}
 		});
-		// Planted: usage in a Region whose logs are not delivered, and a line that is not usage.
+		// Planted: usage in a Region whose logs are not delivered, and a line that is not
+		// usage.
 		line(csv, prices, new CorpusGenerator.BillKey(LocalDate.of(2026, 10, 2), "us-east-2", "amazon.nova-micro-v1:0",
 				"regional", "standard"), new long[] { 1_500_000, 300_000, 0, 0, 0 });
 		csv.append("111111111111,111111111111,Tax,2026-10-01T00:00:00Z,AmazonBedrock,,1,,1.23,{}\n");
@@ -69,7 +70,8 @@ final class SampleCur {
 		boolean marketplace = MARKETPLACE.containsKey(key.model());
 		String name = marketplace ? MARKETPLACE.get(key.model()) : FIRST_PARTY.get(key.model());
 		if (name == null) {
-			return; // the application inference profile: billed as its model, which the sample does not say
+			return; // the application inference profile: billed as its model, which the
+					// sample does not say
 		}
 		CSVRecord rate = rate(prices, key);
 		String rgn = PREFIX.get(key.region());
@@ -77,8 +79,8 @@ final class SampleCur {
 			if (tokens[kind] == 0) {
 				continue;
 			}
-			String perMillion = rate.get(new String[] { "input", "output", "cache_read", "cache_write_5m",
-					"cache_write_1h" }[kind]);
+			String perMillion = rate
+				.get(new String[] { "input", "output", "cache_read", "cache_write_5m", "cache_write_1h" }[kind]);
 			BigDecimal cost = new BigDecimal(perMillion).multiply(BigDecimal.valueOf(tokens[kind]))
 				.divide(MILLION, 10, RoundingMode.HALF_EVEN)
 				.stripTrailingZeros();
@@ -96,23 +98,35 @@ final class SampleCur {
 						+ key.region() + "\"\"}\"";
 			}
 			else {
-				usageType = rgn + "-" + name + "-" + FIRST_PARTY_KINDS[kind] + (key.tier().equals("flex") ? "-flex" : "")
-						+ (key.scope().equals("global") ? "-cross-region-global"
-								: key.scope().equals("geo") ? "-cross-region-geo" : "");
+				usageType = rgn + "-" + name + "-" + FIRST_PARTY_KINDS[kind]
+						+ (key.tier().equals("flex") ? "-flex" : "") + (key.scope().equals("global")
+								? "-cross-region-global" : key.scope().equals("geo") ? "-cross-region-geo" : "");
 				amount = BigDecimal.valueOf(tokens[kind]).divide(BigDecimal.valueOf(1000)).toPlainString();
 				unit = "1K tokens";
-				product = "\"{\"\"product_name\"\":\"\"Amazon Bedrock\"\",\"\"region\"\":\"\"" + key.region() + "\"\"}\"";
+				product = "\"{\"\"product_name\"\":\"\"Amazon Bedrock\"\",\"\"region\"\":\"\"" + key.region()
+						+ "\"\"}\"";
 			}
-			csv.append("111111111111,111111111111,Usage,").append(key.day()).append("T00:00:00Z,")
-				.append(marketplace ? "6a4wz9oy1mtcxsample" : "AmazonBedrock").append(',').append(usageType)
-				.append(',').append(amount).append(',').append(unit).append(',').append(cost.toPlainString())
-				.append(',').append(product).append('\n');
+			csv.append("111111111111,111111111111,Usage,")
+				.append(key.day())
+				.append("T00:00:00Z,")
+				.append(marketplace ? "6a4wz9oy1mtcxsample" : "AmazonBedrock")
+				.append(',')
+				.append(usageType)
+				.append(',')
+				.append(amount)
+				.append(',')
+				.append(unit)
+				.append(',')
+				.append(cost.toPlainString())
+				.append(',')
+				.append(product)
+				.append('\n');
 		}
 	}
 
 	/**
-	 * The latest shipped list price in force on the day, for the key's model, Region, scope and tier; a geo profile
-	 * without a geo price is billed at the in-Region price.
+	 * The latest shipped list price in force on the day, for the key's model, Region,
+	 * scope and tier; a geo profile without a geo price is billed at the in-Region price.
 	 */
 	private static CSVRecord rate(List<CSVRecord> prices, CorpusGenerator.BillKey key) {
 		CSVRecord best = rate(prices, key, key.scope());

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes {@code sample-logs/}: a month of one application's traffic ({@link SampleApplication}, about $3,900 with
- * three savings to find), three days of October 2026 (plus a day either side, which a {@code --month 2026-10} run
- * must leave out) in the S3 delivery layout, every operation and model-id form, a usage CSV export, and the
- * month's CUR 2.0 export ({@link SampleCur}); and in {@code pipelines/} two days of November 2026 as pipelines deliver
- * logs — a CloudWatch Logs export, Firehose objects, Logs Insights exports — which an October run leaves out.
+ * Writes {@code sample-logs/}: a month of one application's traffic
+ * ({@link SampleApplication}, about $3,900 with three savings to find), three days of
+ * October 2026 (plus a day either side, which a {@code --month 2026-10} run must leave
+ * out) in the S3 delivery layout, every operation and model-id form, a usage CSV export,
+ * and the month's CUR 2.0 export ({@link SampleCur}); and in {@code pipelines/} two days
+ * of November 2026 as pipelines deliver logs — a CloudWatch Logs export, Firehose
+ * objects, Logs Insights exports — which an October run leaves out.
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.bedrockcostanalyzer.testing.SampleLogs</pre>
  */
 public final class SampleLogs {
@@ -24,7 +26,10 @@ public final class SampleLogs {
 	private SampleLogs() {
 	}
 
-	/** The sample's CUR 2.0 export, inside the sample (a CUR among logs is noted, never counted as usage). */
+	/**
+	 * The sample's CUR 2.0 export, inside the sample (a CUR among logs is noted, never
+	 * counted as usage).
+	 */
 	public static final String CUR = "cur/bedrock-cur-2026-10.csv";
 
 	public static void main(String[] args) throws IOException {
@@ -47,7 +52,10 @@ public final class SampleLogs {
 		return totals;
 	}
 
-	/** {@code pipelines/}: each layout holds a third of the November records; together they are the totals. */
+	/**
+	 * {@code pipelines/}: each layout holds a third of the November records; together
+	 * they are the totals.
+	 */
 	public static ExpectedTotals writePipelines(Path pipelines) throws IOException {
 		Path corpus = Files.createTempDirectory("sample-pipelines");
 		try {

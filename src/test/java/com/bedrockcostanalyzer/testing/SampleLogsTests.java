@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code sample-logs/} is what {@link SampleLogs} writes, so nobody edits it by hand and it stays real-shaped. */
+/**
+ * {@code sample-logs/} is what {@link SampleLogs} writes, so nobody edits it by hand and
+ * it stays real-shaped.
+ */
 class SampleLogsTests {
 
 	@TempDir

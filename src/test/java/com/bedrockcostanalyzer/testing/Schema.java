@@ -13,8 +13,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
- * The analyzer's schema, made by Flyway with the application's own {@code spring.flyway.*} settings, for tests that
- * open a database without starting the application.
+ * The analyzer's schema, made by Flyway with the application's own
+ * {@code spring.flyway.*} settings, for tests that open a database without starting the
+ * application.
  */
 public final class Schema {
 
@@ -26,7 +27,10 @@ public final class Schema {
 		flyway(dataSource, MigrationVersion.LATEST).migrate();
 	}
 
-	/** Migrates {@code dataSource} up to {@code version} and no further, as an older build would have left it. */
+	/**
+	 * Migrates {@code dataSource} up to {@code version} and no further, as an older build
+	 * would have left it.
+	 */
 	public static void migrateTo(DataSource dataSource, String version) {
 		flyway(dataSource, MigrationVersion.fromVersion(version)).migrate();
 	}

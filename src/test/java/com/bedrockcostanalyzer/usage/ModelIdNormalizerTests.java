@@ -13,14 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ModelIdNormalizerTests {
 
-	private final ModelIdNormalizer normalizer = new ModelIdNormalizer(Map.of(
-			"arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123",
-			"us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
+	private final ModelIdNormalizer normalizer = new ModelIdNormalizer(
+			Map.of("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123",
+					"us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
 
 	@ParameterizedTest
 	@CsvSource({ "anthropic.claude-3-haiku-20240307-v1:0, anthropic.claude-3-haiku-20240307-v1:0, REGIONAL",
 			"us.anthropic.claude-haiku-4-5-20251001-v1:0, anthropic.claude-haiku-4-5-20251001-v1:0, GEO",
-			"eu.amazon.nova-pro-v1:0, amazon.nova-pro-v1:0, GEO", "apac.amazon.nova-lite-v1:0, amazon.nova-lite-v1:0, GEO",
+			"eu.amazon.nova-pro-v1:0, amazon.nova-pro-v1:0, GEO",
+			"apac.amazon.nova-lite-v1:0, amazon.nova-lite-v1:0, GEO",
 			"jp.anthropic.claude-sonnet-4-6, anthropic.claude-sonnet-4-6, GEO",
 			"au.anthropic.claude-sonnet-4-6, anthropic.claude-sonnet-4-6, GEO",
 			"ca.amazon.nova-micro-v1:0, amazon.nova-micro-v1:0, GEO",
@@ -42,11 +43,12 @@ class ModelIdNormalizerTests {
 
 	@Test
 	void keepsAnUnmappedApplicationProfileVisibleAndUnmapped() {
-		assertThat(this.normalizer
-			.normalize("arn:aws:bedrock:us-west-2:123456789012:application-inference-profile/zz99"))
+		assertThat(
+				this.normalizer.normalize("arn:aws:bedrock:us-west-2:123456789012:application-inference-profile/zz99"))
 			.isEqualTo(new NormalizedModel("application-inference-profile/zz99", Scope.REGIONAL, false));
-		assertThat(this.normalizer.normalize("arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/anthropic.claude:1").mapped())
-			.isFalse();
+		assertThat(this.normalizer
+			.normalize("arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/anthropic.claude:1")
+			.mapped()).isFalse();
 	}
 
 	@Test
@@ -68,13 +70,13 @@ class ModelIdNormalizerTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"arn:aws:bedrock:us-east-1::foundation-model/m-v1 | REGIONAL",
+	@CsvSource(delimiter = '|', value = { "arn:aws:bedrock:us-east-1::foundation-model/m-v1 | REGIONAL",
 			"arn:aws:bedrock:us-east-1::foundation-model/m-v1 arn:aws:bedrock:us-west-2::foundation-model/m-v1 | GEO",
 			"arn:aws:bedrock:us-east-1::foundation-model/m-v1 arn:aws:bedrock:::foundation-model/m-v1 | GLOBAL" })
 	void takesAProfilesScopeFromTheRegionsOfItsModels(String modelArns, Scope scope) {
-		ApplicationProfile profile = ApplicationProfile.of("arn:aws:bedrock:us-east-1:1:application-inference-profile/p",
-				List.of(modelArns.split(" ")), Map.of(), Instant.EPOCH);
+		ApplicationProfile profile = ApplicationProfile.of(
+				"arn:aws:bedrock:us-east-1:1:application-inference-profile/p", List.of(modelArns.split(" ")), Map.of(),
+				Instant.EPOCH);
 		assertThat(profile.model()).isEqualTo("m-v1");
 		assertThat(profile.scope()).isEqualTo(scope);
 	}

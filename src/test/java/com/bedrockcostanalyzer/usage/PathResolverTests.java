@@ -24,7 +24,8 @@ class PathResolverTests {
 	@Test
 	void fallsBackToTheRoleOfAnAssumedRoleCaller() {
 		assertThat(this.resolver.resolve(Map.of("team", "engineering"),
-				"arn:aws:sts::123456789012:assumed-role/ChatBackendRole/i-0123")).isEqualTo("ChatBackendRole");
+				"arn:aws:sts::123456789012:assumed-role/ChatBackendRole/i-0123"))
+			.isEqualTo("ChatBackendRole");
 	}
 
 	@Test
@@ -68,7 +69,8 @@ class PathResolverTests {
 		assertThat(pseudonyms.resolve(null, "arn:aws:iam::123456789012:root")).isEqualTo("root");
 		assertThat(pseudonyms.resolve(null, "bedrock.amazonaws.com")).isEqualTo("service/bedrock.amazonaws.com");
 		assertThat(pseudonyms.resolve(Map.of("path", "checkout"), "arn:aws:iam::123456789012:user/alice"))
-			.as("a path the application named is its own").isEqualTo("checkout");
+			.as("a path the application named is its own")
+			.isEqualTo("checkout");
 	}
 
 	@Test

@@ -19,15 +19,18 @@ import com.bedrockcostanalyzer.usage.Window;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
- * {@code cloudwatch:LOG_GROUP}: the group's events in one-hour slices of event time, each slice a unit of the ledger
- * (the window's hours plus one either side). A slice that may still be receiving events is left for the next run
- * rather than counted half.
+ * {@code cloudwatch:LOG_GROUP}: the group's events in one-hour slices of event time, each
+ * slice a unit of the ledger (the window's hours plus one either side). A slice that may
+ * still be receiving events is left for the next run rather than counted half.
  */
 public final class CloudWatchSource implements InputSource {
 
 	public static final String PREFIX = "cloudwatch:";
 
-	/** Events arrive a little after their time; a slice is read once this long has passed since its end. */
+	/**
+	 * Events arrive a little after their time; a slice is read once this long has passed
+	 * since its end.
+	 */
 	static final Duration SETTLE = Duration.ofMinutes(15);
 
 	static final DateTimeFormatter SLICE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH'h'");
@@ -83,8 +86,8 @@ public final class CloudWatchSource implements InputSource {
 		Instant settled = this.clock.instant().minus(SETTLE);
 		List<InputUnit> units = new ArrayList<>();
 		LocalDateTime last = window.to().atStartOfDay().plusHours(1);
-		for (LocalDateTime hour = window.from().atStartOfDay().minusHours(1); hour.isBefore(last);
-				hour = hour.plusHours(1)) {
+		for (LocalDateTime hour = window.from().atStartOfDay().minusHours(1); hour
+			.isBefore(last); hour = hour.plusHours(1)) {
 			if (hour.plusHours(1).toInstant(ZoneOffset.UTC).isAfter(settled)) {
 				break;
 			}

@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsReque
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 
 /**
- * The messages of a group's events in {@code [start, end)} as NDJSON, one message per line, fetched page by page with
- * FilterLogEvents; the same reader as for files then counts them. Throttling is retried by the SDK.
+ * The messages of a group's events in {@code [start, end)} as NDJSON, one message per
+ * line, fetched page by page with FilterLogEvents; the same reader as for files then
+ * counts them. Throttling is retried by the SDK.
  */
 final class EventMessageStream extends InputStream {
 

@@ -11,9 +11,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
- * An S3 object's bytes that survive a dropped connection: when a read fails, the rest of the object is fetched again
- * from the same byte with a ranged GET pinned to the ETag, so the reader above sees one unbroken stream and nothing is
- * read (or counted) twice. Throttling and errors on the GET itself are retried by the SDK.
+ * An S3 object's bytes that survive a dropped connection: when a read fails, the rest of
+ * the object is fetched again from the same byte with a ranged GET pinned to the ETag, so
+ * the reader above sees one unbroken stream and nothing is read (or counted) twice.
+ * Throttling and errors on the GET itself are retried by the SDK.
  */
 final class ResumingObjectStream extends InputStream {
 

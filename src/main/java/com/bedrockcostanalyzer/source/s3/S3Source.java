@@ -24,22 +24,31 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * {@code s3://bucket/prefix}: finds every account's and Region's log folder below the prefix, lists only the day
- * folders the window needs (keeping the hours it needs, plus one either side), and streams each object through gzip
- * without saving it. Loose log or CSV objects directly under the prefix are read too.
+ * {@code s3://bucket/prefix}: finds every account's and Region's log folder below the
+ * prefix, lists only the day folders the window needs (keeping the hours it needs, plus
+ * one either side), and streams each object through gzip without saving it. Loose log or
+ * CSV objects directly under the prefix are read too.
  *
- * <p>Listings run {@value #CONCURRENT_LISTINGS} at a time: a month is 32 day folders per account and Region, and a
- * LIST answers in tens of milliseconds, so one after the other they would keep a run waiting before it reads anything.
- * A day that one answer cannot hold (more than 1,000 keys) is listed a level at a time ({@code /} as the delimiter),
- * hour by hour, and the hours' {@code data/} folders of offloaded bodies are never listed: with long prompts they hold
- * more keys than the logs themselves.
+ * <p>
+ * Listings run {@value #CONCURRENT_LISTINGS} at a time: a month is 32 day folders per
+ * account and Region, and a LIST answers in tens of milliseconds, so one after the other
+ * they would keep a run waiting before it reads anything. A day that one answer cannot
+ * hold (more than 1,000 keys) is listed a level at a time ({@code /} as the delimiter),
+ * hour by hour, and the hours' {@code data/} folders of offloaded bodies are never
+ * listed: with long prompts they hold more keys than the logs themselves.
  */
 public final class S3Source implements InputSource {
 
-	/** How deep below the prefix {@code AWSLogs/{account}/BedrockModelInvocationLogs/{region}/} is looked for. */
+	/**
+	 * How deep below the prefix
+	 * {@code AWSLogs/{account}/BedrockModelInvocationLogs/{region}/} is looked for.
+	 */
 	static final int MAX_DEPTH = 6;
 
-	/** Folder listings in flight at once (the SDK's HTTP client keeps up to 50 connections). */
+	/**
+	 * Folder listings in flight at once (the SDK's HTTP client keeps up to 50
+	 * connections).
+	 */
 	static final int CONCURRENT_LISTINGS = 16;
 
 	private final Supplier<S3Client> clients;
@@ -93,9 +102,9 @@ public final class S3Source implements InputSource {
 		});
 		try {
 			List<String> dated = LogLayout.isInsideDatedFolders(location.prefix())
-					// The prefix already points into one Region's date folders: read what is under it.
-					? List.of(location.prefix())
-					: dayFolders(regionRoots(listings, location, units), window);
+					// The prefix already points into one Region's date folders: read what
+					// is under it.
+					? List.of(location.prefix()) : dayFolders(regionRoots(listings, location, units), window);
 			listDated(listings, location, dated, window, units);
 		}
 		finally {
@@ -104,7 +113,9 @@ public final class S3Source implements InputSource {
 		return sorted(units);
 	}
 
-	/** The day folders the window needs in each Region's folder, with the day either side. */
+	/**
+	 * The day folders the window needs in each Region's folder, with the day either side.
+	 */
 	private static List<String> dayFolders(List<String> regionRoots, Window window) {
 		List<String> days = new ArrayList<>();
 		for (String root : regionRoots) {
@@ -117,9 +128,10 @@ public final class S3Source implements InputSource {
 	}
 
 	/**
-	 * Adds the window's objects below the dated folders to {@code units}. A folder is first asked for whole: one answer
-	 * holds a day of up to 1,000 keys. A folder of more is listed a level at a time, hour by hour, so that the data/
-	 * folders of offloaded bodies are never paged through.
+	 * Adds the window's objects below the dated folders to {@code units}. A folder is
+	 * first asked for whole: one answer holds a day of up to 1,000 keys. A folder of more
+	 * is listed a level at a time, hour by hour, so that the data/ folders of offloaded
+	 * bodies are never paged through.
 	 */
 	private void listDated(ExecutorService listings, S3Location location, List<String> dated, Window window,
 			List<InputUnit> units) {
@@ -148,8 +160,9 @@ public final class S3Source implements InputSource {
 	}
 
 	/**
-	 * The account and Region folders below the prefix, a level at a time, {@link #MAX_DEPTH} levels at most; the
-	 * objects of the folders walked on the way, outside Bedrock's layout, go to {@code units}.
+	 * The account and Region folders below the prefix, a level at a time,
+	 * {@link #MAX_DEPTH} levels at most; the objects of the folders walked on the way,
+	 * outside Bedrock's layout, go to {@code units}.
 	 */
 	private List<String> regionRoots(ExecutorService listings, S3Location location, List<InputUnit> units) {
 		if (LogLayout.isRegionRoot(location.prefix())) {
@@ -161,8 +174,10 @@ public final class S3Source implements InputSource {
 			List<Folder> folders = listEach(listings, level, (prefix) -> listFolder(location.bucket(), prefix));
 			for (int i = 0; i < level.size(); i++) {
 				String prefix = level.get(i);
-				// Objects outside Bedrock's layout are read wherever they are (a copied file, a CSV export, a
-				// CloudWatch Logs export's 000000.gz, Firehose objects under YYYY/MM/DD/HH/): by their content.
+				// Objects outside Bedrock's layout are read wherever they are (a copied
+				// file, a CSV export, a
+				// CloudWatch Logs export's 000000.gz, Firehose objects under
+				// YYYY/MM/DD/HH/): by their content.
 				folders.get(i).objects().forEach((object) -> addUnit(units, location, object));
 				int depth = depth(prefix) - depth(location.prefix());
 				for (String child : folders.get(i).folders()) {
@@ -176,7 +191,10 @@ public final class S3Source implements InputSource {
 		return roots;
 	}
 
-	/** One listing per prefix, run on {@code listings}; the answers in the order of the prefixes. */
+	/**
+	 * One listing per prefix, run on {@code listings}; the answers in the order of the
+	 * prefixes.
+	 */
 	private static List<Folder> listEach(ExecutorService listings, List<String> prefixes,
 			Function<String, Folder> lister) {
 		List<Future<Folder>> answers = new ArrayList<>(prefixes.size());
@@ -193,7 +211,8 @@ public final class S3Source implements InputSource {
 				throw new IllegalStateException("interrupted while listing S3", ex);
 			}
 			catch (ExecutionException ex) {
-				// The SDK's own exception, as a listing on this thread would have thrown it.
+				// The SDK's own exception, as a listing on this thread would have thrown
+				// it.
 				if (ex.getCause() instanceof RuntimeException failure) {
 					throw failure;
 				}
@@ -203,14 +222,20 @@ public final class S3Source implements InputSource {
 		return folders;
 	}
 
-	/** Everything below {@code prefix}, as the objects of one folder, if one answer holds it; else null. */
+	/**
+	 * Everything below {@code prefix}, as the objects of one folder, if one answer holds
+	 * it; else null.
+	 */
 	private Folder listWhole(String bucket, String prefix) {
 		ListObjectsV2Response answer = s3()
 			.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build());
 		return answer.isTruncated() ? null : new Folder(answer.contents(), List.of());
 	}
 
-	/** The objects right in the folder {@code prefix} and the folders right below it, in as many answers as needed. */
+	/**
+	 * The objects right in the folder {@code prefix} and the folders right below it, in
+	 * as many answers as needed.
+	 */
 	private Folder listFolder(String bucket, String prefix) {
 		List<S3Object> objects = new ArrayList<>();
 		List<String> folders = new ArrayList<>();
@@ -235,7 +260,10 @@ public final class S3Source implements InputSource {
 		return units;
 	}
 
-	/** Below an account's folder only Bedrock's logs are of interest (CloudTrail and others can be huge). */
+	/**
+	 * Below an account's folder only Bedrock's logs are of interest (CloudTrail and
+	 * others can be huge).
+	 */
 	private static boolean worthDescending(String prefix) {
 		String[] parts = prefix.split("/");
 		if (parts.length >= 3 && parts[parts.length - 3].equals("AWSLogs")) {

@@ -61,7 +61,8 @@ class CloudWatchSourceTests {
 
 	@Test
 	void countsALogGroupExactlyAsTheSameRecordsInFiles() throws Exception {
-		// CloudWatch Logs refuses events older than 14 days, so the corpus is of the last few days.
+		// CloudWatch Logs refuses events older than 14 days, so the corpus is of the last
+		// few days.
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		LocalDate from = today.minusDays(4);
 		LocalDate to = today.minusDays(1);
@@ -75,9 +76,8 @@ class CloudWatchSourceTests {
 			fromLogs = Cli.analyze(this.work.resolve("cw"), "--source", "cloudwatch:" + group, "--from",
 					from.toString(), "--to", to.toString(), "--out", this.work.resolve("cw-out").toString());
 		}
-		Cli.Result fromFiles = Cli.analyze(this.work.resolve("files"), "--source",
-				this.work.resolve("logs").toString(), "--from", from.toString(), "--to", to.toString(), "--out",
-				this.work.resolve("files-out").toString());
+		Cli.Result fromFiles = Cli.analyze(this.work.resolve("files"), "--source", this.work.resolve("logs").toString(),
+				"--from", from.toString(), "--to", to.toString(), "--out", this.work.resolve("files-out").toString());
 
 		assertThat(events).isPositive();
 		assertThat(fromLogs.exitCode()).as(fromLogs.err()).isZero();
@@ -90,7 +90,8 @@ class CloudWatchSourceTests {
 	@Test
 	void countsInvocationsDeliveredToFilesAndToALogGroupOnce() throws Exception {
 		Delivered twice = deliveredTwice(37, 8);
-		// Every invocation of the window is in both places: the copies of one of them are all left out.
+		// Every invocation of the window is in both places: the copies of one of them are
+		// all left out.
 		long invocations = twice.expected().total().requests + twice.expected().total().errors;
 
 		Cli.Result both = analyze(this.work.resolve("both"), twice, "both-out", twice.logs().toString(),
@@ -103,7 +104,8 @@ class CloudWatchSourceTests {
 		assertThat(report.get("duplicates").get("dropped").asLong()).isEqualTo(invocations);
 		String files = twice.logs().toRealPath().toString();
 		assertThat(report.get("duplicates").get("from")).isNotEmpty().allSatisfy((copies) -> {
-			// A copy in a file was counted from the group, or one in the group from a file: never file and file.
+			// A copy in a file was counted from the group, or one in the group from a
+			// file: never file and file.
 			assertThat(copies.get("location").asString().startsWith(files))
 				.isNotEqualTo(copies.get("countedFrom").asString().startsWith(files));
 			assertThat(copies.get("dropped").asLong()).isPositive();
@@ -129,12 +131,16 @@ class CloudWatchSourceTests {
 		assertThat(groupReport.get("duplicates").get("dropped").asLong()).isEqualTo(invocations);
 		assertThat(groupReport.get("duplicates").get("from").get(0).get("countedFromSource").asString())
 			.isEqualTo(twice.logs().toRealPath().toString());
-		// Both sources together: the files' counts once, as if the group had never been given.
+		// Both sources together: the files' counts once, as if the group had never been
+		// given.
 		ReportAssertions.assertMatches(Cli.readReport(this.work.resolve("both-out")), twice.expected());
 		assertThat(again.exitCode()).as(again.err()).isZero();
 	}
 
-	/** The same invocations in a local folder and in a log group, over the last few days (CloudWatch's limit). */
+	/**
+	 * The same invocations in a local folder and in a log group, over the last few days
+	 * (CloudWatch's limit).
+	 */
 	private record Delivered(LocalDate from, LocalDate to, Path logs, String group, ExpectedTotals expected) {
 	}
 
@@ -151,7 +157,10 @@ class CloudWatchSourceTests {
 		return new Delivered(from, to, logs, group, expected);
 	}
 
-	/** {@code analyze} of the sources over the window, the job database under {@code db}, against moto_server. */
+	/**
+	 * {@code analyze} of the sources over the window, the job database under {@code db},
+	 * against moto_server.
+	 */
 	private Cli.Result analyze(Path db, Delivered delivered, String out, String... sources) {
 		List<String> args = new ArrayList<>();
 		for (String source : sources) {
@@ -174,7 +183,8 @@ class CloudWatchSourceTests {
 		List<InputUnit> units = source.list("cloudwatch:" + GROUP,
 				new Window(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 3)));
 
-		// 23h of the day before, then 00h..09h; 10h ends at 11:00, after 10:05 (now less 15 minutes).
+		// 23h of the day before, then 00h..09h; 10h ends at 11:00, after 10:05 (now less
+		// 15 minutes).
 		assertThat(units).extracting(InputUnit::key)
 			.startsWith("2026-10-01T23h", "2026-10-02T00h")
 			.endsWith("2026-10-02T09h")
@@ -198,9 +208,8 @@ class CloudWatchSourceTests {
 			logs.createLogStream((b) -> b.logGroupName(group).logStreamName("aws/bedrock/modelinvocations"));
 			for (int i = 0; i < events.size(); i += 500) {
 				List<InputLogEvent> batch = events.subList(i, Math.min(events.size(), i + 500));
-				logs.putLogEvents((b) -> b.logGroupName(group)
-					.logStreamName("aws/bedrock/modelinvocations")
-					.logEvents(batch));
+				logs.putLogEvents(
+						(b) -> b.logGroupName(group).logStreamName("aws/bedrock/modelinvocations").logEvents(batch));
 			}
 		}
 		return events.size();

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -80,7 +79,8 @@ class S3SourceTests {
 			.write(this.work.resolve("logs"));
 		LocalAws.upload(this.s3, BUCKET, "org/", this.work.resolve("logs"));
 		// Another service's logs beside Bedrock's are never listed.
-		this.s3.putObject((b) -> b.bucket(BUCKET).key("org/AWSLogs/111111111111/CloudTrail/us-east-1/2026/10/02/x.json.gz"),
+		this.s3.putObject(
+				(b) -> b.bucket(BUCKET).key("org/AWSLogs/111111111111/CloudTrail/us-east-1/2026/10/02/x.json.gz"),
 				RequestBody.fromString("not a bedrock log"));
 
 		Cli.Result fromS3;
@@ -100,7 +100,8 @@ class S3SourceTests {
 		assertThat(s3Report.get("rejects").get("count").asLong()).isEqualTo(expected.rejects());
 		assertThat(s3Report.get("rejects").get("samples").get(0).get("location").asString())
 			.startsWith("s3://" + BUCKET + "/org/AWSLogs/");
-		// Reading S3 waits on the network: by default that run reads four partitions a core at once, not one, and
+		// Reading S3 waits on the network: by default that run reads four partitions a
+		// core at once, not one, and
 		// cuts four partitions for each of its threads (no more than there are units).
 		int cores = Runtime.getRuntime().availableProcessors();
 		long units = counted(this.work.resolve("diskrun"), "SUM(READ_COUNT)", "countUsage");
@@ -161,8 +162,8 @@ class S3SourceTests {
 		}
 		put("p/amazon-bedrock-logs-permission-check", "");
 
-		List<InputUnit> units = source().list("s3://" + BUCKET + "/p/", new Window(LocalDate.of(2026, 10, 2),
-				LocalDate.of(2026, 10, 3)));
+		List<InputUnit> units = source().list("s3://" + BUCKET + "/p/",
+				new Window(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 3)));
 
 		assertThat(units).hasSize(2 * 2 * 4).allSatisfy((unit) -> {
 			assertThat(unit.key()).containsAnyOf("/2026/10/01/23/", "/2026/10/02/00/", "/2026/10/02/23/",
@@ -180,7 +181,8 @@ class S3SourceTests {
 			logs.add(root + hour + "/20261002T000000000Z_ab12.json.gz");
 		}
 		logs.forEach((key) -> put(key, "{}"));
-		// 1,100 offloaded bodies make 2 October more than one answer's worth of keys; 3 October is small.
+		// 1,100 offloaded bodies make 2 October more than one answer's worth of keys; 3
+		// October is small.
 		List<String> sidecars = new ArrayList<>();
 		for (int i = 0; i < 1_100; i++) {
 			sidecars.add(root + "2026/10/02/0" + (i % 2 + 1) + "/data/" + i + "_input.json.gz");
@@ -196,7 +198,8 @@ class S3SourceTests {
 		}
 
 		assertThat(units).extracting(InputUnit::key).containsExactlyElementsOf(logs);
-		// Each day was asked for whole once; the big day's answer stopped at 1,000 keys, and its hours were then
+		// Each day was asked for whole once; the big day's answer stopped at 1,000 keys,
+		// and its hours were then
 		// listed folder by folder, none of them a data/ folder.
 		assertThat(recorder.prefixes).doesNotContain(root + "2026/10/02/01/data/", root + "2026/10/02/02/data/")
 			.contains(root + "2026/10/02/01/", root + "2026/10/02/02/");
@@ -208,7 +211,8 @@ class S3SourceTests {
 		String root = "p/AWSLogs/111111111111/BedrockModelInvocationLogs/us-east-1/";
 		put(root + "2026/10/02/05/20261002T050000000Z_ab12.json.gz", "{}");
 		put(root + "2026/10/03/05/20261003T050000000Z_ab12.json.gz", "{}");
-		// Each listing of a day waits until another is in flight: one after the other, the first would wait in vain.
+		// Each listing of a day waits until another is in flight: one after the other,
+		// the first would wait in vain.
 		ListingRecorder recorder = new ListingRecorder(2);
 
 		List<InputUnit> units;
@@ -228,8 +232,10 @@ class S3SourceTests {
 		this.s3.putObject((b) -> b.bucket(BUCKET).key("k/object.json.gz"), RequestBody.fromBytes(content));
 		AtomicInteger gets = new AtomicInteger();
 		FaultInjector faults = new FaultInjector(gets);
-		S3Source source = new S3Source(() -> new AwsClientFactory(
-				Map.of("AWS_ENDPOINT_URL_S3", S3_PROXY.getUri().toString())::get, List.of(faults)).s3());
+		S3Source source = new S3Source(
+				() -> new AwsClientFactory(Map.of("AWS_ENDPOINT_URL_S3", S3_PROXY.getUri().toString())::get,
+						List.of(faults))
+					.s3());
 		String etag = this.s3.headObject((b) -> b.bucket(BUCKET).key("k/object.json.gz")).eTag();
 
 		byte[] read;
@@ -242,7 +248,8 @@ class S3SourceTests {
 		}
 
 		assertThat(read).isEqualTo(content);
-		// 1: answered 500 and 2: 503 SlowDown, both retried by the SDK; 3: cut after 64 KiB; 4: the ranged GET that
+		// 1: answered 500 and 2: 503 SlowDown, both retried by the SDK; 3: cut after 64
+		// KiB; 4: the ranged GET that
 		// resumes from there.
 		assertThat(gets.get()).isEqualTo(4);
 		assertThat(faults.rangesAsked).containsExactly("bytes=" + FaultInjector.CUT_AFTER + "-");
@@ -253,8 +260,9 @@ class S3SourceTests {
 	}
 
 	private static S3Source recordingSource(ListingRecorder recorder) {
-		return new S3Source(() -> new AwsClientFactory(
-				Map.of("AWS_ENDPOINT_URL_S3", S3_PROXY.getUri().toString())::get, List.of(recorder)).s3());
+		return new S3Source(() -> new AwsClientFactory(Map.of("AWS_ENDPOINT_URL_S3", S3_PROXY.getUri().toString())::get,
+				List.of(recorder))
+			.s3());
 	}
 
 	private void put(String key, String content) {
@@ -262,8 +270,9 @@ class S3SourceTests {
 	}
 
 	/**
-	 * Notes the prefix of every LIST sent and counts the offloaded-body keys in the answers. With {@code meet} above
-	 * zero, each listing of a dated folder waits (up to ten seconds) until {@code meet} of them are in flight.
+	 * Notes the prefix of every LIST sent and counts the offloaded-body keys in the
+	 * answers. With {@code meet} above zero, each listing of a dated folder waits (up to
+	 * ten seconds) until {@code meet} of them are in flight.
 	 */
 	static final class ListingRecorder implements ExecutionInterceptor {
 
@@ -306,8 +315,9 @@ class S3SourceTests {
 	}
 
 	/**
-	 * Faults in the real HTTP exchange: the first GET is answered 500, the second 503 SlowDown, the third one's body
-	 * breaks off with a connection reset after {@link #CUT_AFTER} bytes.
+	 * Faults in the real HTTP exchange: the first GET is answered 500, the second 503
+	 * SlowDown, the third one's body breaks off with a connection reset after
+	 * {@link #CUT_AFTER} bytes.
 	 */
 	static final class FaultInjector implements ExecutionInterceptor {
 
@@ -322,8 +332,7 @@ class S3SourceTests {
 		}
 
 		@Override
-		public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context,
-				ExecutionAttributes attributes) {
+		public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
 			if (context.request() instanceof GetObjectRequest request) {
 				int n = this.gets.incrementAndGet();
 				if (request.range() != null) {
