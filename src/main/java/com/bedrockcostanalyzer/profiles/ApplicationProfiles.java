@@ -105,6 +105,10 @@ public class ApplicationProfiles {
 
 		private final Set<String> failedProfiles = new HashSet<>();
 
+		// Profiles this resolver can tell nothing of: each record of theirs would
+		// otherwise ask the database again.
+		private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+
 		Resolver(Map<String, ApplicationProfile> fromFile, BedrockProfileLookup lookup) {
 			this.fromFile = fromFile;
 			this.lookup = lookup;
@@ -120,7 +124,14 @@ public class ApplicationProfiles {
 			if (profile != null && (this.lookup == null || fresh(profile))) {
 				return Optional.of(profile);
 			}
-			return resolve(arn);
+			if (this.unknown.contains(arn)) {
+				return Optional.empty();
+			}
+			Optional<ApplicationProfile> resolved = resolve(arn);
+			if (resolved.isEmpty()) {
+				this.unknown.add(arn);
+			}
+			return resolved;
 		}
 
 		private synchronized Optional<ApplicationProfile> resolve(String arn) {
