@@ -92,18 +92,19 @@ class ReportTasklet implements Tasklet {
 				this.request.discounts(), this.request.displayCurrency(), this.savings,
 				ProvisionedBook.load(this.request.prices()), ReservedBook.load(this.request.prices()));
 		List<DailyUsage> daily = this.store.load(sourceIds, window);
-		AnalysisReport report = builder.build(new ReportBuilder.Inputs(window, sourceInputs, daily,
+		AnalysisReport.Builder sections = builder.sections(new ReportBuilder.Inputs(window, sourceInputs, daily,
 				new StoredProfile(this.store, sourceIds, window), this.ledger.rejects(sourceIds, window),
 				this.ledger.notes(sourceIds, window), this.requests.dropped(sourceIds, window)));
 		LocalDate trendDay = this.request.trendDay();
 		if (trendDay != null) {
-			report = report.withDayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
+			sections.dayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
 					this.store.load(sourceIds, new Window(trendDay.minusDays(7), trendDay.plusDays(1)))));
 		}
 		if (!this.request.curFiles().isEmpty()) {
-			report = report.withReconciliation(
+			sections.reconciliation(
 					builder.reconcile(this.request.curFiles().stream().map(Path::of).toList(), window, daily));
 		}
+		AnalysisReport report = sections.build();
 		try {
 			new ReportWriter().write(report, this.request.out());
 		}

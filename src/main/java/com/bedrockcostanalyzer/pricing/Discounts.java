@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.lang.Contract;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Private-pricing discounts, in percent off list: one for everything ({@code 7}) and/or
  * per model family, a model-id prefix ({@code anthropic=12}, {@code amazon.nova=5}). The
@@ -79,7 +83,8 @@ public final class Discounts {
 	}
 
 	/** The amount after the model's discount; exact (a percent has few decimals). */
-	public BigDecimal apply(String modelId, BigDecimal listUsd) {
+	@Contract("_, null -> null; _, !null -> !null")
+	public @Nullable BigDecimal apply(String modelId, @Nullable BigDecimal listUsd) {
 		if (listUsd == null) {
 			return null;
 		}

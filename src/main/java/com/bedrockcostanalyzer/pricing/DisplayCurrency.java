@@ -3,6 +3,10 @@ package com.bedrockcostanalyzer.pricing;
 import java.math.BigDecimal;
 import java.util.Locale;
 
+import org.springframework.lang.Contract;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * The currency the human reports show besides USD, at a rate the user gives (units of the
  * currency per 1 USD). Bedrock bills in USD, so USD stays in every file; the converted
@@ -26,7 +30,8 @@ public record DisplayCurrency(String code, BigDecimal ratePerUsd) {
 		return this.code.equals("USD");
 	}
 
-	public BigDecimal convert(BigDecimal usd) {
+	@Contract("null -> null; !null -> !null")
+	public @Nullable BigDecimal convert(@Nullable BigDecimal usd) {
 		return usd == null ? null : usd.multiply(this.ratePerUsd);
 	}
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -37,8 +39,9 @@ public final class ModelFacts {
 			"long_context_threshold", "end_of_life", "tiers", "geo_as_regional", "source");
 
 	/** One model's facts; null or empty where not known. */
-	public record Model(String modelId, String family, String generation, String routeTo, Integer cacheMinTokens,
-			Long longContextThreshold, LocalDate endOfLife, Set<Tier> tiers, boolean geoAsRegional, String source) {
+	public record Model(String modelId, @Nullable String family, @Nullable String generation, @Nullable String routeTo,
+			@Nullable Integer cacheMinTokens, @Nullable Long longContextThreshold, @Nullable LocalDate endOfLife,
+			Set<Tier> tiers, boolean geoAsRegional, String source) {
 	}
 
 	private final Map<String, Model> models;
@@ -50,7 +53,7 @@ public final class ModelFacts {
 	/**
 	 * The shipped facts, with the {@value #FILE} of a {@code --prices} folder over them.
 	 */
-	public static ModelFacts load(String pricesSpec) {
+	public static ModelFacts load(@Nullable String pricesSpec) {
 		Map<String, Model> models = new HashMap<>(Shipped.MODELS);
 		if (pricesSpec != null && !pricesSpec.isBlank()) {
 			Path own = Path.of(pricesSpec).resolve(FILE);
@@ -154,11 +157,11 @@ public final class ModelFacts {
 		}
 	}
 
-	private static String empty(String text) {
+	private static @Nullable String empty(String text) {
 		return text.isEmpty() ? null : text;
 	}
 
-	private static <T extends Number> T number(String text, String where, Function<String, T> parse) {
+	private static <T extends Number> @Nullable T number(String text, String where, Function<String, T> parse) {
 		if (text.isEmpty()) {
 			return null;
 		}
@@ -174,7 +177,7 @@ public final class ModelFacts {
 		}
 	}
 
-	private static LocalDate date(String text, String where) {
+	private static @Nullable LocalDate date(String text, String where) {
 		if (text.isEmpty()) {
 			return null;
 		}

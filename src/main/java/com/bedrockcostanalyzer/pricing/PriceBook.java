@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
@@ -92,11 +94,11 @@ public final class PriceBook {
 		return this.rows.values().stream().flatMap(List::stream).toList();
 	}
 
-	public LocalDate earliestEffectiveFrom() {
+	public @Nullable LocalDate earliestEffectiveFrom() {
 		return allRows().stream().map(PriceRow::effectiveFrom).min(Comparator.naturalOrder()).orElse(null);
 	}
 
-	public LocalDate latestEffectiveFrom() {
+	public @Nullable LocalDate latestEffectiveFrom() {
 		return allRows().stream().map(PriceRow::effectiveFrom).max(Comparator.naturalOrder()).orElse(null);
 	}
 

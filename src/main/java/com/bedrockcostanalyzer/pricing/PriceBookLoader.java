@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -231,7 +233,7 @@ public final class PriceBookLoader {
 				record.get("source"), file, line);
 	}
 
-	private static BigDecimal rate(CSVRecord record, String column, String where) {
+	private static @Nullable BigDecimal rate(CSVRecord record, String column, String where) {
 		String text = record.get(column);
 		if (text.isEmpty()) {
 			return null;

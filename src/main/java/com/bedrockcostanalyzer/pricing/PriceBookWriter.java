@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -34,7 +36,7 @@ public final class PriceBookWriter {
 		}
 	}
 
-	private static String plain(BigDecimal value) {
+	private static String plain(@Nullable BigDecimal value) {
 		return value == null ? "" : value.stripTrailingZeros().toPlainString();
 	}
 

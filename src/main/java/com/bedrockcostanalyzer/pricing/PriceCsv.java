@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
@@ -30,7 +32,7 @@ final class PriceCsv {
 	 * Opens a price file; a header other than {@code header} (when given) is an error
 	 * naming the file.
 	 */
-	static CSVParser open(InputStream in, String name, List<String> header) throws IOException {
+	static CSVParser open(InputStream in, String name, @Nullable List<String> header) throws IOException {
 		CSVParser csv = CSVParser.builder()
 			.setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
 			.setFormat(FORMAT)

@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -194,7 +196,7 @@ public final class PriceListImporter {
 			}
 			JsonNode term = first(onDemand.path(skuId));
 			JsonNode dimension = term == null ? null : first(term.path("priceDimensions"));
-			if (dimension == null) {
+			if (term == null || dimension == null) {
 				count(skipped, "no on-demand price");
 				continue;
 			}
@@ -209,7 +211,7 @@ public final class PriceListImporter {
 		}
 	}
 
-	private static String modelName(String offerCode, JsonNode attributes) {
+	private static @Nullable String modelName(String offerCode, JsonNode attributes) {
 		String model = attributes.path("model").asString("");
 		if (!model.isEmpty()) {
 			return model;
@@ -221,7 +223,7 @@ public final class PriceListImporter {
 		return service.isEmpty() ? null : service;
 	}
 
-	private static BigDecimal perMillion(JsonNode dimension) {
+	private static @Nullable BigDecimal perMillion(JsonNode dimension) {
 		String usd = dimension.path("pricePerUnit").path("USD").asString("");
 		if (usd.isEmpty()) {
 			return null;
@@ -260,7 +262,7 @@ public final class PriceListImporter {
 		return LocalDate.of(1970, 1, 1);
 	}
 
-	private static JsonNode first(JsonNode node) {
+	private static @Nullable JsonNode first(JsonNode node) {
 		var values = node.values().iterator();
 		return values.hasNext() ? values.next() : null;
 	}
@@ -287,7 +289,7 @@ public final class PriceListImporter {
 				return;
 			}
 			rows.add(new PriceRow(key.modelId(), key.region(), key.scope(), key.tier(), key.context(),
-					rate(dims, TokenKind.INPUT), rate(dims, TokenKind.OUTPUT), rate(dims, TokenKind.CACHE_READ),
+					input.usdPerMillion(), rate(dims, TokenKind.OUTPUT), rate(dims, TokenKind.CACHE_READ),
 					rate(dims, TokenKind.CACHE_WRITE_5M), rate(dims, TokenKind.CACHE_WRITE_1H), key.effectiveFrom(),
 					source(input.offer(), dims), "", 0));
 		});
@@ -317,7 +319,7 @@ public final class PriceListImporter {
 		return source.toString();
 	}
 
-	private static BigDecimal rate(Map<TokenKind, Sku> dims, TokenKind dimension) {
+	private static @Nullable BigDecimal rate(Map<TokenKind, Sku> dims, TokenKind dimension) {
 		Sku sku = dims.get(dimension);
 		return sku == null ? null : sku.usdPerMillion();
 	}

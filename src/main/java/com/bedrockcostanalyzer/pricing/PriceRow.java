@@ -3,6 +3,8 @@ package com.bedrockcostanalyzer.pricing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
@@ -13,6 +15,6 @@ import com.bedrockcostanalyzer.usage.Tier;
  * there.
  */
 public record PriceRow(String modelId, String region, Scope scope, Tier tier, Context context, BigDecimal input,
-		BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite5m, BigDecimal cacheWrite1h,
-		LocalDate effectiveFrom, String source, String file, long line) {
+		@Nullable BigDecimal output, @Nullable BigDecimal cacheRead, @Nullable BigDecimal cacheWrite5m,
+		@Nullable BigDecimal cacheWrite1h, LocalDate effectiveFrom, String source, String file, long line) {
 }

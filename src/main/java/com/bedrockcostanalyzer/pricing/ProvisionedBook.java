@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -27,8 +29,8 @@ public final class ProvisionedBook {
 			"input_tpm_per_unit", "output_tpm_per_unit", "effective_from", "source");
 
 	/** One row; capacity null where unknown. */
-	public record Row(String modelId, String region, String commitment, BigDecimal hourlyPerUnit, Long inputTpmPerUnit,
-			Long outputTpmPerUnit, LocalDate effectiveFrom, String source) {
+	public record Row(String modelId, String region, String commitment, BigDecimal hourlyPerUnit,
+			@Nullable Long inputTpmPerUnit, @Nullable Long outputTpmPerUnit, LocalDate effectiveFrom, String source) {
 
 		public boolean capacityKnown() {
 			return this.inputTpmPerUnit != null && this.outputTpmPerUnit != null;
@@ -47,7 +49,7 @@ public final class ProvisionedBook {
 	}
 
 	/** The provisioned file beside a {@code --prices} folder, else the shipped one. */
-	public static ProvisionedBook load(String pricesSpec) {
+	public static ProvisionedBook load(@Nullable String pricesSpec) {
 		try {
 			if (pricesSpec != null && !pricesSpec.isBlank() && Files.isDirectory(Path.of(pricesSpec))) {
 				try (Stream<Path> files = Files.list(Path.of(pricesSpec))) {
@@ -96,7 +98,7 @@ public final class ProvisionedBook {
 		return rows;
 	}
 
-	private static Long number(String text) {
+	private static @Nullable Long number(String text) {
 		return text.isEmpty() ? null : Long.valueOf(text);
 	}
 

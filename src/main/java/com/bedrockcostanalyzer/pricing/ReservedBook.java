@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -43,7 +45,7 @@ public final class ReservedBook {
 	}
 
 	/** {@value #FILE} in a {@code --prices} folder, else the shipped one. */
-	public static ReservedBook load(String pricesSpec) {
+	public static ReservedBook load(@Nullable String pricesSpec) {
 		try {
 			if (pricesSpec != null && !pricesSpec.isBlank() && Files.isRegularFile(Path.of(pricesSpec, FILE))) {
 				try (InputStream in = Files.newInputStream(Path.of(pricesSpec, FILE))) {

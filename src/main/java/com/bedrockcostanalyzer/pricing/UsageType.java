@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import com.bedrockcostanalyzer.usage.Context;
 import com.bedrockcostanalyzer.usage.Scope;
 import com.bedrockcostanalyzer.usage.Tier;
@@ -95,7 +97,7 @@ public final class UsageType {
 	 * Where and how the usage type bills tokens, or null when it is not a per-token
 	 * charge this tool prices.
 	 */
-	public static Placement placement(String usageType, String feature) {
+	public static @Nullable Placement placement(String usageType, String feature) {
 		return isMarketplace(usageType) ? marketplace(usageType) : firstParty(usageType, feature);
 	}
 
@@ -103,7 +105,7 @@ public final class UsageType {
 	 * The Region a usage type bills in, from its prefix ({@code USE1-…}), or null for a
 	 * prefix not in the table.
 	 */
-	public static String region(String usageType) {
+	public static @Nullable String region(String usageType) {
 		int dash = usageType.indexOf('-');
 		return dash < 0 ? null : REGION_PREFIXES.get(usageType.substring(0, dash));
 	}
@@ -113,7 +115,7 @@ public final class UsageType {
 	 * {@code Claude4.6Sonnet}); Marketplace usage types name none (the product name
 	 * does).
 	 */
-	public static String firstPartyModelName(String usageType) {
+	public static @Nullable String firstPartyModelName(String usageType) {
 		if (isMarketplace(usageType)) {
 			return null;
 		}
@@ -121,7 +123,7 @@ public final class UsageType {
 		return matcher.matches() ? matcher.group(2) : null;
 	}
 
-	static Placement firstParty(String usageType, String feature) {
+	static @Nullable Placement firstParty(String usageType, String feature) {
 		String u = usageType.toLowerCase(Locale.ROOT);
 		if (u.contains("mantle") || u.contains("provisioned") || u.contains("reserved") || u.contains("custom")) {
 			return null;
@@ -160,7 +162,7 @@ public final class UsageType {
 		return new Placement(kind, tier, scope, u.contains("long-context") ? Context.LONG : Context.STANDARD);
 	}
 
-	static Placement marketplace(String usageType) {
+	static @Nullable Placement marketplace(String usageType) {
 		String rest = usageType.substring(usageType.indexOf("-MP:") + 4);
 		int underscore = rest.indexOf('_');
 		if (underscore < 0) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.savings.Opportunity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -19,23 +21,143 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
 		List<Breakdown> byPath, List<TagBreakdown> byTag, List<DaySpend> dailySpend, List<WhatIf> whatIf,
 		List<Unpriced> unpriced, Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects,
-		Duplicates duplicates, DayOverDay dayOverDay, Reconciliation reconciliation,
+		Duplicates duplicates, @Nullable DayOverDay dayOverDay, @Nullable Reconciliation reconciliation,
 		@JsonIgnore List<Opportunity> allOpportunities) {
 
-	/** The same report with the nightly job's day-over-day section. */
-	public AnalysisReport withDayOverDay(DayOverDay section) {
-		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency, this.priceBook,
-				this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.byTag, this.dailySpend,
-				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
-				this.duplicates, section, this.reconciliation, this.allOpportunities);
-	}
+	/**
+	 * Builds a report section by section: a new section is one component, one setter and
+	 * one argument of {@link #build()}, not a copy of every field. The optional sections
+	 * (the nightly job's day-over-day, the bill) stay null unless set.
+	 */
+	public static final class Builder {
 
-	/** The same report with the bill set beside it. */
-	public AnalysisReport withReconciliation(Reconciliation section) {
-		return new AnalysisReport(this.tool, this.generatedAt, this.window, this.sources, this.currency, this.priceBook,
-				this.adjustments, this.totals, this.usage, this.byModel, this.byPath, this.byTag, this.dailySpend,
-				this.whatIf, this.unpriced, this.coverage, this.savings, this.opportunities, this.rejects,
-				this.duplicates, this.dayOverDay, section, this.allOpportunities);
+		private @Nullable Tool tool;
+
+		private @Nullable Instant generatedAt;
+
+		private @Nullable Window window;
+
+		private @Nullable List<Source> sources;
+
+		private @Nullable String currency;
+
+		private @Nullable PriceBookInfo priceBook;
+
+		private @Nullable Adjustments adjustments;
+
+		private @Nullable Totals totals;
+
+		private @Nullable List<UsageRow> usage;
+
+		private @Nullable List<Breakdown> byModel;
+
+		private @Nullable List<Breakdown> byPath;
+
+		private @Nullable List<TagBreakdown> byTag;
+
+		private @Nullable List<DaySpend> dailySpend;
+
+		private @Nullable List<WhatIf> whatIf;
+
+		private @Nullable List<Unpriced> unpriced;
+
+		private @Nullable Coverage coverage;
+
+		private @Nullable Savings savings;
+
+		private @Nullable List<Opportunity> opportunities;
+
+		private @Nullable List<Opportunity> allOpportunities;
+
+		private @Nullable Rejects rejects;
+
+		private @Nullable Duplicates duplicates;
+
+		private @Nullable DayOverDay dayOverDay;
+
+		private @Nullable Reconciliation reconciliation;
+
+		/** What the report is of: the tool, the window, the sources and the prices. */
+		public Builder about(Tool tool, Instant generatedAt, Window window, List<Source> sources, String currency,
+				PriceBookInfo priceBook, Adjustments adjustments) {
+			this.tool = tool;
+			this.generatedAt = generatedAt;
+			this.window = window;
+			this.sources = sources;
+			this.currency = currency;
+			this.priceBook = priceBook;
+			this.adjustments = adjustments;
+			return this;
+		}
+
+		/** The priced usage and its breakdowns. */
+		public Builder spend(Totals totals, List<UsageRow> usage, List<DaySpend> dailySpend, List<WhatIf> whatIf,
+				List<Unpriced> unpriced, Coverage coverage) {
+			this.totals = totals;
+			this.usage = usage;
+			this.dailySpend = dailySpend;
+			this.whatIf = whatIf;
+			this.unpriced = unpriced;
+			this.coverage = coverage;
+			return this;
+		}
+
+		/** Spend by model, by path and by each chosen profile tag. */
+		public Builder breakdowns(List<Breakdown> byModel, List<Breakdown> byPath, List<TagBreakdown> byTag) {
+			this.byModel = byModel;
+			this.byPath = byPath;
+			this.byTag = byTag;
+			return this;
+		}
+
+		/**
+		 * The headline and the opportunities shown, and every one found (for the CSV).
+		 */
+		public Builder savings(Savings savings, List<Opportunity> shown, List<Opportunity> all) {
+			this.savings = savings;
+			this.opportunities = shown;
+			this.allOpportunities = all;
+			return this;
+		}
+
+		/** What was rejected, and the copies counted once. */
+		public Builder input(Rejects rejects, Duplicates duplicates) {
+			this.rejects = rejects;
+			this.duplicates = duplicates;
+			return this;
+		}
+
+		public Builder dayOverDay(DayOverDay section) {
+			this.dayOverDay = section;
+			return this;
+		}
+
+		public Builder reconciliation(Reconciliation section) {
+			this.reconciliation = section;
+			return this;
+		}
+
+		/**
+		 * @throws IllegalStateException when a section other than the optional ones is
+		 * missing
+		 */
+		public AnalysisReport build() {
+			return new AnalysisReport(required(this.tool), required(this.generatedAt), required(this.window),
+					required(this.sources), required(this.currency), required(this.priceBook),
+					required(this.adjustments), required(this.totals), required(this.usage), required(this.byModel),
+					required(this.byPath), required(this.byTag), required(this.dailySpend), required(this.whatIf),
+					required(this.unpriced), required(this.coverage), required(this.savings),
+					required(this.opportunities), required(this.rejects), required(this.duplicates), this.dayOverDay,
+					this.reconciliation, required(this.allOpportunities));
+		}
+
+		private static <T> T required(@Nullable T section) {
+			if (section == null) {
+				throw new IllegalStateException("a report section is missing");
+			}
+			return section;
+		}
+
 	}
 
 	/**
@@ -49,7 +171,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 
 	/** Changes in percent, null when the earlier day had no spend. */
 	public record SpendChange(String kind, String name, BigDecimal spend, BigDecimal dayBefore, BigDecimal weekBefore,
-			BigDecimal dayOverDayPercent, BigDecimal weekOverWeekPercent, boolean flagged) {
+			@Nullable BigDecimal dayOverDayPercent, @Nullable BigDecimal weekOverWeekPercent, boolean flagged) {
 	}
 
 	public record Tool(String name, String version) {
@@ -68,8 +190,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	public record Note(String location, String note) {
 	}
 
-	public record PriceBookInfo(String name, List<PriceFile> files, LocalDate earliestEffectiveFrom,
-			LocalDate latestEffectiveFrom, List<String> sources) {
+	public record PriceBookInfo(String name, List<PriceFile> files, @Nullable LocalDate earliestEffectiveFrom,
+			@Nullable LocalDate latestEffectiveFrom, List<String> sources) {
 	}
 
 	public record PriceFile(String file, String sha256, int rows) {
@@ -80,7 +202,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	 * prefix; empty = all models), and the currency the human reports convert to at the
 	 * user's rate. Money fields stay in USD.
 	 */
-	public record Adjustments(List<Discount> discounts, DisplayCurrency displayCurrency) {
+	public record Adjustments(List<Discount> discounts, @Nullable DisplayCurrency displayCurrency) {
 	}
 
 	public record Discount(String family, BigDecimal percent) {
@@ -91,7 +213,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 
 	public record Totals(long requests, long errors, long inputTokens, long outputTokens, long cacheReadInputTokens,
 			long cacheWriteInputTokens, long cacheWrite5mInputTokens, long cacheWrite1hInputTokens, BigDecimal cost,
-			BigDecimal listCost, BigDecimal displayCost, long unpricedRequests) {
+			BigDecimal listCost, @Nullable BigDecimal displayCost, long unpricedRequests) {
 	}
 
 	/**
@@ -101,15 +223,16 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	public record UsageRow(String model, String scope, String region, String tier, String context, String path,
 			Map<String, String> tags, long requests, long errors, long streamingRequests, long truncatedRequests,
 			long inputTokens, long outputTokens, long cacheReadInputTokens, long cacheWriteInputTokens,
-			long cacheWrite5mInputTokens, long cacheWrite1hInputTokens, BigDecimal cost, BigDecimal listCost,
-			String unpricedReason, CostByMode costByMode) {
+			long cacheWrite5mInputTokens, long cacheWrite1hInputTokens, @Nullable BigDecimal cost,
+			@Nullable BigDecimal listCost, @Nullable String unpricedReason, CostByMode costByMode) {
 	}
 
 	/**
 	 * The same tokens at each tier's rates, after discount; null where the model does not
 	 * offer the tier.
 	 */
-	public record CostByMode(BigDecimal onDemand, BigDecimal batch, BigDecimal flex, BigDecimal priority) {
+	public record CostByMode(@Nullable BigDecimal onDemand, @Nullable BigDecimal batch, @Nullable BigDecimal flex,
+			@Nullable BigDecimal priority) {
 	}
 
 	public record Breakdown(String name, long requests, long inputTokens, long outputTokens, long cacheReadInputTokens,
@@ -135,12 +258,13 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	 * on batch, flex and priority, and through the global profile; null where the model
 	 * does not offer that way for some of the usage.
 	 */
-	public record WhatIf(String model, BigDecimal actual, BigDecimal onDemand, BigDecimal batch, BigDecimal flex,
-			BigDecimal priority, BigDecimal global) {
+	public record WhatIf(String model, @Nullable BigDecimal actual, @Nullable BigDecimal onDemand,
+			@Nullable BigDecimal batch, @Nullable BigDecimal flex, @Nullable BigDecimal priority,
+			@Nullable BigDecimal global) {
 	}
 
-	public record Unpriced(String model, String scope, String region, String tier, String reason, long requests,
-			long inputTokens, long outputTokens) {
+	public record Unpriced(String model, String scope, String region, String tier, @Nullable String reason,
+			long requests, long inputTokens, long outputTokens) {
 	}
 
 	/**
@@ -150,7 +274,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	 * when something is unpriced (null when nothing is).
 	 */
 	public record Coverage(long unpricedRequests, BigDecimal unpricedRequestsPercent, long unpricedTokens,
-			BigDecimal unpricedTokensPercent, LocalDate priceBookDate, long priceBookAgeDays, String advice) {
+			BigDecimal unpricedTokensPercent, @Nullable LocalDate priceBookDate, long priceBookAgeDays,
+			@Nullable String advice) {
 
 		public boolean complete() {
 			return this.unpricedRequests == 0 && this.unpricedTokens == 0;

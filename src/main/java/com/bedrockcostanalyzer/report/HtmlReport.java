@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -33,7 +35,7 @@ public final class HtmlReport {
 
 	private static final TemplateEngine ENGINE = engine();
 
-	private static String echarts;
+	private static @Nullable String echarts;
 
 	private static TemplateEngine engine() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();

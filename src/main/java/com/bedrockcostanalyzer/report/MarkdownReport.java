@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
@@ -205,7 +207,7 @@ final class MarkdownReport {
 	}
 
 	/** A change in percent with its sign, or "new" when there was nothing before. */
-	static String signed(BigDecimal percent) {
+	static String signed(@Nullable BigDecimal percent) {
 		return percent == null ? "new" : (percent.signum() > 0 ? "+" : "") + percent.toPlainString() + "%";
 	}
 
@@ -403,7 +405,7 @@ final class MarkdownReport {
 		line("");
 	}
 
-	private String converted(BigDecimal displayCost) {
+	private String converted(@Nullable BigDecimal displayCost) {
 		var display = this.report.adjustments().displayCurrency();
 		if (display == null || displayCost == null) {
 			return "";
@@ -415,7 +417,7 @@ final class MarkdownReport {
 		this.out.append(text).append('\n');
 	}
 
-	private static String cell(String text) {
+	private static String cell(@Nullable String text) {
 		return SafeText.markdownCell(text);
 	}
 
@@ -425,7 +427,7 @@ final class MarkdownReport {
 		return format.format(amount.setScale(2, RoundingMode.HALF_EVEN));
 	}
 
-	static String usd(BigDecimal amount) {
+	static String usd(@Nullable BigDecimal amount) {
 		if (amount == null) {
 			return "—";
 		}

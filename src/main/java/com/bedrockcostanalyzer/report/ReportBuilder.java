@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.DroppedCopies;
 import com.bedrockcostanalyzer.aggregate.StoredReject;
@@ -101,7 +103,11 @@ public final class ReportBuilder {
 			List<StoredReject> rejects, List<UnitNote> notes, List<DroppedCopies> duplicates) {
 	}
 
-	public AnalysisReport build(Inputs inputs) {
+	/**
+	 * The report's sections from the stored usage; the optional ones are the caller's to
+	 * add.
+	 */
+	public AnalysisReport.Builder sections(Inputs inputs) {
 		Window window = inputs.window();
 		List<SourceInput> sources = inputs.sources();
 		List<DailyUsage> daily = inputs.daily();
@@ -119,8 +125,8 @@ public final class ReportBuilder {
 					key.context().label(), key.path(), key.attribution());
 			rows.computeIfAbsent(rowKey, (k) -> new RowAccumulator()).add(usage, actual, this.calculator);
 			if (actual.priced()) {
-				spendByDay.merge(new DayModel(key.day(), key.model()), this.discounts.apply(key.model(), actual.usd()),
-						BigDecimal::add);
+				spendByDay.merge(new DayModel(key.day(), key.model()),
+						this.discounts.apply(key.model(), actual.amount()), BigDecimal::add);
 			}
 		}
 		List<UsageRow> usageRows = new ArrayList<>();
@@ -136,12 +142,19 @@ public final class ReportBuilder {
 		PriceBookInfo priceBook = new PriceBookInfo(book.name(),
 				book.files().stream().map((f) -> new PriceFile(f.name(), f.sha256(), f.rows())).toList(),
 				book.earliestEffectiveFrom(), book.latestEffectiveFrom(), book.sources());
-		return new AnalysisReport(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
-				new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
-				adjustments(), totals(usageRows, this.display), usageRows, breakdown(usageRows, UsageRow::model),
-				breakdown(usageRows, UsageRow::path), byTag(usageRows), dailySpend(spendByDay), whatIf(daily),
-				unpriced(usageRows), coverage(usageRows, window, book), summary(opportunities), shown(opportunities),
-				rejects(storedRejects), duplicates(inputs.duplicates()), null, null, opportunities);
+		return new AnalysisReport.Builder()
+			.about(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
+					new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
+					adjustments())
+			.spend(totals(usageRows, this.display), usageRows, dailySpend(spendByDay), whatIf(daily),
+					unpriced(usageRows), coverage(usageRows, window, book))
+			.breakdowns(breakdown(usageRows, UsageRow::model), breakdown(usageRows, UsageRow::path), byTag(usageRows))
+			.savings(summary(opportunities), shown(opportunities), opportunities)
+			.input(rejects(storedRejects), duplicates(inputs.duplicates()));
+	}
+
+	public AnalysisReport build(Inputs inputs) {
+		return sections(inputs).build();
 	}
 
 	/**
@@ -177,7 +190,7 @@ public final class ReportBuilder {
 			if (!cost.priced()) {
 				continue;
 			}
-			BigDecimal usd = this.discounts.apply(key.model(), cost.usd());
+			BigDecimal usd = this.discounts.apply(key.model(), cost.amount());
 			add(byModel, key.model(), slot, usd);
 			add(byPath, key.path(), slot, usd);
 		}
@@ -216,7 +229,7 @@ public final class ReportBuilder {
 	 * Percent change from {@code before} to {@code now}, one decimal; null when there was
 	 * nothing before.
 	 */
-	private static BigDecimal percentChange(BigDecimal now, BigDecimal before) {
+	private static @Nullable BigDecimal percentChange(BigDecimal now, BigDecimal before) {
 		if (before.signum() == 0) {
 			return null;
 		}
@@ -253,7 +266,7 @@ public final class ReportBuilder {
 	 * The rows at another tier and/or scope, after discount; null when any usage cannot
 	 * be priced that way.
 	 */
-	private BigDecimal priced(List<DailyUsage> rows, Tier tier, Scope scope) {
+	private @Nullable BigDecimal priced(List<DailyUsage> rows, @Nullable Tier tier, @Nullable Scope scope) {
 		BigDecimal total = BigDecimal.ZERO;
 		for (DailyUsage usage : rows) {
 			UsageKey k = usage.key();
@@ -265,7 +278,7 @@ public final class ReportBuilder {
 			if (!cost.priced()) {
 				return null;
 			}
-			total = total.add(this.discounts.apply(k.model(), cost.usd()));
+			total = total.add(this.discounts.apply(k.model(), cost.amount()));
 		}
 		return total;
 	}
@@ -480,11 +493,12 @@ public final class ReportBuilder {
 
 		private final UsageTotals totals = new UsageTotals();
 
-		private BigDecimal cost = BigDecimal.ZERO;
+		private @Nullable BigDecimal cost = BigDecimal.ZERO;
 
-		private String unpricedReason;
+		private @Nullable String unpricedReason;
 
-		private final BigDecimal[] byMode = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+		private final @Nullable BigDecimal[] byMode = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+				BigDecimal.ZERO };
 
 		private static final Tier[] MODES = { Tier.STANDARD, Tier.BATCH, Tier.FLEX, Tier.PRIORITY };
 
@@ -494,7 +508,7 @@ public final class ReportBuilder {
 			this.totals.add(usage.totals());
 			if (this.cost != null) {
 				if (day.priced()) {
-					this.cost = this.cost.add(day.usd());
+					this.cost = this.cost.add(day.amount());
 				}
 				else if (usage.totals().requests() > 0 || !tokens.equals(TokenCounts.ZERO)) {
 					this.cost = null;
@@ -505,7 +519,7 @@ public final class ReportBuilder {
 				if (this.byMode[i] != null) {
 					Cost mode = calculator.cost(key.model(), key.region(), key.scope(), MODES[i], key.context(),
 							key.day(), tokens);
-					this.byMode[i] = mode.priced() ? this.byMode[i].add(mode.usd()) : null;
+					this.byMode[i] = mode.priced() ? this.byMode[i].add(mode.amount()) : null;
 				}
 			}
 		}

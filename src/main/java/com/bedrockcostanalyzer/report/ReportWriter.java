@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -62,8 +64,9 @@ public final class ReportWriter {
 				report.byTag().stream().map(AnalysisReport.TagBreakdown::tag).toList(), out));
 		files.accept(OPPORTUNITIES_CSV,
 				(out) -> writeOpportunitiesCsv(report.allOpportunities(), report.savings().thresholdUsd(), out));
-		if (report.reconciliation() != null) {
-			files.accept(RECONCILIATION_CSV, (out) -> writeReconciliationCsv(report.reconciliation().rows(), out));
+		Reconciliation reconciliation = report.reconciliation();
+		if (reconciliation != null) {
+			files.accept(RECONCILIATION_CSV, (out) -> writeReconciliationCsv(reconciliation.rows(), out));
 		}
 	}
 
@@ -137,7 +140,7 @@ public final class ReportWriter {
 	}
 
 	/** Micro-dollar precision in files; the exact sums are kept until here. */
-	static String money(BigDecimal usd) {
+	static String money(@Nullable BigDecimal usd) {
 		return usd == null ? "" : usd.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
 	}
 

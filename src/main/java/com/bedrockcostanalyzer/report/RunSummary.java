@@ -3,6 +3,8 @@ package com.bedrockcostanalyzer.report;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.bedrockcostanalyzer.savings.Opportunity;
 
 /**
@@ -38,7 +40,7 @@ public final class RunSummary {
 	 * What the run left unpriced and what to do about it, or null when the price book
 	 * covered everything.
 	 */
-	public static String coverage(AnalysisReport report) {
+	public static @Nullable String coverage(AnalysisReport report) {
 		var coverage = report.coverage();
 		if (coverage.complete()) {
 			return null;
@@ -52,7 +54,7 @@ public final class RunSummary {
 	 * How many copies of invocations were left out and where the most were, or null when
 	 * there were none.
 	 */
-	public static String duplicates(AnalysisReport report) {
+	public static @Nullable String duplicates(AnalysisReport report) {
 		var duplicates = report.duplicates();
 		if (duplicates.dropped() == 0) {
 			return null;
@@ -64,7 +66,7 @@ public final class RunSummary {
 	}
 
 	/** The largest saving shown in the report, or null. */
-	public static String topSaving(AnalysisReport report) {
+	public static @Nullable String topSaving(AnalysisReport report) {
 		if (report.opportunities().isEmpty() || report.opportunities().get(0).savings() == null) {
 			return null;
 		}
@@ -83,7 +85,7 @@ public final class RunSummary {
 	}
 
 	/** The bill against the logs in a line, or null without a CUR. */
-	public static String bill(AnalysisReport report) {
+	public static @Nullable String bill(AnalysisReport report) {
 		if (report.reconciliation() == null) {
 			return null;
 		}

@@ -1,5 +1,7 @@
 package com.bedrockcostanalyzer.report;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Text that came from the logs (paths, model ids, notes) is hostile until escaped: it
  * goes into Markdown tables and spreadsheets that people open. Each output format has its
@@ -14,7 +16,7 @@ public final class SafeText {
 	 * Drops control characters and bidirectional overrides, which can make a table lie
 	 * about what it shows.
 	 */
-	public static String plain(String text) {
+	public static String plain(@Nullable String text) {
 		if (text == null) {
 			return "";
 		}
@@ -38,7 +40,7 @@ public final class SafeText {
 	/**
 	 * A Markdown table cell: nothing in it can end the cell, open a link, or become HTML.
 	 */
-	public static String markdownCell(String text) {
+	public static String markdownCell(@Nullable String text) {
 		String plain = plain(text);
 		StringBuilder out = new StringBuilder(plain.length() + 8);
 		for (char c : plain.toCharArray()) {
@@ -57,7 +59,7 @@ public final class SafeText {
 	 * A CSV text cell that a spreadsheet will not run as a formula: leading
 	 * {@code = + - @}, tab or CR get a quote in front (OWASP's advice for CSV injection).
 	 */
-	public static String csvText(String text) {
+	public static String csvText(@Nullable String text) {
 		if (text == null) {
 			return "";
 		}
