@@ -1,5 +1,7 @@
 package com.bedrockcostanalyzer.job;
 
+import java.util.Map;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -31,6 +33,7 @@ import com.bedrockcostanalyzer.source.UsageCsvReader;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.CallerPseudonyms;
 import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
+import com.bedrockcostanalyzer.usage.PathResolver;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
@@ -176,10 +179,12 @@ public class AnalyzeJobConfiguration {
 	@StepScope
 	ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
 			UsageStore store, InputLedger ledger, CountedRequests requests, ObjectProvider<BuildProperties> build,
-			SavingsProperties savings) {
+			SavingsProperties savings, UsageProperties usage, CallerPseudonyms pseudonyms) {
 		BuildProperties properties = build.getIfAvailable();
+		PathResolver paths = usage.pathResolver(pseudonyms);
 		return new ReportTasklet(request(stepExecution), sources, store, ledger, requests,
-				properties != null ? properties.getVersion() : "dev", savings);
+				properties != null ? properties.getVersion() : "dev", savings, new ReportTasklet.BillAttribution(
+						(arn) -> paths.resolve(Map.of(), arn), usage.inferenceProfiles().attributionTags()));
 	}
 
 	private static AnalysisRequest request(StepExecution stepExecution) {

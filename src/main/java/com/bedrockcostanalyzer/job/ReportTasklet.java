@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -66,8 +67,18 @@ class ReportTasklet implements Tasklet {
 
 	private final SavingsProperties savings;
 
+	private final BillAttribution attribution;
+
+	/**
+	 * How the bill's lines are charged back: a caller ARN's path, as the logs name it,
+	 * and the tag keys to split by.
+	 */
+	record BillAttribution(UnaryOperator<String> callerPath, List<String> tagKeys) {
+	}
+
 	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
-			CountedRequests requests, String version, SavingsProperties savings) {
+			CountedRequests requests, String version, SavingsProperties savings, BillAttribution attribution) {
+		this.attribution = attribution;
 		this.requests = requests;
 		this.savings = savings;
 		this.request = request;
@@ -101,8 +112,8 @@ class ReportTasklet implements Tasklet {
 					this.store.load(sourceIds, new Window(trendDay.minusDays(7), trendDay.plusDays(1)))));
 		}
 		if (!this.request.curFiles().isEmpty()) {
-			sections.reconciliation(
-					builder.reconcile(this.request.curFiles().stream().map(Path::of).toList(), window, daily));
+			sections.reconciliation(builder.reconcile(this.request.curFiles().stream().map(Path::of).toList(), window,
+					daily, this.attribution.callerPath(), this.attribution.tagKeys()));
 		}
 		AnalysisReport report = sections.build();
 		try {

@@ -46,28 +46,46 @@ final class CurReader {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** A column by its legacy and its CUR 2.0 name. */
+	/**
+	 * A column by its legacy CUR, its CUR 2.0 and its FOCUS 1.2 (with AWS columns) name;
+	 * null where that export has none.
+	 */
 	private enum Column {
 
-		USAGE_TYPE("lineItem/UsageType", "line_item_usage_type"),
-		LINE_TYPE("lineItem/LineItemType", "line_item_line_item_type"),
-		START("lineItem/UsageStartDate", "line_item_usage_start_date"),
-		PRODUCT_CODE("lineItem/ProductCode", "line_item_product_code"),
-		AMOUNT("lineItem/UsageAmount", "line_item_usage_amount"),
-		COST("lineItem/UnblendedCost", "line_item_unblended_cost"), UNIT("pricing/unit", "pricing_unit"),
-		PRODUCT_NAME("product/ProductName", "product_product_name"), REGION("product/region", "product_region_code"),
-		FEATURE("product/feature", "product_feature"), PRODUCT_MAP(null, "product");
+		USAGE_TYPE("lineItem/UsageType", "line_item_usage_type", "x_UsageType"),
+		LINE_TYPE("lineItem/LineItemType", "line_item_line_item_type", "ChargeCategory"),
+		START("lineItem/UsageStartDate", "line_item_usage_start_date", "ChargePeriodStart"),
+		PRODUCT_CODE("lineItem/ProductCode", "line_item_product_code", "x_ServiceCode"),
+		AMOUNT("lineItem/UsageAmount", "line_item_usage_amount", "PricingQuantity"),
+		COST("lineItem/UnblendedCost", "line_item_unblended_cost", "BilledCost"),
+		UNIT("pricing/unit", "pricing_unit", "PricingUnit"),
+		PRODUCT_NAME("product/ProductName", "product_product_name", "ServiceName"),
+		REGION("product/region", "product_region_code", "RegionId"),
+		FEATURE("product/feature", "product_feature", null), PRODUCT_MAP(null, "product", null),
+		ACCOUNT("lineItem/UsageAccountId", "line_item_usage_account_id", "SubAccountId"),
+		PRINCIPAL(null, "line_item_iam_principal", null), TAGS(null, "tags", "Tags"),
+		RESOURCE_TAGS(null, "resource_tags", null);
 
 		final String legacy;
 
 		final String cur2;
 
-		Column(String legacy, String cur2) {
+		final String focus;
+
+		Column(String legacy, String cur2, String focus) {
 			this.legacy = legacy;
 			this.cur2 = cur2;
+			this.focus = focus;
+		}
+
+		boolean named(String name) {
+			return name.equals(this.legacy) || name.equals(this.cur2) || name.equals(this.focus);
 		}
 
 	}
+
+	/** Legacy CUR writes each cost-allocation tag as a column of its own. */
+	private static final String LEGACY_TAG_PREFIX = "resourceTags/";
 
 	/** What a file held besides the usage lines. */
 	static final class Findings {
@@ -93,12 +111,13 @@ final class CurReader {
 			Map<Column, Integer> columns = columns(csv.getHeaderNames());
 			for (Column required : List.of(Column.USAGE_TYPE, Column.START, Column.AMOUNT, Column.COST)) {
 				if (!columns.containsKey(required)) {
-					findings.rejects.add(new Reconciliation.Reject(file.getFileName() + ":line 1",
-							"not a CUR: no " + required.legacy + " or " + required.cur2 + " column"));
+					findings.rejects.add(new Reconciliation.Reject(file.getFileName() + ":line 1", "not a CUR: no "
+							+ required.legacy + ", " + required.cur2 + " or " + required.focus + " column"));
 					return;
 				}
 			}
 			int width = csv.getHeaderNames().size();
+			Map<String, Integer> legacyTags = legacyTagColumns(csv.getHeaderNames());
 			String name = file.getFileName().toString();
 			CsvFiles.eachRow(csv, (row, line) -> {
 				String location = name + ":line " + line;
@@ -107,7 +126,7 @@ final class CurReader {
 							"row has " + row.size() + " fields, the header has " + width));
 				}
 				else {
-					readRow(row, columns, location, window, lines, findings);
+					readRow(row, columns, legacyTags, location, window, lines, findings);
 				}
 			}, (line) -> findings.rejects
 				.add(new Reconciliation.Reject(name + ":line " + line, CsvFiles.CELL_TOO_LONG)),
@@ -120,8 +139,8 @@ final class CurReader {
 		}
 	}
 
-	private void readRow(CSVRecord row, Map<Column, Integer> columns, String location, Window window,
-			Consumer<BilledLine> lines, Findings findings) {
+	private void readRow(CSVRecord row, Map<Column, Integer> columns, Map<String, Integer> legacyTags, String location,
+			Window window, Consumer<BilledLine> lines, Findings findings) {
 		String productCode = cell(row, columns, Column.PRODUCT_CODE);
 		String mapCell = cell(row, columns, Column.PRODUCT_MAP);
 		String nameCell = cell(row, columns, Column.PRODUCT_NAME);
@@ -174,7 +193,9 @@ final class CurReader {
 				: this.models.model(UsageType.firstPartyModelName(usageType));
 		BigDecimal tokens = placement == null ? BigDecimal.ZERO
 				: amount.multiply(tokensPerUnit(cell(row, columns, Column.UNIT), usageType, findings));
-		lines.accept(new BilledLine(day, region, model, usageType, placement, tokens, cost));
+		lines.accept(new BilledLine(day, region, model, usageType, placement, tokens, cost,
+				cell(row, columns, Column.ACCOUNT), cell(row, columns, Column.PRINCIPAL),
+				productCode + " " + productName, tags(row, columns, legacyTags)));
 	}
 
 	/**
@@ -205,12 +226,71 @@ final class CurReader {
 		for (int i = 0; i < header.size(); i++) {
 			String name = header.get(i).trim();
 			for (Column column : Column.values()) {
-				if (name.equals(column.legacy) || name.equals(column.cur2)) {
+				if (column.named(name)) {
 					columns.putIfAbsent(column, i);
 				}
 			}
 		}
 		return columns;
+	}
+
+	private static Map<String, Integer> legacyTagColumns(List<String> header) {
+		Map<String, Integer> tags = new TreeMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			String name = header.get(i).trim();
+			if (name.startsWith(LEGACY_TAG_PREFIX)) {
+				tags.put(name.substring(LEGACY_TAG_PREFIX.length()), i);
+			}
+		}
+		return tags;
+	}
+
+	/**
+	 * The line's tags by their plain key: the IAM principal's and session's
+	 * ({@code iamPrincipal/team} in CUR 2.0's {@code tags}) before the resource's
+	 * ({@code user_team} in {@code resource_tags}, {@code user:team} in FOCUS's
+	 * {@code Tags} and legacy CUR's {@code resourceTags/user:team}).
+	 */
+	private static Map<String, String> tags(CSVRecord row, Map<Column, Integer> columns,
+			Map<String, Integer> legacyTags) {
+		Map<String, String> resource = new TreeMap<>();
+		Map<String, String> principal = new TreeMap<>();
+		legacyTags.forEach((key, index) -> {
+			String value = row.get(index).trim();
+			if (!value.isEmpty()) {
+				resource.put(plainKey(key), value);
+			}
+		});
+		for (Column column : List.of(Column.RESOURCE_TAGS, Column.TAGS)) {
+			JsonNode map = productMap(cell(row, columns, column));
+			if (map == null) {
+				continue;
+			}
+			for (var entry : map.properties()) {
+				if (!entry.getValue().isString() || entry.getValue().asString().isBlank()) {
+					continue;
+				}
+				String key = entry.getKey();
+				String value = entry.getValue().asString().trim();
+				if (key.startsWith("iamPrincipal/")) {
+					principal.put(key.substring("iamPrincipal/".length()), value);
+				}
+				else {
+					resource.putIfAbsent(plainKey(key), value);
+				}
+			}
+		}
+		resource.putAll(principal);
+		return resource;
+	}
+
+	private static String plainKey(String key) {
+		for (String prefix : List.of("user:", "user_", "aws:")) {
+			if (key.startsWith(prefix)) {
+				return key.substring(prefix.length());
+			}
+		}
+		return key;
 	}
 
 	private static String cell(CSVRecord row, Map<Column, Integer> columns, Column column) {

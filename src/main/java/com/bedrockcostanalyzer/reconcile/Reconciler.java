@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
@@ -91,20 +92,45 @@ public final class Reconciler {
 	}
 
 	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily) {
+		return reconcile(curFiles, window, daily, UnaryOperator.identity(), List.of());
+	}
+
+	/**
+	 * @param callerPath the path the logs give a caller ARN that names no path itself
+	 * (pseudonymized when callers are), to set a principal's bill beside its logged usage
+	 * @param tagKeys the tag keys to charge back by (team, cost centre)
+	 */
+	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily,
+			UnaryOperator<String> callerPath, List<String> tagKeys) {
 		CurReader reader = new CurReader(this.models);
 		CurReader.Findings findings = new CurReader.Findings();
 		Map<Key, Side> sides = new TreeMap<>();
 		Map<String, Reconciliation.OtherCharge> other = new TreeMap<>();
+		Map<List<String>, Reconciliation.Gap> gaps = new LinkedHashMap<>();
+		List<BilledLine> billed = new ArrayList<>();
 		BigDecimal billedUsd = BigDecimal.ZERO;
 		for (Path file : curFiles) {
 			List<BilledLine> lines = new ArrayList<>();
 			reader.read(file, window, lines::add, findings);
+			billed.addAll(lines);
 			for (BilledLine line : lines) {
 				billedUsd = billedUsd.add(line.usd());
+				Reconciliation.Gap gap = BillGaps.outsideTheLogs(line);
+				if (gap != null) {
+					BillGaps.add(gaps, gap);
+				}
 				if (line.placement() == null) {
 					other.merge(line.usageType(),
 							new Reconciliation.OtherCharge(line.usageType(), line.model(), line.usd()),
 							(a, b) -> new Reconciliation.OtherCharge(a.usageType(), a.model(), a.usd().add(b.usd())));
+					if (gap == null) {
+						BillGaps.add(gaps, BillGaps.otherCharge(line));
+					}
+					continue;
+				}
+				if (gap != null) {
+					// Per token, but through a way of calling Bedrock that writes no
+					// invocation logs.
 					continue;
 				}
 				var p = line.placement();
@@ -121,7 +147,9 @@ public final class Reconciler {
 		sides.forEach((key, side) -> rows.add(row(key, side)));
 		return new Reconciliation(curFiles.stream().map((f) -> f.getFileName().toString()).toList(),
 				totals(billedUsd, rows), deltaByFinding(rows, other), byModel(sides), rows, List.copyOf(other.values()),
-				findings.otherLineTypes, daysBilledNotLogged(rows), List.copyOf(findings.notes), findings.rejects);
+				findings.otherLineTypes, daysBilledNotLogged(rows), List.copyOf(findings.notes), findings.rejects,
+				BillGaps.coverage(billedUsd, rows, gaps),
+				new Chargeback(this.calculator, this.discounts).rows(billed, daily, callerPath, tagKeys));
 	}
 
 	private void addLogged(List<DailyUsage> daily, Map<Key, Side> sides) {

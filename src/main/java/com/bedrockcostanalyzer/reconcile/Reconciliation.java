@@ -28,10 +28,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * gaps
  * @param notes how the file was read (units assumed)
  * @param rejects lines that could not be read, with file and line
+ * @param coverage how much of the bill the logs explain, and the rest by name
+ * @param chargeback billed dollars per IAM principal and per chosen tag, beside the
+ * logged dollars of the same caller or tag (empty when the bill carries neither)
  */
 public record Reconciliation(List<String> files, Totals totals, Map<String, BigDecimal> deltaByFinding,
 		List<Row> byModel, List<Row> rows, List<OtherCharge> otherCharges, Map<String, BigDecimal> otherLineTypes,
-		List<LocalDate> daysBilledNotLogged, List<String> notes, List<Reject> rejects) {
+		List<LocalDate> daysBilledNotLogged, List<String> notes, List<Reject> rejects, BillCoverage coverage,
+		List<ChargebackRow> chargeback) {
 
 	/**
 	 * How many of the rows that differ the human reports show; reconciliation.csv has
@@ -92,6 +96,38 @@ public record Reconciliation(List<String> files, Totals totals, Map<String, BigD
 	}
 
 	public record OtherCharge(String usageType, String model, BigDecimal usd) {
+	}
+
+	/**
+	 * The share of the window's Bedrock bill the logs explain: each per-token row's
+	 * billed dollars times the share of its billed tokens the logs hold (at most all of
+	 * them), over every Bedrock usage line billed. The rest is named in {@code gaps}.
+	 *
+	 * @param percent explained / billed, in percent to one decimal; null with no bill
+	 */
+	public record BillCoverage(BigDecimal billedUsd, BigDecimal explainedUsd, BigDecimal percent, List<Gap> gaps,
+			List<LoggingStop> loggingStopped) {
+	}
+
+	/**
+	 * A Region that logged earlier in the window and then, on this day, was billed for
+	 * tokens with none logged: its logging most likely stopped.
+	 */
+	public record LoggingStop(String region, LocalDate day, BigDecimal billedUsd) {
+	}
+
+	/** Billed dollars the logs do not explain, by what they are and what to do. */
+	public record Gap(String kind, String name, BigDecimal usd, String action) {
+	}
+
+	/**
+	 * Billed dollars of one IAM principal (as its caller path, the same rule as the
+	 * logs') or one tag value, beside the dollars the logs price for that caller's path
+	 * or that tag's value (from application inference profiles); {@code loggedUsd} null
+	 * when the logs have nothing under that name.
+	 */
+	public record ChargebackRow(String by, String name, BigDecimal billedUsd, BigDecimal loggedUsd,
+			BigDecimal differenceUsd) {
 	}
 
 	public record Reject(String location, String reason) {

@@ -225,6 +225,8 @@ final class MarkdownReport {
 				+ "**; difference (billed − logged) **" + usd(totals.deltaUsd()) + "**.  ");
 		line("Tokens billed: " + count(totals.billedTokens()) + "; logged: " + count(totals.loggedTokens()) + ".");
 		line("");
+		billCoverage(bill.coverage());
+		chargeback(bill.chargeback());
 		line("| What explains it | Billed − logged |");
 		line("|---|---:|");
 		bill.deltaByFinding().forEach((finding, usd) -> line("| " + finding + " | " + usd(usd) + " |"));
@@ -269,6 +271,41 @@ final class MarkdownReport {
 					bill.rejects().stream().limit(5).map((r) -> cell(r.location() + ": " + r.reason())).toList())
 					+ ").");
 		}
+		line("");
+	}
+
+	private void billCoverage(Reconciliation.BillCoverage coverage) {
+		if (coverage.percent() == null) {
+			return;
+		}
+		line("**Bill coverage: " + coverage.percent().toPlainString() + "%** — the logs explain "
+				+ usd(coverage.explainedUsd()) + " of the " + usd(coverage.billedUsd()) + " billed.");
+		line("");
+		coverage.loggingStopped()
+			.forEach((stop) -> line("**Logging stopped?** " + cell(stop.region()) + " was billed "
+					+ usd(stop.billedUsd()) + " of tokens on " + stop.day()
+					+ " with none logged, after logging earlier in the window.  "));
+		if (coverage.gaps().isEmpty()) {
+			return;
+		}
+		line("| What the logs do not explain | | Billed | What to do |");
+		line("|---|---|---:|---|");
+		coverage.gaps()
+			.forEach((g) -> line(
+					"| " + g.kind() + " | " + cell(g.name()) + " | " + usd(g.usd()) + " | " + cell(g.action()) + " |"));
+		line("");
+	}
+
+	private void chargeback(List<Reconciliation.ChargebackRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		line("### Chargeback");
+		line("");
+		line("| By | Who | Billed | Logged | Billed − logged |");
+		line("|---|---|---:|---:|---:|");
+		rows.forEach((r) -> line("| " + r.by() + " | " + cell(r.name()) + " | " + usd(r.billedUsd()) + " | "
+				+ usd(r.loggedUsd()) + " | " + usd(r.differenceUsd()) + " |"));
 		line("");
 	}
 

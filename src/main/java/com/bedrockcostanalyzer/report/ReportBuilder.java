@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -161,8 +162,9 @@ public final class ReportBuilder {
 	 * The bill's Bedrock lines in the window set beside the window's logged usage, at
 	 * this report's prices.
 	 */
-	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily) {
-		return new Reconciler(this.calculator, this.discounts).reconcile(curFiles, window, daily);
+	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily,
+			UnaryOperator<String> callerPath, List<String> tagKeys) {
+		return new Reconciler(this.calculator, this.discounts).reconcile(curFiles, window, daily, callerPath, tagKeys);
 	}
 
 	/** A dollar: smaller daily spend is never flagged, whatever its jump. */

@@ -42,6 +42,8 @@ public final class ReportWriter {
 
 	public static final String RECONCILIATION_CSV = "reconciliation.csv";
 
+	public static final String CHARGEBACK_CSV = "chargeback.csv";
+
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.enable(SerializationFeature.INDENT_OUTPUT)
@@ -67,7 +69,24 @@ public final class ReportWriter {
 		Reconciliation reconciliation = report.reconciliation();
 		if (reconciliation != null) {
 			files.accept(RECONCILIATION_CSV, (out) -> writeReconciliationCsv(reconciliation.rows(), out));
+			if (!reconciliation.chargeback().isEmpty()) {
+				files.accept(CHARGEBACK_CSV, (out) -> writeChargebackCsv(reconciliation.chargeback(), out));
+			}
 		}
+	}
+
+	/** The bill per IAM principal and per chosen tag, for finance. */
+	private static void writeChargebackCsv(List<Reconciliation.ChargebackRow> rows, Writer out) throws IOException {
+		CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder()
+					.setHeader("by", "name", "billed_usd", "logged_usd", "billed_minus_logged_usd")
+					.setRecordSeparator("\n")
+					.get());
+		for (Reconciliation.ChargebackRow r : rows) {
+			csv.printRecord(SafeText.csvText(r.by()), SafeText.csvText(r.name()), money(r.billedUsd()),
+					money(r.loggedUsd()), money(r.differenceUsd()));
+		}
+		csv.flush();
 	}
 
 	/** Every (day, Region, model, tier, context, scope, token type) either side has. */

@@ -1,10 +1,12 @@
 package com.bedrockcostanalyzer.report;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.savings.Opportunity;
 
 /**
@@ -78,10 +80,23 @@ public final class RunSummary {
 
 	/** One line per flagged jump of the day-over-day section. */
 	public static List<String> flags(AnalysisReport report) {
-		if (report.dayOverDay() == null) {
+		AnalysisReport.DayOverDay section = report.dayOverDay();
+		if (section == null) {
 			return List.of();
 		}
-		return report.dayOverDay().flagged().stream().map(RunSummary::flag).toList();
+		List<String> flags = new ArrayList<>(section.flagged().stream().map(RunSummary::flag).toList());
+		Reconciliation bill = report.reconciliation();
+		if (bill != null) {
+			// The nightly job with a bill: a Region whose logging stopped on the day.
+			bill.coverage()
+				.loggingStopped()
+				.stream()
+				.filter((stop) -> stop.day().equals(section.day()))
+				.forEach((stop) -> flags.add("logging stopped? " + SafeText.plain(stop.region()) + " was billed $"
+						+ MarkdownReport.twoDecimals(stop.billedUsd()) + " of tokens on " + stop.day()
+						+ " with none logged, after logging earlier in the window"));
+		}
+		return flags;
 	}
 
 	/** The bill against the logs in a line, or null without a CUR. */
@@ -90,8 +105,11 @@ public final class RunSummary {
 			return null;
 		}
 		var totals = report.reconciliation().totals();
-		return "Bill: $" + MarkdownReport.twoDecimals(totals.billedUsd()) + " of Bedrock usage, $"
-				+ MarkdownReport.twoDecimals(totals.billedTokenUsd()) + " of it per token, against $"
+		var coverage = report.reconciliation().coverage();
+		return "Bill: $" + MarkdownReport.twoDecimals(totals.billedUsd()) + " of Bedrock usage"
+				+ (coverage.percent() == null ? ""
+						: ", " + coverage.percent().toPlainString() + "% explained by the logs")
+				+ ", $" + MarkdownReport.twoDecimals(totals.billedTokenUsd()) + " of it per token, against $"
 				+ MarkdownReport.twoDecimals(totals.pricedUsd()) + " priced from the logs: difference $"
 				+ MarkdownReport.twoDecimals(totals.deltaUsd()) + " (the report says where)";
 	}
