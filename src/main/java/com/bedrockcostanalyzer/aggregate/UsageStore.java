@@ -32,7 +32,8 @@ public class UsageStore {
 	private static final AdditiveTable DAILY = new AdditiveTable("bca_usage_daily", DAILY_KEY,
 			List.of("requests", "errors", "streaming_requests", "truncated_requests", "input_tokens", "output_tokens",
 					"cache_read_input_tokens", "cache_write_5m_input_tokens", "cache_write_1h_input_tokens",
-					"human_requests", "output_tokens_squared"),
+					"human_requests", "output_tokens_squared", "measured_prompt_tokens", "short_requests",
+					"short_prompt_tokens"),
 			"usage_day");
 
 	static final DayBlockTable MINUTES = new DayBlockTable("bca_minute_day", 6, false);
@@ -126,8 +127,9 @@ public class UsageStore {
 			UsageTotals t = series.totals;
 			daily.add(new Object[] { t.requests, t.errors, t.streamingRequests, t.truncatedRequests, t.inputTokens,
 					t.outputTokens, t.cacheReadTokens, t.cacheWrite5mTokens, t.cacheWrite1hTokens, t.humanRequests,
-					t.outputTokensSquared, sourceId, Date.valueOf(key.day()), key.region(), key.model(),
-					key.scope().label(), key.tier().label(), key.context().label(), key.path(), key.attribution() });
+					t.outputTokensSquared, t.measuredPromptTokens, t.shortRequests, t.shortPromptTokens, sourceId,
+					Date.valueOf(key.day()), key.region(), key.model(), key.scope().label(), key.tier().label(),
+					key.context().label(), key.path(), key.attribution() });
 			if (series.minutes != null) {
 				putOrMerge(minutes, key.withoutAttribution(), series.minutes);
 			}
@@ -181,7 +183,9 @@ public class UsageStore {
 				  SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,
 				  SUM(cache_read_input_tokens) AS cache_read, SUM(cache_write_5m_input_tokens) AS cache_write_5m,
 				  SUM(cache_write_1h_input_tokens) AS cache_write_1h, SUM(human_requests) AS human_requests,
-				  SUM(output_tokens_squared) AS output_tokens_squared
+				  SUM(output_tokens_squared) AS output_tokens_squared,
+				  SUM(measured_prompt_tokens) AS measured_prompt_tokens, SUM(short_requests) AS short_requests,
+				  SUM(short_prompt_tokens) AS short_prompt_tokens
 				FROM bca_usage_daily
 				WHERE source_id IN (:sources) AND usage_day >= :from AND usage_day < :to
 				GROUP BY usage_day, region, model, scope, tier, context, path, attribution
@@ -194,7 +198,9 @@ public class UsageStore {
 						rs.getLong("truncated_requests"),
 						new TokenCounts(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
 								rs.getLong("cache_read"), rs.getLong("cache_write_5m"), rs.getLong("cache_write_1h")),
-						rs.getLong("human_requests"), rs.getLong("output_tokens_squared"))));
+						rs.getLong("human_requests"), rs.getLong("output_tokens_squared"),
+						rs.getLong("measured_prompt_tokens"), rs.getLong("short_requests"),
+						rs.getLong("short_prompt_tokens"))));
 	}
 
 	/** One row of the per-minute profile, summed over the sources. */

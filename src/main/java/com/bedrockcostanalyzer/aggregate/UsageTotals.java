@@ -31,6 +31,25 @@ public final class UsageTotals {
 
 	long outputTokensSquared;
 
+	/**
+	 * Prompt tokens (uncached input and cache) of the logged invocations, one a record.
+	 */
+	long measuredPromptTokens;
+
+	/**
+	 * Of those, the invocations whose answer was short: see {@link #SHORT_ANSWER_TOKENS}.
+	 */
+	long shortRequests;
+
+	long shortPromptTokens;
+
+	/**
+	 * An invocation answered in at most this many tokens, and in at most a quarter of its
+	 * prompt, has the shape of classification or extraction: the requests model routing
+	 * counts as routable.
+	 */
+	public static final long SHORT_ANSWER_TOKENS = 100;
+
 	public UsageTotals() {
 	}
 
@@ -53,6 +72,16 @@ public final class UsageTotals {
 		this.cacheWrite1hTokens = tokens.cacheWrite1h();
 	}
 
+	/** Totals read back from the store, the routing counters included. */
+	public UsageTotals(long requests, long errors, long streamingRequests, long truncatedRequests, TokenCounts tokens,
+			long humanRequests, long outputTokensSquared, long measuredPromptTokens, long shortRequests,
+			long shortPromptTokens) {
+		this(requests, errors, streamingRequests, truncatedRequests, tokens, humanRequests, outputTokensSquared);
+		this.measuredPromptTokens = measuredPromptTokens;
+		this.shortRequests = shortRequests;
+		this.shortPromptTokens = shortPromptTokens;
+	}
+
 	/**
 	 * Adds a record. Sums are checked: a sum that would pass 64 bits throws
 	 * {@link ArithmeticException} and leaves these totals as they were, instead of
@@ -63,19 +92,27 @@ public final class UsageTotals {
 		long human = (record.detail() != null && record.detail().humanCaller()) ? record.requests() : 0;
 		// One request per logged record: the square feeds the spread of output sizes
 		// (routing's "low variance").
-		long squared = (record.requests() == 1) ? Math.multiplyExact(tokens.output(), tokens.output()) : 0;
+		boolean one = record.requests() == 1;
+		long squared = one ? Math.multiplyExact(tokens.output(), tokens.output()) : 0;
+		// Exports sum many invocations a row: only a logged invocation tells its own
+		// shape.
+		long prompt = one ? Math.addExact(Math.addExact(tokens.input(), tokens.cacheRead()), tokens.cacheWrite()) : 0;
+		boolean shortAnswer = one && tokens.output() <= SHORT_ANSWER_TOKENS && tokens.output() * 4 <= prompt;
 		add(record.requests(), record.errors(), record.streamingRequests(), record.truncatedRequests(), tokens.input(),
-				tokens.output(), tokens.cacheRead(), tokens.cacheWrite5m(), tokens.cacheWrite1h(), human, squared);
+				tokens.output(), tokens.cacheRead(), tokens.cacheWrite5m(), tokens.cacheWrite1h(), human, squared,
+				prompt, shortAnswer ? 1 : 0, shortAnswer ? prompt : 0);
 	}
 
 	public void add(UsageTotals other) {
 		add(other.requests, other.errors, other.streamingRequests, other.truncatedRequests, other.inputTokens,
 				other.outputTokens, other.cacheReadTokens, other.cacheWrite5mTokens, other.cacheWrite1hTokens,
-				other.humanRequests, other.outputTokensSquared);
+				other.humanRequests, other.outputTokensSquared, other.measuredPromptTokens, other.shortRequests,
+				other.shortPromptTokens);
 	}
 
 	private void add(long requests, long errors, long streaming, long truncated, long input, long output,
-			long cacheRead, long cacheWrite5m, long cacheWrite1h, long human, long squared) {
+			long cacheRead, long cacheWrite5m, long cacheWrite1h, long human, long squared, long measuredPrompt,
+			long shortRequests, long shortPrompt) {
 		// Every sum first, then every field: an overflow leaves nothing half added.
 		// (Locals, not an array: this runs
 		// for every record.)
@@ -90,6 +127,9 @@ public final class UsageTotals {
 		long newCacheWrite1h = Math.addExact(this.cacheWrite1hTokens, cacheWrite1h);
 		long newHuman = Math.addExact(this.humanRequests, human);
 		long newSquared = Math.addExact(this.outputTokensSquared, squared);
+		long newMeasuredPrompt = Math.addExact(this.measuredPromptTokens, measuredPrompt);
+		long newShortRequests = Math.addExact(this.shortRequests, shortRequests);
+		long newShortPrompt = Math.addExact(this.shortPromptTokens, shortPrompt);
 		this.requests = newRequests;
 		this.errors = newErrors;
 		this.streamingRequests = newStreaming;
@@ -101,6 +141,9 @@ public final class UsageTotals {
 		this.cacheWrite1hTokens = newCacheWrite1h;
 		this.humanRequests = newHuman;
 		this.outputTokensSquared = newSquared;
+		this.measuredPromptTokens = newMeasuredPrompt;
+		this.shortRequests = newShortRequests;
+		this.shortPromptTokens = newShortPrompt;
 	}
 
 	public long requests() {
@@ -125,6 +168,18 @@ public final class UsageTotals {
 
 	public long outputTokensSquared() {
 		return this.outputTokensSquared;
+	}
+
+	public long measuredPromptTokens() {
+		return this.measuredPromptTokens;
+	}
+
+	public long shortRequests() {
+		return this.shortRequests;
+	}
+
+	public long shortPromptTokens() {
+		return this.shortPromptTokens;
 	}
 
 	public TokenCounts tokens() {

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +36,8 @@ import com.bedrockcostanalyzer.usage.Tier;
 public final class ModelFacts {
 
 	public static final String FILE = "models.csv";
+
+	private static final Pattern LEADING_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
 	static final List<String> HEADER = List.of("model_id", "family", "generation", "route_to", "cache_min_tokens",
 			"long_context_threshold", "end_of_life", "tiers", "geo_as_regional", "source");
@@ -94,9 +98,36 @@ public final class ModelFacts {
 
 	}
 
-	/** Each model with a cheaper sibling, mapped to it: the routing ladder. */
+	/**
+	 * Each model with a cheaper sibling, mapped to it: the routing ladder. Steps down to
+	 * an older generation are left out (Claude 3.5 Haiku to Claude 3 Haiku): a move a
+	 * user would not forward to a manager unless they chose it in their own ladder.
+	 */
 	public Map<String, String> routingLadder() {
-		return known(Model::routeTo);
+		Map<String, String> ladder = new HashMap<>(known(Model::routeTo));
+		ladder.entrySet().removeIf((step) -> olderGeneration(step.getValue(), step.getKey()));
+		return ladder;
+	}
+
+	/**
+	 * Whether {@code model} is of an older generation than {@code than} (by the file's
+	 * numbers).
+	 */
+	boolean olderGeneration(String model, String than) {
+		Model a = this.models.get(model);
+		Model b = this.models.get(than);
+		Double generation = (a != null) ? leadingNumber(a.generation()) : null;
+		Double thanGeneration = (b != null) ? leadingNumber(b.generation()) : null;
+		return generation != null && thanGeneration != null && generation < thanGeneration;
+	}
+
+	// "3.5 v2" is 3.5, "2407" is 2407: generations compare by their leading number.
+	private static @Nullable Double leadingNumber(@Nullable String generation) {
+		if (generation == null) {
+			return null;
+		}
+		Matcher number = LEADING_NUMBER.matcher(generation);
+		return number.lookingAt() ? Double.valueOf(number.group()) : null;
 	}
 
 	/** Each model's smallest cacheable prefix, where known. */

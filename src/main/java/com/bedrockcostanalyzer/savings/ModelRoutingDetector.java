@@ -53,7 +53,16 @@ final class ModelRoutingDetector implements Detector {
 			if (current == null || onCheaper == null || onCheaper.compareTo(current) >= 0) {
 				continue;
 			}
-			BigDecimal share = BigDecimal.valueOf(settings.routingShare()).movePointLeft(2);
+			boolean measured = settings.routingShare() == null && totals.measuredPromptTokens() > 0;
+			BigDecimal share = (settings.routingShare() != null)
+					? BigDecimal.valueOf(settings.routingShare()).movePointLeft(2)
+					: measured
+							? BigDecimal.valueOf(totals.shortPromptTokens())
+								.divide(BigDecimal.valueOf(totals.measuredPromptTokens()), 4, RoundingMode.HALF_EVEN)
+							: BigDecimal.ONE;
+			if (share.signum() == 0) {
+				continue;
+			}
 			BigDecimal saving = current.subtract(onCheaper).multiply(share);
 			Map<String, Object> evidence = new LinkedHashMap<>();
 			evidence.put("requests", n);
@@ -63,11 +72,20 @@ final class ModelRoutingDetector implements Detector {
 			evidence.put("truncatedRequests", totals.truncatedRequests());
 			evidence.put("cheaperModel", cheaper);
 			evidence.put("routedShare", share.stripTrailingZeros().toPlainString());
+			evidence
+				.put("routedShareIs",
+						settings.routingShare() != null ? "set (routing-share)"
+								: measured ? "measured: prompt tokens of requests answered in at most "
+										+ UsageTotals.SHORT_ANSWER_TOKENS + " tokens and a quarter of their prompt"
+										: "assumed: usage exports do not tell single requests apart");
+			evidence.put("shortRequests", totals.shortRequests());
 			evidence.put("warning", WARNING);
 			found.add(new Opportunity(OpportunityType.MODEL_ROUTING, traffic.model(), traffic.path(), current,
 					current.subtract(saving).setScale(current.scale() + 2, RoundingMode.HALF_EVEN), saving,
-					Confidence.LOW, evidence, "Try " + cheaper + " for " + traffic.path() + " ("
-							+ settings.routingShare() + "% of its traffic): " + WARNING + ".",
+					Confidence.LOW, evidence,
+					"Try " + cheaper + " for " + traffic.path() + " ("
+							+ share.movePointRight(2).stripTrailingZeros().toPlainString() + "% of its traffic"
+							+ (measured ? ", the requests with short answers" : "") + "): " + WARNING + ".",
 					true));
 		}
 		return found;

@@ -25,7 +25,10 @@ public final class SavingsAnalysis {
 			new TierDetectors.GlobalProfile(), new ModelRoutingDetector(), new PromptCachingDetector(),
 			new CapacityDetectors(), new WasteDetector());
 
-	/** Monthly figures, ranked by saving (those without an estimate last). */
+	/**
+	 * Monthly figures, ranked by confidence-weighted saving (those without an estimate
+	 * last): a LOW estimate never outranks a MEDIUM or HIGH one of similar size.
+	 */
 	public List<Opportunity> analyse(SavingsContext context) {
 		BigDecimal factor = monthFactor(context.window());
 		List<Opportunity> all = new ArrayList<>();
@@ -54,12 +57,20 @@ public final class SavingsAnalysis {
 					&& (!o.type().repricesTheSameTraffic() || best.get(TrafficKey.of(o)) == o);
 			ranked.add(o.withCountedInHeadline(counted));
 		}
-		ranked.sort(Comparator.comparing((Opportunity o) -> o.savings() == null ? BigDecimal.valueOf(-1) : o.savings())
+		ranked.sort(Comparator.comparing(SavingsAnalysis::weighted)
 			.reversed()
 			.thenComparing(Opportunity::type)
 			.thenComparing(Opportunity::model)
 			.thenComparing(Opportunity::path));
 		return ranked;
+	}
+
+	/**
+	 * The rank of an opportunity: its saving times its confidence's weight (HIGH 1,
+	 * MEDIUM 0.75, LOW 0.5), −1 without an estimate.
+	 */
+	static BigDecimal weighted(Opportunity o) {
+		return o.savings() == null ? BigDecimal.valueOf(-1) : o.savings().multiply(o.confidence().weight());
 	}
 
 	/** The headline: monthly savings counted once per path, above the threshold. */

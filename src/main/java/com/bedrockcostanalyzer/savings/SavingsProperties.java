@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,7 +26,8 @@ import com.bedrockcostanalyzer.pricing.ModelFacts;
  * the signals say
  * @param routingLadder each model mapped to its cheaper sibling, tried step by step
  * (default: the model facts)
- * @param routingShare the share of a path's traffic assumed routable, in percent
+ * @param routingShare the share of a path's traffic taken as routable, in percent; unset,
+ * the share measured while reading (the prompt tokens of requests with short answers)
  * @param routingMaxMeanOutputTokens the mean output size below which a path looks
  * classification-like
  * @param cacheMinimumTokens a model's minimum cacheable prefix (checkpoint) size (over
@@ -34,7 +36,7 @@ import com.bedrockcostanalyzer.pricing.ModelFacts;
 @ConfigurationProperties("bca.savings")
 public record SavingsProperties(@DefaultValue("25") BigDecimal thresholdUsd, @DefaultValue("100") int batchMinRecords,
 		@DefaultValue("30") int runGapMinutes, @DefaultValue("0-6") String offHours, List<String> interactivePaths,
-		List<String> nonInteractivePaths, Map<String, String> routingLadder, @DefaultValue("100") int routingShare,
+		List<String> nonInteractivePaths, Map<String, String> routingLadder, @Nullable Integer routingShare,
 		@DefaultValue("300") int routingMaxMeanOutputTokens, Map<String, Integer> cacheMinimumTokens) {
 
 	public SavingsProperties {
@@ -46,7 +48,7 @@ public record SavingsProperties(@DefaultValue("25") BigDecimal thresholdUsd, @De
 
 	/** The defaults of every setting, with the shipped model facts. */
 	public static SavingsProperties defaults() {
-		return new SavingsProperties(BigDecimal.valueOf(25), 100, 30, "0-6", null, null, null, 100, 300, null)
+		return new SavingsProperties(BigDecimal.valueOf(25), 100, 30, "0-6", null, null, null, null, 300, null)
 			.withModelFacts(ModelFacts.load(null));
 	}
 
