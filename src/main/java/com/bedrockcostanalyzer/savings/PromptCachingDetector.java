@@ -1,6 +1,7 @@
 package com.bedrockcostanalyzer.savings;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,12 @@ final class PromptCachingDetector implements Detector {
 				if (unread != null) {
 					found.add(unread);
 				}
+				else {
+					Opportunity paying = cachingPays(context, traffic, totals);
+					if (paying != null) {
+						found.add(paying);
+					}
+				}
 			}
 		}
 		return found;
@@ -89,6 +96,39 @@ final class PromptCachingDetector implements Detector {
 				traffic.path() + " writes the prompt cache but hardly ever reads it back: the cached prefix changes "
 						+ "between calls, or calls come further apart than the cache lives. Make the prefix stable "
 						+ "(no timestamps or ids before the cache point) or remove the cache point.",
+				true);
+	}
+
+	/**
+	 * The audit of caching in use that pays: the cached tokens (reads and writes) at
+	 * their rates against the same tokens as plain input, and the writes' share of the
+	 * path's spend. A finding, not a proposal: the saving is already being made.
+	 */
+	private static Opportunity cachingPays(SavingsContext context, SavingsContext.Traffic traffic, UsageTotals totals) {
+		TokenCounts t = totals.tokens();
+		BigDecimal cached = context.cost(traffic.rows(), (k) -> k,
+				(c) -> TokenCounts.cacheTraffic(c.cacheRead(), c.cacheWrite5m(), c.cacheWrite1h()));
+		BigDecimal plain = context.cost(traffic.rows(), (k) -> k,
+				(c) -> TokenCounts.inputOnly(c.cacheRead() + c.cacheWrite()));
+		BigDecimal writes = context.cost(traffic.rows(), (k) -> k,
+				(c) -> TokenCounts.cacheTraffic(0, c.cacheWrite5m(), c.cacheWrite1h()));
+		BigDecimal spend = context.actualCost(traffic.rows());
+		if (cached == null || plain == null || writes == null || spend == null || spend.signum() == 0
+				|| plain.compareTo(cached) <= 0) {
+			return null;
+		}
+		BigDecimal factor = SavingsAnalysis.monthFactor(context.window());
+		BigDecimal monthly = plain.subtract(cached).multiply(factor).setScale(2, RoundingMode.HALF_EVEN);
+		Map<String, Object> evidence = new LinkedHashMap<>();
+		evidence.put("finding", "caching pays");
+		evidence.put("cacheReadTokens", t.cacheRead());
+		evidence.put("cacheWrite5mTokens", t.cacheWrite5m());
+		evidence.put("cacheWrite1hTokens", t.cacheWrite1h());
+		evidence.put("savedMonthlyUsd", monthly.toPlainString());
+		evidence.put("writeShareOfSpend", writes.divide(spend, 4, RoundingMode.HALF_EVEN).toPlainString());
+		return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(), spend, null, null,
+				Confidence.HIGH, evidence, "Caching pays on " + traffic.path() + ": $" + monthly.toPlainString()
+						+ " a month saved against the same tokens uncached. Keep the prefix stable.",
 				true);
 	}
 
