@@ -111,11 +111,15 @@ class ReportTasklet implements Tasklet {
 			sections.dayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
 					this.store.load(sourceIds, new Window(trendDay.minusDays(7), trendDay.plusDays(1)))));
 		}
-		if (!this.request.curFiles().isEmpty()) {
-			sections.reconciliation(builder.reconcile(this.request.curFiles().stream().map(Path::of).toList(), window,
-					daily, this.attribution.callerPath(), this.attribution.tagKeys()));
-		}
 		AnalysisReport report = sections.build();
+		if (!this.request.curFiles().isEmpty()) {
+			// The bill is set beside the spend the report gives each path and tag: priced
+			// once.
+			report = sections
+				.reconciliation(builder.reconcile(this.request.curFiles().stream().map(Path::of).toList(), window,
+						daily, this.attribution.callerPath(), this.attribution.tagKeys(), report))
+				.build();
+		}
 		try {
 			new ReportWriter().write(report, this.request.out());
 		}

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.bedrock.BedrockClient;
 
 import com.bedrockcostanalyzer.source.AwsClientFactory;
 import com.bedrockcostanalyzer.usage.ApplicationProfile;
+import com.bedrockcostanalyzer.usage.Arns;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
 /**
@@ -143,8 +144,7 @@ public class ApplicationProfiles {
 				ApplicationProfiles.this.known.put(arn, cached);
 				return Optional.of(cached);
 			}
-			String[] parts = arn.split(":", 5);
-			String region = (parts.length == 5) ? parts[3] : "";
+			String region = Arns.regionOf(arn);
 			if (this.lookup == null || region.isEmpty() || this.failedRegions.contains(region)
 					|| this.failedProfiles.contains(arn)) {
 				return Optional.ofNullable(cached);

@@ -91,30 +91,27 @@ public final class Reconciler {
 
 	}
 
-	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily) {
-		return reconcile(curFiles, window, daily, UnaryOperator.identity(), List.of());
-	}
-
 	/**
 	 * @param callerPath the path the logs give a caller ARN that names no path itself
 	 * (pseudonymized when callers are), to set a principal's bill beside its logged usage
 	 * @param tagKeys the tag keys to charge back by (team, cost centre)
+	 * @param logged what the report gives each path and tag value, beside their bill
 	 */
 	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily,
-			UnaryOperator<String> callerPath, List<String> tagKeys) {
+			UnaryOperator<String> callerPath, List<String> tagKeys, LoggedSpend logged) {
 		CurReader reader = new CurReader(this.models);
 		CurReader.Findings findings = new CurReader.Findings();
 		Map<Key, Side> sides = new TreeMap<>();
 		Map<String, Reconciliation.OtherCharge> other = new TreeMap<>();
 		Map<List<String>, Reconciliation.Gap> gaps = new LinkedHashMap<>();
-		List<BilledLine> billed = new ArrayList<>();
+		Chargeback chargeback = new Chargeback(callerPath, tagKeys);
 		BigDecimal billedUsd = BigDecimal.ZERO;
 		for (Path file : curFiles) {
 			List<BilledLine> lines = new ArrayList<>();
 			reader.read(file, window, lines::add, findings);
-			billed.addAll(lines);
 			for (BilledLine line : lines) {
 				billedUsd = billedUsd.add(line.usd());
+				chargeback.add(line);
 				Reconciliation.Gap gap = BillGaps.outsideTheLogs(line);
 				if (gap != null) {
 					BillGaps.add(gaps, gap);
@@ -148,8 +145,7 @@ public final class Reconciler {
 		return new Reconciliation(curFiles.stream().map((f) -> f.getFileName().toString()).toList(),
 				totals(billedUsd, rows), deltaByFinding(rows, other), byModel(sides), rows, List.copyOf(other.values()),
 				findings.otherLineTypes, daysBilledNotLogged(rows), List.copyOf(findings.notes), findings.rejects,
-				BillGaps.coverage(billedUsd, rows, gaps),
-				new Chargeback(this.calculator, this.discounts).rows(billed, daily, callerPath, tagKeys));
+				BillGaps.coverage(billedUsd, rows, gaps), chargeback.rows(logged));
 	}
 
 	private void addLogged(List<DailyUsage> daily, Map<Key, Side> sides) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.bedrockcostanalyzer.reconcile.LoggedSpend;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.savings.Opportunity;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -245,7 +246,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 	 */
 	public record TagBreakdown(String tag, List<Breakdown> values) {
 
-		public static final String UNTAGGED = "(untagged)";
+		public static final String UNTAGGED = LoggedSpend.UNTAGGED;
 
 	}
 

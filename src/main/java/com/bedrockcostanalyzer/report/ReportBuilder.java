@@ -33,6 +33,7 @@ import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBook;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
+import com.bedrockcostanalyzer.reconcile.LoggedSpend;
 import com.bedrockcostanalyzer.reconcile.Reconciler;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
@@ -163,8 +164,15 @@ public final class ReportBuilder {
 	 * this report's prices.
 	 */
 	public Reconciliation reconcile(List<Path> curFiles, Window window, List<DailyUsage> daily,
-			UnaryOperator<String> callerPath, List<String> tagKeys) {
-		return new Reconciler(this.calculator, this.discounts).reconcile(curFiles, window, daily, callerPath, tagKeys);
+			UnaryOperator<String> callerPath, List<String> tagKeys, AnalysisReport report) {
+		Map<String, BigDecimal> byPath = new TreeMap<>();
+		report.byPath().forEach((b) -> byPath.put(b.name(), b.cost()));
+		Map<String, Map<String, BigDecimal>> byTag = new TreeMap<>();
+		report.byTag()
+			.forEach((t) -> t.values()
+				.forEach((b) -> byTag.computeIfAbsent(t.tag(), (k) -> new TreeMap<>()).put(b.name(), b.cost())));
+		return new Reconciler(this.calculator, this.discounts).reconcile(curFiles, window, daily, callerPath, tagKeys,
+				new LoggedSpend(report.totals().cost(), byPath, byTag));
 	}
 
 	/** A dollar: smaller daily spend is never flagged, whatever its jump. */

@@ -1,7 +1,7 @@
 package com.bedrockcostanalyzer.usage;
 
 /** Reads the parts of an ARN this tool needs. */
-final class Arns {
+public final class Arns {
 
 	private Arns() {
 	}
@@ -28,7 +28,7 @@ final class Arns {
 	 * The Region part of an ARN: empty for Region-less ARNs, and for a string that is not
 	 * an ARN.
 	 */
-	static String regionOf(String arn) {
+	public static String regionOf(String arn) {
 		String[] parts = arn.split(":", 5);
 		return (arn.startsWith("arn:") && parts.length == 5) ? parts[3] : "";
 	}

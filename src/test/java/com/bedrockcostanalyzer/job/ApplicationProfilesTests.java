@@ -117,6 +117,8 @@ class ApplicationProfilesTests {
 				&& line.endsWith(",search,cc-100"));
 		assertThat(Files.readString(this.work.resolve("out/report.md"))).contains("## Spend by profile tag team")
 			.contains("| support | 1 |");
+		assertThat(Files.readString(this.work.resolve("out/report.html"))).contains("Spend by profile tag team")
+			.containsPattern("<td>support</td><td class=\"num\">1</td>");
 		// Tags not chosen (env) are not dimensions.
 		assertThat(Files.readString(this.work.resolve("out/report.json"))).doesNotContain("prod");
 	}

@@ -104,12 +104,8 @@ final class SampleApplication {
 	}
 
 	private void support(LocalDateTime at) {
-		ObjectNode r = record(
-				at, "ConverseStream", "global." + SONNET, "arn:aws:sts::" + ACCOUNT
-						+ ":assumed-role/AWSReservedSSO_SupportAgents_5f0e/agent-" + (1 + this.random.nextInt(40)),
-				"support-assistant");
-		ObjectNode body = ((ObjectNode) r.get("input")).putObject("inputBodyJson");
-		body.putArray("system").addObject().put("text", SUPPORT_SYSTEM);
+		ObjectNode r = record(at, "ConverseStream", "global." + SONNET, agent(), "support-assistant");
+		ObjectNode body = converseBody(r, SUPPORT_SYSTEM);
 		ArrayNode tools = body.putObject("toolConfig").putArray("tools");
 		for (String tool : List.of("search_knowledge_base", "get_order", "open_ticket")) {
 			tools.addObject()
@@ -120,43 +116,40 @@ final class SampleApplication {
 				.putObject("json")
 				.put("type", "object");
 		}
-		body.putArray("messages")
-			.addObject()
-			.put("role", "user")
-			.putArray("content")
-			.addObject()
-			.put("text", CorpusGenerator.PROMPT_MARKER);
+		userMessage(body, CorpusGenerator.PROMPT_MARKER);
 		finish(r, at, "support-assistant", "global", between(55_000, 75_000), between(200, 800));
 	}
 
 	private void triage(LocalDateTime at) {
-		ObjectNode r = record(
-				at, "Converse", "global." + SONNET, "arn:aws:sts::" + ACCOUNT
-						+ ":assumed-role/AWSReservedSSO_SupportAgents_5f0e/agent-" + (1 + this.random.nextInt(40)),
-				"ticket-triage");
-		ObjectNode body = ((ObjectNode) r.get("input")).putObject("inputBodyJson");
-		body.putArray("system").addObject().put("text", "Label the ticket.");
-		body.putArray("messages")
-			.addObject()
-			.put("role", "user")
-			.putArray("content")
-			.addObject()
-			.put("text", ("Ticket thread: " + CorpusGenerator.PROMPT_MARKER + " ").repeat(40));
+		ObjectNode r = record(at, "Converse", "global." + SONNET, agent(), "ticket-triage");
+		userMessage(converseBody(r, "Label the ticket."),
+				("Ticket thread: " + CorpusGenerator.PROMPT_MARKER + " ").repeat(40));
 		finish(r, at, "ticket-triage", "global", between(25_000, 45_000), between(8, 40));
 	}
 
 	private void digest(LocalDateTime at) {
 		ObjectNode r = record(at, "Converse", "us." + SONNET,
 				"arn:aws:sts::" + ACCOUNT + ":assumed-role/DigestBatchRole/nightly", "nightly-digest");
-		ObjectNode body = ((ObjectNode) r.get("input")).putObject("inputBodyJson");
-		body.putArray("system").addObject().put("text", "Summarise.");
-		body.putArray("messages")
-			.addObject()
-			.put("role", "user")
-			.putArray("content")
-			.addObject()
-			.put("text", ("Tickets of the day: " + CorpusGenerator.PROMPT_MARKER + " ").repeat(40));
+		userMessage(converseBody(r, "Summarise."),
+				("Tickets of the day: " + CorpusGenerator.PROMPT_MARKER + " ").repeat(40));
 		finish(r, at, "nightly-digest", "geo", between(20_000, 40_000), between(1_000, 3_000));
+	}
+
+	/** A support agent's SSO session, one of forty. */
+	private String agent() {
+		return "arn:aws:sts::" + ACCOUNT + ":assumed-role/AWSReservedSSO_SupportAgents_5f0e/agent-"
+				+ (1 + this.random.nextInt(40));
+	}
+
+	/** The record's Converse request body, with its system prompt. */
+	private static ObjectNode converseBody(ObjectNode r, String system) {
+		ObjectNode body = ((ObjectNode) r.get("input")).putObject("inputBodyJson");
+		body.putArray("system").addObject().put("text", system);
+		return body;
+	}
+
+	private static void userMessage(ObjectNode body, String text) {
+		body.putArray("messages").addObject().put("role", "user").putArray("content").addObject().put("text", text);
 	}
 
 	private ObjectNode record(LocalDateTime at, String operation, String modelId, String caller, String path) {
