@@ -64,6 +64,9 @@ public final class UnitSummary implements RecordSink {
 		/** Null until a record of this series has a cacheable prefix. */
 		DayBlock prefixes;
 
+		/** Null until a record of this series reads or writes the prompt cache. */
+		DayBlock caching;
+
 		DayBlock minutes() {
 			if (this.minutes == null) {
 				this.minutes = UsageStore.MINUTES.newBlock();
@@ -78,6 +81,13 @@ public final class UnitSummary implements RecordSink {
 			return this.prefixes;
 		}
 
+		DayBlock caching() {
+			if (this.caching == null) {
+				this.caching = UsageStore.CACHING.newBlock();
+			}
+			return this.caching;
+		}
+
 		void addAll(Series other) {
 			this.totals.add(other.totals);
 			if (other.minutes != null) {
@@ -85,6 +95,9 @@ public final class UnitSummary implements RecordSink {
 			}
 			if (other.prefixes != null) {
 				prefixes().addAll(other.prefixes);
+			}
+			if (other.caching != null) {
+				caching().addAll(other.caching);
 			}
 		}
 
@@ -210,6 +223,14 @@ public final class UnitSummary implements RecordSink {
 			if (detail.prefixFingerprint() != 0) {
 				series.prefixes()
 					.add(minute, detail.prefixFingerprint(), 1, detail.prefixTokens(), detail.cacheMarked() ? 1 : 0);
+			}
+			if (tokens.cacheRead() > 0 || tokens.cacheWrite() > 0) {
+				// Fingerprint 0: caching with no system prompt or tools to tell prefixes
+				// apart.
+				series.caching()
+					.add(minute, detail.prefixFingerprint(), record.requests(),
+							tokens.cacheWrite() > 0 ? record.requests() : 0, tokens.cacheRead(), tokens.cacheWrite5m(),
+							tokens.cacheWrite1h());
 			}
 		}
 		this.staged.recordsCounted++;

@@ -40,6 +40,8 @@ public class UsageStore {
 
 	static final DayBlockTable PREFIXES = new DayBlockTable("bca_prefix_day", 3, true);
 
+	static final DayBlockTable CACHING = new DayBlockTable("bca_cache_day", 5, true);
+
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
@@ -123,6 +125,7 @@ public class UsageStore {
 		List<Object[]> daily = new ArrayList<>(sums.series.size());
 		Map<UsageKey, DayBlock> minutes = new java.util.HashMap<>();
 		Map<UsageKey, DayBlock> prefixes = new java.util.HashMap<>();
+		Map<UsageKey, DayBlock> caching = new java.util.HashMap<>();
 		sums.series.forEach((key, series) -> {
 			UsageTotals t = series.totals;
 			daily.add(new Object[] { t.requests, t.errors, t.streamingRequests, t.truncatedRequests, t.inputTokens,
@@ -136,10 +139,14 @@ public class UsageStore {
 			if (series.prefixes != null) {
 				putOrMerge(prefixes, key.withoutAttribution(), series.prefixes);
 			}
+			if (series.caching != null) {
+				putOrMerge(caching, key.withoutAttribution(), series.caching);
+			}
 		});
 		DAILY.add(this.jdbc, daily);
 		MINUTES.add(this.jdbc, sourceId, minutes);
 		PREFIXES.add(this.jdbc, sourceId, prefixes);
+		CACHING.add(this.jdbc, sourceId, caching);
 	}
 
 	// Keys that differ by attribution only share a row of the minute and prefix tables;
@@ -165,6 +172,7 @@ public class UsageStore {
 	public int forget(long sourceId, Window window) {
 		MINUTES.forget(this.jdbc, sourceId, window);
 		PREFIXES.forget(this.jdbc, sourceId, window);
+		CACHING.forget(this.jdbc, sourceId, window);
 		return this.jdbc.update("DELETE FROM bca_usage_daily WHERE source_id = ? AND usage_day >= ? AND usage_day < ?",
 				sourceId, Date.valueOf(window.from()), Date.valueOf(window.to()));
 	}
@@ -244,6 +252,20 @@ public class UsageStore {
 		streamGroups(PREFIXES, sourceIds, window, List.of("model", "path"),
 				(series, minute, fingerprint) -> new PrefixKey(MinuteKey.of(series, minute), fingerprint),
 				(key, c) -> new PrefixRow(key, new PrefixTotals(c[0], c[1], c[2])), (a, b) -> {
+					int order = MINUTE_ORDER.compare(a.key().minute(), b.key().minute());
+					return (order != 0) ? order : Long.compare(a.key().fingerprint(), b.key().fingerprint());
+				}, group);
+	}
+
+	/**
+	 * The cache reads and writes of each model and path per prefix and minute, summed
+	 * over the sources, one (model, path) at a time.
+	 */
+	public void streamCachingByTraffic(Collection<Long> sourceIds, Window window,
+			java.util.function.Consumer<List<CacheRow>> group) {
+		streamGroups(CACHING, sourceIds, window, List.of("model", "path"),
+				(series, minute, fingerprint) -> new PrefixKey(MinuteKey.of(series, minute), fingerprint),
+				(key, c) -> new CacheRow(key, new CacheTotals(c[0], c[1], c[2], c[3], c[4])), (a, b) -> {
 					int order = MINUTE_ORDER.compare(a.key().minute(), b.key().minute());
 					return (order != 0) ? order : Long.compare(a.key().fingerprint(), b.key().fingerprint());
 				}, group);
@@ -350,6 +372,10 @@ public class UsageStore {
 
 	/** One row of the prefix minutes, summed over the sources. */
 	public record PrefixRow(PrefixKey key, PrefixTotals totals) {
+	}
+
+	/** One row of the cache reads and writes per prefix, summed over the sources. */
+	public record CacheRow(PrefixKey key, CacheTotals totals) {
 	}
 
 	static MapSqlParameterSource dayParams(Collection<Long> sourceIds, Window window) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import com.bedrockcostanalyzer.aggregate.MinuteKey;
 import com.bedrockcostanalyzer.aggregate.MinuteTotals;
+import com.bedrockcostanalyzer.aggregate.UsageStore.CacheRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
 import com.bedrockcostanalyzer.usage.Context;
@@ -32,6 +33,12 @@ public interface ProfileSource {
 	void prefixesByTraffic(Consumer<List<PrefixRow>> group);
 
 	/**
+	 * The cache reads and writes per prefix minute of each model on each path, one
+	 * (model, path) at a time, in time order.
+	 */
+	void cachingByTraffic(Consumer<List<CacheRow>> group);
+
+	/**
 	 * Standard-tier minutes summed over paths, one group at a time: per model, Region and
 	 * scope, in that order. Each group's rows are in time order.
 	 */
@@ -39,6 +46,11 @@ public interface ProfileSource {
 
 	/** A profile held in memory (small windows, tests). */
 	static ProfileSource of(List<MinuteRow> minutes, List<PrefixRow> prefixes) {
+		return of(minutes, prefixes, List.of());
+	}
+
+	/** A profile held in memory (small windows, tests). */
+	static ProfileSource of(List<MinuteRow> minutes, List<PrefixRow> prefixes, List<CacheRow> caching) {
 		return new ProfileSource() {
 
 			@Override
@@ -59,6 +71,17 @@ public interface ProfileSource {
 						.add(p));
 				groups.values().forEach((rows) -> {
 					rows.sort(java.util.Comparator.comparing((PrefixRow r) -> r.key().minute().minute()));
+					group.accept(rows);
+				});
+			}
+
+			@Override
+			public void cachingByTraffic(Consumer<List<CacheRow>> group) {
+				Map<TrafficKey, List<CacheRow>> groups = new TreeMap<>();
+				caching.forEach((p) -> groups.computeIfAbsent(TrafficKey.of(p.key().minute()), (k) -> new ArrayList<>())
+					.add(p));
+				groups.values().forEach((rows) -> {
+					rows.sort(java.util.Comparator.comparing((CacheRow r) -> r.key().minute().minute()));
 					group.accept(rows);
 				});
 			}

@@ -13,8 +13,8 @@ import java.util.Map;
 
 import com.bedrockcostanalyzer.aggregate.MinuteKey;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
+import com.bedrockcostanalyzer.aggregate.UsageStore.CacheRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
-import com.bedrockcostanalyzer.aggregate.UsageTotals;
 import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
@@ -55,57 +55,43 @@ final class PromptCachingDetector implements Detector {
 				found.add(enable);
 			}
 		});
+		// Caching in use: audited from the per-request cache minutes where there are
+		// some, from the day totals alone (usage exports, days counted before the audit)
+		// where not.
+		java.util.Set<TrafficKey> audited = new java.util.HashSet<>();
+		context.profile().cachingByTraffic((rows) -> {
+			SavingsContext.Traffic traffic = byKey.get(TrafficKey.of(rows.get(0).key().minute()));
+			if (traffic != null) {
+				audited.add(traffic.key());
+				addIfFound(found, inUse(context, traffic, rows));
+			}
+		});
 		for (SavingsContext.Traffic traffic : context.traffic()) {
-			UsageTotals totals = traffic.totals((r) -> true);
-			boolean caching = totals.tokens().cacheRead() > 0 || totals.tokens().cacheWrite() > 0
-					|| marked.contains(traffic.key());
-			if (caching) {
-				Opportunity unread = writesWithoutReads(context, traffic, totals);
-				if (unread != null) {
-					found.add(unread);
-				}
-				else {
-					Opportunity paying = cachingPays(context, traffic, totals);
-					if (paying != null) {
-						found.add(paying);
-					}
-				}
+			TokenCounts t = traffic.totals((r) -> true).tokens();
+			boolean caching = t.cacheRead() > 0 || t.cacheWrite() > 0 || marked.contains(traffic.key());
+			if (caching && !audited.contains(traffic.key())) {
+				addIfFound(found, inUse(context, traffic, List.of()));
 			}
 		}
 		return found;
 	}
 
-	private static Opportunity writesWithoutReads(SavingsContext context, SavingsContext.Traffic traffic,
-			UsageTotals totals) {
-		TokenCounts t = totals.tokens();
-		if (t.cacheWrite() == 0 || t.cacheRead() * 20 > t.cacheWrite()) {
-			return null;
+	private static void addIfFound(List<Opportunity> found, Opportunity opportunity) {
+		if (opportunity != null) {
+			found.add(opportunity);
 		}
-		BigDecimal written = context.cost(traffic.rows(), (k) -> k,
-				(c) -> TokenCounts.cacheTraffic(0, c.cacheWrite5m(), c.cacheWrite1h()));
-		BigDecimal plain = context.cost(traffic.rows(), (k) -> k, (c) -> TokenCounts.inputOnly(c.cacheWrite()));
-		if (written == null || plain == null || written.compareTo(plain) <= 0) {
-			return null;
-		}
-		Map<String, Object> evidence = new LinkedHashMap<>();
-		evidence.put("finding", "caching in use but writes without reads");
-		evidence.put("cacheWriteTokens", t.cacheWrite());
-		evidence.put("cacheReadTokens", t.cacheRead());
-		return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(), written, plain,
-				written.subtract(plain), Confidence.HIGH, evidence,
-				traffic.path() + " writes the prompt cache but hardly ever reads it back: the cached prefix changes "
-						+ "between calls, or calls come further apart than the cache lives. Make the prefix stable "
-						+ "(no timestamps or ids before the cache point) or remove the cache point.",
-				true);
 	}
 
 	/**
-	 * The audit of caching in use that pays: the cached tokens (reads and writes) at
-	 * their rates against the same tokens as plain input, and the writes' share of the
-	 * path's spend. A finding, not a proposal: the saving is already being made.
+	 * The audit of caching in use: the cached tokens (reads and writes) at their rates
+	 * against the same tokens as plain input, the writes' share of the path's spend, and,
+	 * from the per-request minutes, why the cache was written and what the 1-hour TTL or
+	 * a stable prefix would cost. The change that saves most (weighted by confidence) is
+	 * proposed: the 1-hour TTL, a stable prefix, or removing a cache point that loses
+	 * money; when none saves and caching pays, that is said as a finding.
 	 */
-	private static Opportunity cachingPays(SavingsContext context, SavingsContext.Traffic traffic, UsageTotals totals) {
-		TokenCounts t = totals.tokens();
+	private static Opportunity inUse(SavingsContext context, SavingsContext.Traffic traffic, List<CacheRow> rows) {
+		TokenCounts t = traffic.totals((r) -> true).tokens();
 		BigDecimal cached = context.cost(traffic.rows(), (k) -> k,
 				(c) -> TokenCounts.cacheTraffic(c.cacheRead(), c.cacheWrite5m(), c.cacheWrite1h()));
 		BigDecimal plain = context.cost(traffic.rows(), (k) -> k,
@@ -114,22 +100,114 @@ final class PromptCachingDetector implements Detector {
 				(c) -> TokenCounts.cacheTraffic(0, c.cacheWrite5m(), c.cacheWrite1h()));
 		BigDecimal spend = context.actualCost(traffic.rows());
 		if (cached == null || plain == null || writes == null || spend == null || spend.signum() == 0
-				|| plain.compareTo(cached) <= 0) {
+				|| (t.cacheRead() == 0 && t.cacheWrite() == 0)) {
 			return null;
 		}
 		BigDecimal factor = SavingsAnalysis.monthFactor(context.window());
-		BigDecimal monthly = plain.subtract(cached).multiply(factor).setScale(2, RoundingMode.HALF_EVEN);
+		BigDecimal net = plain.subtract(cached);
 		Map<String, Object> evidence = new LinkedHashMap<>();
-		evidence.put("finding", "caching pays");
+		evidence.put("finding", (net.signum() > 0) ? "caching pays"
+				: (t.cacheRead() * 20 <= t.cacheWrite()) ? WRITES_WITHOUT_READS : "caching costs more than it saves");
 		evidence.put("cacheReadTokens", t.cacheRead());
 		evidence.put("cacheWrite5mTokens", t.cacheWrite5m());
 		evidence.put("cacheWrite1hTokens", t.cacheWrite1h());
-		evidence.put("savedMonthlyUsd", monthly.toPlainString());
+		evidence.put("netSavingMonthlyUsd", monthly(net, factor));
+		evidence.put("savedMonthlyUsd", monthly(net.max(BigDecimal.ZERO), factor));
 		evidence.put("writeShareOfSpend", writes.divide(spend, 4, RoundingMode.HALF_EVEN).toPlainString());
-		return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(), spend, null, null,
-				Confidence.HIGH, evidence, "Caching pays on " + traffic.path() + ": $" + monthly.toPlainString()
-						+ " a month saved against the same tokens uncached. Keep the prefix stable.",
-				true);
+		Choice best = (net.signum() < 0) ? new Choice(Action.REMOVE, cached, plain, Confidence.HIGH) : null;
+		int ttl = (t.cacheWrite1h() > t.cacheWrite5m()) ? CacheAudit.ONE_HOUR : TTL_5M;
+		CacheAudit audit = CacheAudit.of(rows, ttl);
+		long unaudited = t.cacheRead() + t.cacheWrite() - audit.auditedTokens();
+		if (unaudited > 0) {
+			evidence.put("cachedTokensNotAudited", unaudited);
+		}
+		if (audit.requests > 0) {
+			evidence.put("ttlInUse", (ttl == TTL_5M) ? "5m" : "1h");
+			evidence.put("requestsCaching", audit.requests);
+			evidence.put("cacheWriteRequests", audit.writeRequests);
+			evidence.put("rewriteRate", TrafficShape.round((double) audit.writeRequests / audit.requests));
+			evidence.put("distinctPrefixes", audit.byFingerprint.size());
+			Map<String, Object> misses = new LinkedHashMap<>();
+			misses.put("prefixChanged", audit.newPrefix);
+			misses.put("ttlLapsed", audit.ttlLapsed);
+			misses.put("other", audit.unexplained);
+			misses.put("noPrefixSeen", audit.noPrefix);
+			evidence.put("writesBecause", misses);
+			evidence.put("mostRewrittenPrefixes", audit.mostRewritten(5));
+			BigDecimal now = audit.actualCost(context);
+			BigDecimal oneHour = audit.oneHourCost(context);
+			BigDecimal stable = audit.stablePrefixCost(context);
+			if (now != null) {
+				if (oneHour != null) {
+					evidence.put("whatIfOneHourTtlMonthlyUsd", monthly(now.subtract(oneHour), factor));
+					best = better(best, new Choice(Action.ONE_HOUR, now, oneHour, Confidence.MEDIUM));
+				}
+				if (stable != null && audit.byFingerprint.size() > 1) {
+					evidence.put("whatIfStablePrefixMonthlyUsd", monthly(now.subtract(stable), factor));
+					best = better(best, new Choice(Action.STABLE_PREFIX, now, stable, Confidence.LOW));
+				}
+			}
+		}
+		if (best == null) {
+			if (net.signum() <= 0) {
+				return null;
+			}
+			return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(), spend, null, null,
+					Confidence.HIGH, evidence, "Caching pays on " + traffic.path() + ": $" + monthly(net, factor)
+							+ " a month saved against the same tokens uncached. Keep the prefix stable.",
+					true);
+		}
+		return new Opportunity(OpportunityType.PROMPT_CACHING, traffic.model(), traffic.path(), best.current(),
+				best.projected(), best.current().subtract(best.projected()), best.confidence(), evidence,
+				action(best.action(), traffic.path(), net, factor, audit), true);
+	}
+
+	static final String WRITES_WITHOUT_READS = "caching in use but writes without reads";
+
+	private enum Action {
+
+		REMOVE, ONE_HOUR, STABLE_PREFIX
+
+	}
+
+	private record Choice(Action action, BigDecimal current, BigDecimal projected, Confidence confidence) {
+
+		BigDecimal weighted() {
+			return this.current.subtract(this.projected).multiply(this.confidence.weight());
+		}
+
+	}
+
+	/** The choice that saves more once weighted by confidence; a saving only. */
+	private static Choice better(Choice best, Choice candidate) {
+		if (candidate.current().compareTo(candidate.projected()) <= 0) {
+			return best;
+		}
+		return (best == null || candidate.weighted().compareTo(best.weighted()) > 0) ? candidate : best;
+	}
+
+	private static String action(Action action, String path, BigDecimal net, BigDecimal factor, CacheAudit audit) {
+		String verdict = (net.signum() > 0) ? "Caching saves " + path + " $" + monthly(net, factor) + " a month"
+				: "Caching costs " + path + " $" + monthly(net.negate(), factor) + " a month more than no caching";
+		String why = (audit.requests == 0) ? ""
+				: " (" + audit.writeRequests + " of " + audit.requests + " caching requests wrote the cache: "
+						+ audit.ttlLapsed + " after the cache had lapsed, " + audit.newPrefix
+						+ " with a prefix not seen before)";
+		return switch (action) {
+			case REMOVE -> verdict + why + ": the cached prefix changes between calls, or calls come further "
+					+ "apart than the cache lives. Make the prefix stable (no timestamps or ids before the cache "
+					+ "point) or remove the cache point.";
+			case ONE_HOUR -> verdict + why + ". Calls come further apart than 5 minutes: cache with the 1-hour TTL "
+					+ "(Converse: {\"cachePoint\": {\"type\": \"default\", \"ttl\": \"1h\"}}; InvokeModel: "
+					+ "\"cache_control\": {\"type\": \"ephemeral\", \"ttl\": \"1h\"}).";
+			case STABLE_PREFIX -> verdict + why + ". The system prompt or tools change from call to call: move "
+					+ "whatever varies (timestamps, ids, user data, tool order) after the cache point so every call "
+					+ "sends the same prefix. Estimated as if the cached part kept its size.";
+		};
+	}
+
+	private static String monthly(BigDecimal amount, BigDecimal factor) {
+		return amount.multiply(factor).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
 	}
 
 	/** Per prefix: requests per minute in time order, and the estimated prefix tokens. */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.bedrockcostanalyzer.aggregate.UsageStore.CacheRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.MinuteRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore.PrefixRow;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
@@ -20,6 +21,11 @@ public record StoredProfile(UsageStore store, Collection<Long> sourceIds, Window
 	@Override
 	public void prefixesByTraffic(Consumer<List<PrefixRow>> group) {
 		this.store.streamPrefixesByTraffic(this.sourceIds, this.window, group);
+	}
+
+	@Override
+	public void cachingByTraffic(Consumer<List<CacheRow>> group) {
+		this.store.streamCachingByTraffic(this.sourceIds, this.window, group);
 	}
 
 	@Override
