@@ -22,6 +22,7 @@ import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UnitSummary;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.lifecycle.LifecycleNotices;
 import com.bedrockcostanalyzer.profiles.ApplicationProfiles;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
@@ -179,12 +180,13 @@ public class AnalyzeJobConfiguration {
 	@StepScope
 	ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
 			UsageStore store, InputLedger ledger, CountedRequests requests, ObjectProvider<BuildProperties> build,
-			SavingsProperties savings, UsageProperties usage, CallerPseudonyms pseudonyms) {
+			SavingsProperties savings, UsageProperties usage, CallerPseudonyms pseudonyms, LifecycleNotices notices) {
 		BuildProperties properties = build.getIfAvailable();
 		PathResolver paths = usage.pathResolver(pseudonyms);
 		return new ReportTasklet(request(stepExecution), sources, store, ledger, requests,
 				properties != null ? properties.getVersion() : "dev", savings, new ReportTasklet.BillAttribution(
-						(arn) -> paths.resolve(Map.of(), arn), usage.inferenceProfiles().attributionTags()));
+						(arn) -> paths.resolve(Map.of(), arn), usage.inferenceProfiles().attributionTags()),
+				notices);
 	}
 
 	private static AnalysisRequest request(StepExecution stepExecution) {

@@ -18,6 +18,7 @@ import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.lifecycle.LifecycleNotices;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
@@ -69,6 +70,8 @@ class ReportTasklet implements Tasklet {
 
 	private final BillAttribution attribution;
 
+	private final LifecycleNotices notices;
+
 	/**
 	 * How the bill's lines are charged back: a caller ARN's path, as the logs name it,
 	 * and the tag keys to split by.
@@ -77,8 +80,10 @@ class ReportTasklet implements Tasklet {
 	}
 
 	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
-			CountedRequests requests, String version, SavingsProperties savings, BillAttribution attribution) {
+			CountedRequests requests, String version, SavingsProperties savings, BillAttribution attribution,
+			LifecycleNotices notices) {
 		this.attribution = attribution;
+		this.notices = notices;
 		this.requests = requests;
 		this.savings = savings;
 		this.request = request;
@@ -112,6 +117,13 @@ class ReportTasklet implements Tasklet {
 					this.store.load(sourceIds, new Window(trendDay.minusDays(7), trendDay.plusDays(1)))));
 		}
 		AnalysisReport report = sections.build();
+		if (trendDay != null) {
+			// The nightly digest names a model the first night its end of life is near.
+			report = sections
+				.lifecycle(this.notices.notice(report.lifecycle(),
+						LocalDate.ofInstant(report.generatedAt(), java.time.ZoneOffset.UTC)))
+				.build();
+		}
 		if (!this.request.curFiles().isEmpty()) {
 			// The bill is set beside the spend the report gives each path and tag: priced
 			// once.

@@ -2,6 +2,8 @@ package com.bedrockcostanalyzer.pricing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,8 +30,9 @@ import com.bedrockcostanalyzer.usage.Tier;
  * What the tool knows of each model besides its prices, kept as data beside them
  * ({@value #FILE}): its family and generation, the cheaper sibling a router would send
  * easy requests to, the smallest prefix a cache checkpoint takes, the input size above
- * which a request is billed at long-context rates, its end-of-life date, the tiers AWS
- * sells it on, and whether its geo inference profile bills at the source Region's
+ * which a request is billed at long-context rates, its lifecycle (legacy, public extended
+ * access and end-of-life dates, and the successor to move to), its tokenizer, the tiers
+ * AWS sells it on, and whether its geo inference profile bills at the source Region's
  * in-Region price. A {@value #FILE} in the {@code --prices} folder adds models and
  * replaces the shipped rows of the models it names.
  */
@@ -40,12 +43,62 @@ public final class ModelFacts {
 	private static final Pattern LEADING_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
 	static final List<String> HEADER = List.of("model_id", "family", "generation", "route_to", "cache_min_tokens",
-			"long_context_threshold", "end_of_life", "tiers", "geo_as_regional", "source");
+			"long_context_threshold", "legacy_date", "extended_access_date", "end_of_life", "successor", "tokenizer",
+			"tokenizer_factor", "tiers", "geo_as_regional", "source");
+
+	/** The header before the lifecycle and tokenizer columns: such files still load. */
+	static final List<String> HEADER_WITHOUT_LIFECYCLE = List.of("model_id", "family", "generation", "route_to",
+			"cache_min_tokens", "long_context_threshold", "end_of_life", "tiers", "geo_as_regional", "source");
+
+	private static final Pattern FACTOR = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:-(\\d+(?:\\.\\d+)?))?");
 
 	/** One model's facts; null or empty where not known. */
 	public record Model(String modelId, @Nullable String family, @Nullable String generation, @Nullable String routeTo,
-			@Nullable Integer cacheMinTokens, @Nullable Long longContextThreshold, @Nullable LocalDate endOfLife,
-			Set<Tier> tiers, boolean geoAsRegional, String source) {
+			@Nullable Integer cacheMinTokens, @Nullable Long longContextThreshold, Lifecycle lifecycle,
+			@Nullable Tokenizer tokenizer, Set<Tier> tiers, boolean geoAsRegional, String source) {
+	}
+
+	/**
+	 * The dates AWS announced for a model (null where none is) and the model the file
+	 * says to move to (null: the newest generation of its family).
+	 */
+	public record Lifecycle(@Nullable LocalDate legacy, @Nullable LocalDate extendedAccess,
+			@Nullable LocalDate endOfLife, @Nullable String successor) {
+	}
+
+	/**
+	 * A model's tokenizer and how many tokens it makes of a text against its lineage's
+	 * first tokenizer (the part of the name before the last '-'): "claude-v4.7" at 1.0 to
+	 * 1.35 counts up to 35% more than "claude-v3" at 1.
+	 */
+	public record Tokenizer(String name, BigDecimal low, BigDecimal high) {
+
+		String lineage() {
+			int dash = this.name.lastIndexOf('-');
+			return (dash < 0) ? this.name : this.name.substring(0, dash);
+		}
+
+	}
+
+	/**
+	 * How many tokens the same text makes on one model against another: a range where
+	 * only a range is published.
+	 */
+	public record TokenFactor(BigDecimal low, BigDecimal high) {
+
+		public static final TokenFactor SAME = new TokenFactor(BigDecimal.ONE, BigDecimal.ONE);
+
+		public boolean same() {
+			return this.low.compareTo(BigDecimal.ONE) == 0 && this.high.compareTo(BigDecimal.ONE) == 0;
+		}
+
+		/** "1", "0.74-1" or "1-1.35". */
+		public String label() {
+			String low = this.low.stripTrailingZeros().toPlainString();
+			String high = this.high.stripTrailingZeros().toPlainString();
+			return low.equals(high) ? low : low + "-" + high;
+		}
+
 	}
 
 	private final Map<String, Model> models;
@@ -99,14 +152,33 @@ public final class ModelFacts {
 	}
 
 	/**
-	 * Each model with a cheaper sibling, mapped to it: the routing ladder. Steps down to
-	 * an older generation are left out (Claude 3.5 Haiku to Claude 3 Haiku): a move a
-	 * user would not forward to a manager unless they chose it in their own ladder.
+	 * Each model with a cheaper sibling, mapped to it: the routing ladder, as of
+	 * {@code today}. A sibling past its end of life is replaced by its successor. Steps
+	 * down to an older generation are left out (Claude 3.5 Haiku to Claude 3 Haiku): a
+	 * move a user would not forward to a manager unless they chose it in their own
+	 * ladder.
 	 */
-	public Map<String, String> routingLadder() {
-		Map<String, String> ladder = new HashMap<>(known(Model::routeTo));
-		ladder.entrySet().removeIf((step) -> olderGeneration(step.getValue(), step.getKey()));
+	public Map<String, String> routingLadder(LocalDate today) {
+		Map<String, String> ladder = new HashMap<>();
+		known(Model::routeTo).forEach((model, sibling) -> {
+			String target = sibling;
+			for (int step = 0; step < this.models.size() && ended(target, today); step++) {
+				String next = successor(target);
+				if (next == null) {
+					break;
+				}
+				target = next;
+			}
+			if (!ended(target, today) && !target.equals(model) && !olderGeneration(target, model)) {
+				ladder.put(model, target);
+			}
+		});
 		return ladder;
+	}
+
+	private boolean ended(String modelId, LocalDate today) {
+		Model model = this.models.get(modelId);
+		return model != null && model.lifecycle().endOfLife() != null && !model.lifecycle().endOfLife().isAfter(today);
 	}
 
 	/**
@@ -128,6 +200,61 @@ public final class ModelFacts {
 		}
 		Matcher number = LEADING_NUMBER.matcher(generation);
 		return number.lookingAt() ? Double.valueOf(number.group()) : null;
+	}
+
+	/** The model's lifecycle as the file gives it; null for a model it does not list. */
+	public @Nullable Lifecycle lifecycle(String modelId) {
+		Model model = this.models.get(modelId);
+		return (model == null) ? null : model.lifecycle();
+	}
+
+	/**
+	 * The model to move to when {@code modelId} reaches its end: the file's successor, or
+	 * else the newest generation of its family (null when it has none newer).
+	 */
+	public @Nullable String successor(String modelId) {
+		Model model = this.models.get(modelId);
+		if (model == null) {
+			return null;
+		}
+		if (model.lifecycle().successor() != null) {
+			return model.lifecycle().successor();
+		}
+		Double generation = leadingNumber(model.generation());
+		if (model.family() == null || generation == null) {
+			return null;
+		}
+		Model newest = null;
+		Double newestGeneration = generation;
+		for (Model other : this.models.values()) {
+			Double otherGeneration = leadingNumber(other.generation());
+			if (model.family().equals(other.family()) && otherGeneration != null && otherGeneration > newestGeneration
+					&& other.lifecycle().endOfLife() == null) {
+				newest = other;
+				newestGeneration = otherGeneration;
+			}
+		}
+		return (newest == null) ? null : newest.modelId();
+	}
+
+	/**
+	 * How many tokens the same text makes on {@code to} against {@code from}: 1 when both
+	 * use one tokenizer, the ratio of their ranges within a lineage, null when either is
+	 * not known or they are of different lineages (nothing published compares them).
+	 */
+	public @Nullable TokenFactor tokenFactor(String from, String to) {
+		Model a = this.models.get(from);
+		Model b = this.models.get(to);
+		Tokenizer source = (a != null) ? a.tokenizer() : null;
+		Tokenizer target = (b != null) ? b.tokenizer() : null;
+		if (source == null || target == null || !source.lineage().equals(target.lineage())) {
+			return null;
+		}
+		if (source.name().equals(target.name())) {
+			return TokenFactor.SAME;
+		}
+		return new TokenFactor(target.low().divide(source.high(), 4, RoundingMode.HALF_EVEN),
+				target.high().divide(source.low(), 4, RoundingMode.HALF_EVEN));
 	}
 
 	/** Each model's smallest cacheable prefix, where known. */
@@ -172,7 +299,10 @@ public final class ModelFacts {
 	}
 
 	private static void read(InputStream in, String name, Map<String, Model> into) throws IOException {
-		try (CSVParser csv = PriceCsv.open(in, name, HEADER)) {
+		try (CSVParser csv = PriceCsv.open(in, name, null)) {
+			if (!csv.getHeaderNames().equals(HEADER) && !csv.getHeaderNames().equals(HEADER_WITHOUT_LIFECYCLE)) {
+				throw new PriceBookException(name + ": the header must be " + String.join(",", HEADER));
+			}
 			for (CSVRecord record : csv) {
 				String where = name + " line " + record.getParser().getCurrentLineNumber();
 				String modelId = record.get("model_id");
@@ -182,8 +312,13 @@ public final class ModelFacts {
 				into.put(modelId, new Model(modelId, empty(record.get("family")), empty(record.get("generation")),
 						empty(record.get("route_to")), number(record.get("cache_min_tokens"), where, Integer::valueOf),
 						number(record.get("long_context_threshold"), where, Long::valueOf),
-						date(record.get("end_of_life"), where), tiers(record.get("tiers"), where),
-						yesNo(record.get("geo_as_regional"), where), record.get("source")));
+						new Lifecycle(date(optional(record, "legacy_date"), "legacy_date", where),
+								date(optional(record, "extended_access_date"), "extended_access_date", where),
+								date(record.get("end_of_life"), "end_of_life", where),
+								empty(optional(record, "successor"))),
+						tokenizer(optional(record, "tokenizer"), optional(record, "tokenizer_factor"), where),
+						tiers(record.get("tiers"), where), yesNo(record.get("geo_as_regional"), where),
+						record.get("source")));
 			}
 		}
 	}
@@ -208,7 +343,11 @@ public final class ModelFacts {
 		}
 	}
 
-	private static @Nullable LocalDate date(String text, String where) {
+	private static String optional(CSVRecord record, String column) {
+		return record.isMapped(column) ? record.get(column) : "";
+	}
+
+	private static @Nullable LocalDate date(String text, String column, String where) {
 		if (text.isEmpty()) {
 			return null;
 		}
@@ -216,8 +355,31 @@ public final class ModelFacts {
 			return LocalDate.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			throw new PriceBookException(where + ": end_of_life '" + text + "' is not a date (YYYY-MM-DD)");
+			throw new PriceBookException(where + ": " + column + " '" + text + "' is not a date (YYYY-MM-DD)");
 		}
+	}
+
+	private static @Nullable Tokenizer tokenizer(String name, String factor, String where) {
+		if (name.isEmpty()) {
+			if (!factor.isEmpty()) {
+				throw new PriceBookException(where + ": tokenizer_factor without a tokenizer");
+			}
+			return null;
+		}
+		if (factor.isEmpty()) {
+			return new Tokenizer(name, BigDecimal.ONE, BigDecimal.ONE);
+		}
+		Matcher range = FACTOR.matcher(factor);
+		if (!range.matches()) {
+			throw new PriceBookException(
+					where + ": tokenizer_factor '" + factor + "' is not a number or a range such as 1.0-1.35");
+		}
+		BigDecimal low = new BigDecimal(range.group(1));
+		BigDecimal high = (range.group(2) != null) ? new BigDecimal(range.group(2)) : low;
+		if (low.signum() <= 0 || high.compareTo(low) < 0) {
+			throw new PriceBookException(where + ": tokenizer_factor '" + factor + "' must be positive, low-high");
+		}
+		return new Tokenizer(name, low, high);
 	}
 
 	private static Set<Tier> tiers(String text, String where) {

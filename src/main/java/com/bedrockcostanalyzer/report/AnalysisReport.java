@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.bedrockcostanalyzer.lifecycle.ModelEnd;
 import com.bedrockcostanalyzer.reconcile.LoggedSpend;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.savings.Opportunity;
@@ -22,8 +23,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		PriceBookInfo priceBook, Adjustments adjustments, Totals totals, List<UsageRow> usage, List<Breakdown> byModel,
 		List<Breakdown> byPath, List<TagBreakdown> byTag, List<DaySpend> dailySpend, List<WhatIf> whatIf,
 		List<Unpriced> unpriced, Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects,
-		Duplicates duplicates, @Nullable DayOverDay dayOverDay, @Nullable Reconciliation reconciliation,
-		@JsonIgnore List<Opportunity> allOpportunities) {
+		Duplicates duplicates, List<ModelEnd> lifecycle, @Nullable DayOverDay dayOverDay,
+		@Nullable Reconciliation reconciliation, @JsonIgnore List<Opportunity> allOpportunities) {
 
 	/**
 	 * Builds a report section by section: a new section is one component, one setter and
@@ -73,6 +74,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		private @Nullable Rejects rejects;
 
 		private @Nullable Duplicates duplicates;
+
+		private @Nullable List<ModelEnd> lifecycle;
 
 		private @Nullable DayOverDay dayOverDay;
 
@@ -128,6 +131,12 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 			return this;
 		}
 
+		/** The models reaching their end of life, with the cost on their successors. */
+		public Builder lifecycle(List<ModelEnd> section) {
+			this.lifecycle = section;
+			return this;
+		}
+
 		public Builder dayOverDay(DayOverDay section) {
 			this.dayOverDay = section;
 			return this;
@@ -148,8 +157,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 					required(this.adjustments), required(this.totals), required(this.usage), required(this.byModel),
 					required(this.byPath), required(this.byTag), required(this.dailySpend), required(this.whatIf),
 					required(this.unpriced), required(this.coverage), required(this.savings),
-					required(this.opportunities), required(this.rejects), required(this.duplicates), this.dayOverDay,
-					this.reconciliation, required(this.allOpportunities));
+					required(this.opportunities), required(this.rejects), required(this.duplicates),
+					required(this.lifecycle), this.dayOverDay, this.reconciliation, required(this.allOpportunities));
 		}
 
 		private static <T> T required(@Nullable T section) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.bedrockcostanalyzer.lifecycle.ModelEnd;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
 import com.bedrockcostanalyzer.report.AnalysisReport.UsageRow;
@@ -90,6 +91,7 @@ final class MarkdownReport {
 		dayOverDay();
 		reconciliation();
 		opportunities();
+		lifecycle();
 		breakdown("Spend by model", "Model", this.report.byModel());
 		breakdown("Spend by path", "Path", this.report.byPath());
 		for (AnalysisReport.TagBreakdown tag : this.report.byTag()) {
@@ -341,6 +343,39 @@ final class MarkdownReport {
 				.orElseThrow();
 			line("| " + day + " | " + usd(total) + " | " + cell(top.model()) + " (" + usd(top.cost()) + ") |");
 		});
+		line("");
+	}
+
+	private void lifecycle() {
+		if (this.report.lifecycle().isEmpty()) {
+			return;
+		}
+		line("## Models reaching end of life");
+		line("");
+		line("| Model | State | End of life | Days left | Paths | Now / month | Successor | On successor / month | Tokens × |");
+		line("|---|---|---|---:|---|---:|---|---:|---|");
+		for (ModelEnd e : this.report.lifecycle()) {
+			String successorCost = (e.successorMonthlyUsd() == null) ? "—"
+					: (e.successorMonthlyUsd().equals(e.successorMonthlyHighUsd())) ? usd(e.successorMonthlyUsd())
+							: usd(e.successorMonthlyUsd()) + " to " + usd(e.successorMonthlyHighUsd());
+			line("| " + cell(e.model()) + (e.firstNotice() ? " (new)" : "") + " | " + e.state()
+					+ ((e.extendedAccessDate() != null && !e.state().equals("end of life"))
+							? " (extended access from " + e.extendedAccessDate() + ")" : "")
+					+ " | " + ((e.endOfLife() == null) ? "—" : e.endOfLife()) + " | "
+					+ ((e.daysToEndOfLife() == null) ? "—" : e.daysToEndOfLife()) + " | "
+					+ cell(String.join(", ", e.paths())) + " | " + usd(e.monthlyUsd()) + " | "
+					+ ((e.successor() == null) ? "—" : cell(e.successor())) + " | " + successorCost + " | "
+					+ ((e.tokenizerFactor() == null) ? "not documented" : e.tokenizerFactor()) + " |");
+		}
+		line("");
+		line("Dates from the models file (AWS's lifecycle pages): models within 90 days of end of life or of public "
+				+ "extended access (when prices may rise). The successor is priced at today's prices, its tokens "
+				+ "scaled by the published tokenizer factor.");
+		for (ModelEnd e : this.report.lifecycle()) {
+			if (e.note() != null) {
+				line("- " + cell(e.model()) + ": " + cell(e.note()));
+			}
+		}
 		line("");
 	}
 

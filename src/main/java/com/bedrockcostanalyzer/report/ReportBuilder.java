@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import com.bedrockcostanalyzer.aggregate.StoredReject;
 import com.bedrockcostanalyzer.aggregate.UnitNote;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
+import com.bedrockcostanalyzer.lifecycle.LifecycleList;
 import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
@@ -140,19 +142,22 @@ public final class ReportBuilder {
 
 		List<Opportunity> opportunities = new SavingsAnalysis().analyse(new SavingsContext(window, daily,
 				inputs.profile(), this.calculator, this.discounts, this.savings, this.provisioned, this.reserved));
+		Instant generatedAt = Instant.now();
 		PriceBook book = this.calculator.book();
 		PriceBookInfo priceBook = new PriceBookInfo(book.name(),
 				book.files().stream().map((f) -> new PriceFile(f.name(), f.sha256(), f.rows())).toList(),
 				book.earliestEffectiveFrom(), book.latestEffectiveFrom(), book.sources());
 		return new AnalysisReport.Builder()
-			.about(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), Instant.now(),
+			.about(new AnalysisReport.Tool("bedrock-cost-analyzer", this.version), generatedAt,
 					new AnalysisReport.Window(window.from(), window.to()), sources(sources, notes), "USD", priceBook,
 					adjustments())
 			.spend(totals(usageRows, this.display), usageRows, dailySpend(spendByDay), whatIf(daily),
 					unpriced(usageRows), coverage(usageRows, window, book))
 			.breakdowns(breakdown(usageRows, UsageRow::model), breakdown(usageRows, UsageRow::path), byTag(usageRows))
 			.savings(summary(opportunities), shown(opportunities), opportunities)
-			.input(rejects(storedRejects), duplicates(inputs.duplicates()));
+			.input(rejects(storedRejects), duplicates(inputs.duplicates()))
+			.lifecycle(new LifecycleList(this.calculator, this.discounts).of(daily, window,
+					LocalDate.ofInstant(generatedAt, ZoneOffset.UTC)));
 	}
 
 	public AnalysisReport build(Inputs inputs) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.bedrockcostanalyzer.lifecycle.ModelEnd;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.savings.Opportunity;
 
@@ -85,6 +86,8 @@ public final class RunSummary {
 			return List.of();
 		}
 		List<String> flags = new ArrayList<>(section.flagged().stream().map(RunSummary::flag).toList());
+		// Named once, the first night the date is near.
+		report.lifecycle().stream().filter(ModelEnd::firstNotice).forEach((end) -> flags.add(endOfLife(end)));
 		Reconciliation bill = report.reconciliation();
 		if (bill != null) {
 			// The nightly job with a bill: a Region whose logging stopped on the day.
@@ -112,6 +115,20 @@ public final class RunSummary {
 				+ ", $" + MarkdownReport.twoDecimals(totals.billedTokenUsd()) + " of it per token, against $"
 				+ MarkdownReport.twoDecimals(totals.pricedUsd()) + " priced from the logs: difference $"
 				+ MarkdownReport.twoDecimals(totals.deltaUsd()) + " (the report says where)";
+	}
+
+	private static String endOfLife(ModelEnd end) {
+		BigDecimal low = end.successorMonthlyUsd();
+		BigDecimal high = end.successorMonthlyHighUsd();
+		String successor = (end.successor() == null) ? "no successor in the models file" : "on "
+				+ SafeText.plain(end.successor()) + " "
+				+ ((low == null || high == null) ? "it is not priced"
+						: "it would cost " + MarkdownReport.usd(low) + (low.equals(high) ? "" : " to "
+								+ MarkdownReport.usd(high) + " (tokenizer factor " + end.tokenizerFactor() + ")"));
+		Long days = end.daysToEndOfLife();
+		return "end of life: " + SafeText.plain(end.model()) + " on " + end.endOfLife()
+				+ ((days == null) ? "" : (days >= 0) ? " (in " + days + " days)" : " (passed)") + ", "
+				+ MarkdownReport.usd(end.monthlyUsd()) + " a month on it now; " + successor;
 	}
 
 	private static String flag(AnalysisReport.SpendChange change) {

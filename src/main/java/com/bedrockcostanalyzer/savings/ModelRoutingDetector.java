@@ -10,7 +10,9 @@ import java.util.function.UnaryOperator;
 
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
+import com.bedrockcostanalyzer.pricing.ModelFacts;
 import com.bedrockcostanalyzer.usage.Tier;
+import com.bedrockcostanalyzer.usage.TokenCounts;
 
 /**
  * MODEL_ROUTING: an expensive model serving easy requests (short, steady outputs that are
@@ -48,8 +50,13 @@ final class ModelRoutingDetector implements Detector {
 				continue;
 			}
 			BigDecimal current = context.actualCost(rows);
-			BigDecimal onCheaper = context.cost(rows, (k) -> k.with(cheaper, k.scope(), k.tier()),
-					UnaryOperator.identity());
+			// The cheaper model may count the same text as more tokens (or fewer): priced
+			// at the high end of the published factor, so the saving is the one to count
+			// on.
+			ModelFacts.TokenFactor factor = context.facts().tokenFactor(traffic.model(), cheaper);
+			UnaryOperator<TokenCounts> recount = (factor == null || factor.same()) ? UnaryOperator.identity()
+					: (tokens) -> tokens.scaled(factor.high());
+			BigDecimal onCheaper = context.cost(rows, (k) -> k.with(cheaper, k.scope(), k.tier()), recount);
 			if (current == null || onCheaper == null || onCheaper.compareTo(current) >= 0) {
 				continue;
 			}
@@ -71,6 +78,7 @@ final class ModelRoutingDetector implements Detector {
 			evidence.put("outputToInputRatio", TrafficShape.round(outputToInput));
 			evidence.put("truncatedRequests", totals.truncatedRequests());
 			evidence.put("cheaperModel", cheaper);
+			evidence.put("tokenizerFactor", (factor == null) ? "not documented; taken as 1" : factor.label());
 			evidence.put("routedShare", share.stripTrailingZeros().toPlainString());
 			evidence
 				.put("routedShareIs",

@@ -81,7 +81,8 @@ public final class SavingsAnalysis {
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	static BigDecimal monthFactor(Window window) {
+	/** What the window's figures are multiplied by to make a month of 30.4375 days. */
+	public static BigDecimal monthFactor(Window window) {
 		return MONTH_DAYS.divide(BigDecimal.valueOf(window.days().size()), 10, RoundingMode.HALF_EVEN);
 	}
 

@@ -14,6 +14,7 @@ import com.bedrockcostanalyzer.aggregate.UsageTotals;
 import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
 import com.bedrockcostanalyzer.pricing.Discounts;
+import com.bedrockcostanalyzer.pricing.ModelFacts;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.usage.Tier;
@@ -126,6 +127,11 @@ public final class SavingsContext {
 
 	ProfileSource profile() {
 		return this.profile;
+	}
+
+	/** The facts of the price book's models (tokenizers, generations). */
+	ModelFacts facts() {
+		return this.calculator.book().facts();
 	}
 
 	/**

@@ -61,9 +61,9 @@ public record SavingsProperties(@DefaultValue("25") BigDecimal thresholdUsd, @De
 		Map<String, Integer> minimums = new HashMap<>(facts.cacheMinimums());
 		minimums.putAll(this.cacheMinimumTokens);
 		return new SavingsProperties(this.thresholdUsd, this.batchMinRecords, this.runGapMinutes, this.offHours,
-				this.interactivePaths, this.nonInteractivePaths,
-				this.routingLadder.isEmpty() ? facts.routingLadder() : this.routingLadder, this.routingShare,
-				this.routingMaxMeanOutputTokens, minimums);
+				this.interactivePaths, this.nonInteractivePaths, this.routingLadder.isEmpty()
+						? facts.routingLadder(java.time.LocalDate.now(java.time.ZoneOffset.UTC)) : this.routingLadder,
+				this.routingShare, this.routingMaxMeanOutputTokens, minimums);
 	}
 
 	/**

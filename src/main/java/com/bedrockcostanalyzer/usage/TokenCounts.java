@@ -39,6 +39,22 @@ public record TokenCounts(long input, long output, long cacheRead, long cacheWri
 		return this.cacheWrite5m + this.cacheWrite1h;
 	}
 
+	/**
+	 * The same text counted by a tokenizer that makes {@code factor} times the tokens,
+	 * each count rounded up.
+	 */
+	public TokenCounts scaled(java.math.BigDecimal factor) {
+		return new TokenCounts(scale(this.input, factor), scale(this.output, factor), scale(this.cacheRead, factor),
+				scale(this.cacheWrite5m, factor), scale(this.cacheWrite1h, factor));
+	}
+
+	private static long scale(long tokens, java.math.BigDecimal factor) {
+		return java.math.BigDecimal.valueOf(tokens)
+			.multiply(factor)
+			.setScale(0, java.math.RoundingMode.CEILING)
+			.longValueExact();
+	}
+
 	public TokenCounts plus(TokenCounts other) {
 		return new TokenCounts(this.input + other.input, this.output + other.output, this.cacheRead + other.cacheRead,
 				this.cacheWrite5m + other.cacheWrite5m, this.cacheWrite1h + other.cacheWrite1h);

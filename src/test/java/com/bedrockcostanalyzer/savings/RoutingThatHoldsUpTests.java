@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,24 @@ class RoutingThatHoldsUpTests {
 
 	@Test
 	void neverStepsDownAGenerationUnlessTheUserLadderSays() {
-		Map<String, String> ladder = ModelFacts.load(null).routingLadder();
+		Map<String, String> ladder = ModelFacts.load(null).routingLadder(LocalDate.of(2026, 6, 1));
 
 		assertThat(ladder).doesNotContainKey("anthropic.claude-3-5-haiku-20241022-v1:0")
 			.doesNotContainKey("anthropic.claude-opus-4-1-20250805-v1:0")
 			.containsEntry("anthropic.claude-sonnet-4-5-20250929-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0")
 			.containsEntry("anthropic.claude-opus-4-5-20251101-v1:0", "anthropic.claude-sonnet-4-5-20250929-v1:0");
+	}
+
+	@Test
+	void neverRoutesToAModelPastItsEndOfLife() {
+		// Claude Sonnet 4 reached end of life on 2026-10-14: Opus 4.1's sibling becomes
+		// its successor, Sonnet 4.6.
+		Map<String, String> ladder = ModelFacts.load(null).routingLadder(LocalDate.of(2026, 12, 3));
+
+		assertThat(ladder).containsEntry("anthropic.claude-opus-4-1-20250805-v1:0", "anthropic.claude-sonnet-4-6")
+			.containsEntry("anthropic.claude-opus-4-5-20251101-v1:0", "anthropic.claude-sonnet-4-5-20250929-v1:0");
+		assertThat(ladder.values()).doesNotContain("anthropic.claude-sonnet-4-20250514-v1:0",
+				"anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-5-haiku-20241022-v1:0");
 	}
 
 	@Test
