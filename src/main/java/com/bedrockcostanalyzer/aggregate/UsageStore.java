@@ -1,6 +1,7 @@
 package com.bedrockcostanalyzer.aggregate;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -175,6 +176,24 @@ public class UsageStore {
 		CACHING.forget(this.jdbc, sourceId, window);
 		return this.jdbc.update("DELETE FROM bca_usage_daily WHERE source_id = ? AND usage_day >= ? AND usage_day < ?",
 				sourceId, Date.valueOf(window.from()), Date.valueOf(window.to()));
+	}
+
+	/**
+	 * The first day each path, model or Region ({@code column}) has usage in these
+	 * sources, over everything stored: a name first seen on a day is new that day.
+	 */
+	public Map<String, LocalDate> firstDays(Collection<Long> sourceIds, String column) {
+		if (!List.of("path", "model", "region").contains(column) || sourceIds.isEmpty()) {
+			throw new IllegalArgumentException("first days of " + column);
+		}
+		Map<String, LocalDate> first = new java.util.HashMap<>();
+		this.named.query(
+				"SELECT " + column + ", MIN(usage_day) AS first_day FROM bca_usage_daily"
+						+ " WHERE source_id IN (:sources) AND requests > errors GROUP BY " + column,
+				new MapSqlParameterSource("sources", sourceIds), (rs) -> {
+					first.put(rs.getString(1), rs.getDate(2).toLocalDate());
+				});
+		return first;
 	}
 
 	/**

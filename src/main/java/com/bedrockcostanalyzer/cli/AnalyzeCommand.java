@@ -14,6 +14,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.bedrockcostanalyzer.AnalyzerApplication;
+import com.bedrockcostanalyzer.alerts.Notifier;
 import com.bedrockcostanalyzer.job.AnalysisOutcome;
 import com.bedrockcostanalyzer.job.AnalysisRequest;
 import com.bedrockcostanalyzer.job.AnalysisRunner;
@@ -161,6 +162,9 @@ class AnalyzeCommand implements Callable<Integer> {
 	@Mixin
 	ScaleOptions scale = new ScaleOptions();
 
+	@Mixin
+	NotifyOptions notify = new NotifyOptions();
+
 	@Option(names = "--cur", paramLabel = "FILE",
 			description = "A Cost and Usage Report (legacy or CUR 2.0 / Data Exports CSV, gzip or not) to reconcile "
 					+ "the window's logged usage with. Repeatable.")
@@ -179,6 +183,9 @@ class AnalyzeCommand implements Callable<Integer> {
 	 * Spring arguments.
 	 */
 	List<String> settings = List.of();
+
+	/** What the run's notification did, once it has run. */
+	private Notifier.Delivery delivery;
 
 	@Override
 	public Integer call() throws Exception {
@@ -279,6 +286,11 @@ class AnalyzeCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = started) {
 			context.getBean(ApplicationProfiles.class).check();
 			outcome = context.getBean(AnalysisRunner.class).run(request, reportOnly());
+			if (outcome.completed()) {
+				// After the counts and the report are kept: a delivery never undoes them.
+				this.delivery = context.getBean(Notifier.class)
+					.deliver(request.out().resolve(ReportWriter.HTML).toAbsolutePath().toString());
+			}
 		}
 		catch (RunLock.HeldElsewhereException | IllegalArgumentException ex) {
 			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
@@ -323,6 +335,14 @@ class AnalyzeCommand implements Callable<Integer> {
 		}
 		out.println("Report: " + request.out().resolve(ReportWriter.HTML) + " (also " + ReportWriter.MARKDOWN + ", "
 				+ ReportWriter.JSON + ", " + ReportWriter.USAGE_CSV + ", " + ReportWriter.OPPORTUNITIES_CSV + ")");
+		boolean notificationFailed = false;
+		if (this.delivery != null) {
+			this.delivery.lines().forEach(out::println);
+			notificationFailed = this.delivery.failed();
+		}
+		if (notificationFailed) {
+			return ExitCodes.NOT_NOTIFIED;
+		}
 		if (outcome.rejects() > 0) {
 			out.println("Rejected: " + outcome.rejects()
 					+ " lines or files could not be counted; the report lists where and why.");
@@ -386,6 +406,7 @@ class AnalyzeCommand implements Callable<Integer> {
 		application.setDefaultProperties(this.scale.defaultProperties(overNetwork));
 		List<String> args = new ArrayList<>(this.settings);
 		args.addAll(this.scale.springArguments());
+		args.addAll(this.notify.springArguments());
 		if (this.db != null) {
 			args.add("--spring.datasource.url=" + this.db);
 		}

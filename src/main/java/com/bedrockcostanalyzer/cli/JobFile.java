@@ -31,6 +31,8 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
 
+import com.bedrockcostanalyzer.alerts.BudgetProperties;
+import com.bedrockcostanalyzer.alerts.NotifyProperties;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
@@ -38,8 +40,9 @@ import com.bedrockcostanalyzer.usage.UsageProperties;
  * A saved job definition ({@code jobs/*.yaml}), read with Spring Boot's own YAML loading
  * and binding, so it reads like any Boot configuration and {@code ${ENV_VAR}}
  * placeholders are not needed: the datasource and AWS credentials come from the
- * environment. {@code savings:} and {@code usage:} are the {@code bca.savings.*} and
- * {@code bca.usage.*} settings of the run.
+ * environment. {@code savings:}, {@code usage:}, {@code notify:} and {@code budgets:} are
+ * the {@code bca.savings.*}, {@code bca.usage.*}, {@code bca.notify.*} and
+ * {@code bca.budgets.*} settings of the run.
  *
  * @param job {@code nightly}, {@code monthly-audit} or {@code recommendations}
  * @param window the window rule: {@code yesterday}, {@code last-month},
@@ -61,7 +64,7 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 	static final Set<String> JOBS = Set.of("nightly", "monthly-audit", "recommendations");
 
 	private static final Set<String> KEYS = Set.of("job", "sources", "window", "prices", "discounts", "currency", "fx",
-			"region", "out", "db", "reprocess", "cur", "jump-percent", "savings", "usage");
+			"region", "out", "db", "reprocess", "cur", "jump-percent", "savings", "usage", "notify", "budgets");
 
 	JobFile {
 		sources = sources == null ? List.of() : List.copyOf(sources);
@@ -105,9 +108,9 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 			if (!KEYS.contains(top)) {
 				unknown.add(top);
 			}
-			else if (top.equals("savings") || top.equals("usage")) {
+			else if (SETTINGS.containsKey(top)) {
 				ConfigurationPropertyName key = ConfigurationPropertyName.adapt(name, '.');
-				Set<String> known = top.equals("savings") ? SAVINGS_KEYS : USAGE_KEYS;
+				Set<String> known = SETTINGS.get(top);
 				String second = key.getNumberOfElements() > 1 ? key.getElement(1, ConfigurationPropertyName.Form.DASHED)
 						: "";
 				if (!known.contains(second)) {
@@ -147,12 +150,11 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 	}
 
 	/**
-	 * The settings a job file may give under {@code savings:} and {@code usage:}, as Boot
-	 * binds them.
+	 * The settings a job file may give under each settings key, as Boot binds them.
 	 */
-	private static final Set<String> SAVINGS_KEYS = keys(SavingsProperties.class);
-
-	private static final Set<String> USAGE_KEYS = keys(UsageProperties.class);
+	private static final Map<String, Set<String>> SETTINGS = Map.of("savings", keys(SavingsProperties.class), "usage",
+			keys(UsageProperties.class), "notify", keys(NotifyProperties.class), "budgets",
+			keys(BudgetProperties.class));
 
 	/** A job file is a few lines: anything much larger is not one. */
 	static final long MAX_BYTES = 64 * 1024;

@@ -79,6 +79,9 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	ScaleOptions scale = new ScaleOptions();
 
+	@Mixin
+	NotifyOptions notify = new NotifyOptions();
+
 	@Option(names = "--out", paramLabel = "DIR", description = "Replaces the file's report folder.")
 	String out;
 
@@ -118,6 +121,7 @@ class RunCommand implements Callable<Integer> {
 		command.reprocess = this.reprocess || job.reprocess();
 		command.settings = job.settingsAsArguments();
 		command.scale = this.scale;
+		command.notify = this.notify;
 		command.jumpPercent = this.jumpPercent != null ? this.jumpPercent
 				: job.jumpPercent() != null ? job.jumpPercent() : command.jumpPercent;
 		if (command.jumpPercent < 1) {

@@ -22,6 +22,9 @@ import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UnitSummary;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.alerts.BudgetProperties;
+import com.bedrockcostanalyzer.alerts.Notices;
+import com.bedrockcostanalyzer.alerts.NotifyProperties;
 import com.bedrockcostanalyzer.lifecycle.LifecycleNotices;
 import com.bedrockcostanalyzer.profiles.ApplicationProfiles;
 import com.bedrockcostanalyzer.source.InputSources;
@@ -180,13 +183,15 @@ public class AnalyzeJobConfiguration {
 	@StepScope
 	ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
 			UsageStore store, InputLedger ledger, CountedRequests requests, ObjectProvider<BuildProperties> build,
-			SavingsProperties savings, UsageProperties usage, CallerPseudonyms pseudonyms, LifecycleNotices notices) {
+			SavingsProperties savings, UsageProperties usage, CallerPseudonyms pseudonyms, LifecycleNotices lifecycle,
+			BudgetProperties budgets, NotifyProperties notify, Notices notices) {
 		BuildProperties properties = build.getIfAvailable();
 		PathResolver paths = usage.pathResolver(pseudonyms);
 		return new ReportTasklet(request(stepExecution), sources, store, ledger, requests,
-				properties != null ? properties.getVersion() : "dev", savings, new ReportTasklet.BillAttribution(
-						(arn) -> paths.resolve(Map.of(), arn), usage.inferenceProfiles().attributionTags()),
-				notices);
+				properties != null ? properties.getVersion() : "dev", savings,
+				new ReportTasklet.BillAttribution((arn) -> paths.resolve(Map.of(), arn),
+						usage.inferenceProfiles().attributionTags()),
+				lifecycle, new ReportTasklet.Alerting(budgets, notify, notices));
 	}
 
 	private static AnalysisRequest request(StepExecution stepExecution) {

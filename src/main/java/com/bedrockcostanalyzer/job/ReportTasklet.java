@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -18,6 +20,10 @@ import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.alerts.Anomalies;
+import com.bedrockcostanalyzer.alerts.BudgetProperties;
+import com.bedrockcostanalyzer.alerts.Notices;
+import com.bedrockcostanalyzer.alerts.NotifyProperties;
 import com.bedrockcostanalyzer.lifecycle.LifecycleNotices;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
@@ -25,6 +31,7 @@ import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.report.AnalysisReport;
 import com.bedrockcostanalyzer.report.ReportBuilder.SourceInput;
 import com.bedrockcostanalyzer.report.ReportBuilder;
+import com.bedrockcostanalyzer.report.ReportNotices;
 import com.bedrockcostanalyzer.report.ReportWriter;
 import com.bedrockcostanalyzer.report.RunSummary;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
@@ -70,7 +77,16 @@ class ReportTasklet implements Tasklet {
 
 	private final BillAttribution attribution;
 
-	private final LifecycleNotices notices;
+	private final LifecycleNotices lifecycleNotices;
+
+	private final Alerting alerting;
+
+	/**
+	 * What the nightly job judges and tells: budgets, thresholds, and where findings are
+	 * kept.
+	 */
+	record Alerting(BudgetProperties budgets, NotifyProperties notifications, Notices notices) {
+	}
 
 	/**
 	 * How the bill's lines are charged back: a caller ARN's path, as the logs name it,
@@ -81,9 +97,10 @@ class ReportTasklet implements Tasklet {
 
 	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
 			CountedRequests requests, String version, SavingsProperties savings, BillAttribution attribution,
-			LifecycleNotices notices) {
+			LifecycleNotices lifecycleNotices, Alerting alerting) {
 		this.attribution = attribution;
-		this.notices = notices;
+		this.lifecycleNotices = lifecycleNotices;
+		this.alerting = alerting;
 		this.requests = requests;
 		this.savings = savings;
 		this.request = request;
@@ -115,12 +132,23 @@ class ReportTasklet implements Tasklet {
 		if (trendDay != null) {
 			sections.dayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
 					this.store.load(sourceIds, new Window(trendDay.minusDays(7), trendDay.plusDays(1)))));
+			// The day against each path's and model's own four weeks, and the month so
+			// far
+			// against the budgets.
+			LocalDate from = trendDay.minusDays(Anomalies.BASELINE_DAYS);
+			from = from.isBefore(trendDay.withDayOfMonth(1)) ? from : trendDay.withDayOfMonth(1);
+			Map<String, Map<String, LocalDate>> firstDays = new HashMap<>();
+			for (String column : List.of("path", "model", "region")) {
+				firstDays.put(column, this.store.firstDays(sourceIds, column));
+			}
+			sections.alerts(builder.alerts(trendDay, this.store.load(sourceIds, new Window(from, trendDay.plusDays(1))),
+					firstDays, this.alerting.budgets(), this.alerting.notifications().newSpenderThreshold()));
 		}
 		AnalysisReport report = sections.build();
 		if (trendDay != null) {
 			// The nightly digest names a model the first night its end of life is near.
 			report = sections
-				.lifecycle(this.notices.notice(report.lifecycle(),
+				.lifecycle(this.lifecycleNotices.notice(report.lifecycle(),
 						LocalDate.ofInstant(report.generatedAt(), java.time.ZoneOffset.UTC)))
 				.build();
 		}
@@ -131,6 +159,10 @@ class ReportTasklet implements Tasklet {
 				.reconciliation(builder.reconcile(this.request.curFiles().stream().map(Path::of).toList(), window,
 						daily, this.attribution.callerPath(), this.attribution.tagKeys(), report))
 				.build();
+		}
+		if (trendDay != null || report.reconciliation() != null) {
+			// Kept in this step's transaction: what is told is what the report says.
+			this.alerting.notices().record(ReportNotices.of(report));
 		}
 		try {
 			new ReportWriter().write(report, this.request.out());

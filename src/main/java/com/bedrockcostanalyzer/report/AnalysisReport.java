@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.bedrockcostanalyzer.alerts.AlertsSection;
 import com.bedrockcostanalyzer.lifecycle.ModelEnd;
 import com.bedrockcostanalyzer.reconcile.LoggedSpend;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
@@ -24,7 +25,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		List<Breakdown> byPath, List<TagBreakdown> byTag, List<DaySpend> dailySpend, List<WhatIf> whatIf,
 		List<Unpriced> unpriced, Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects,
 		Duplicates duplicates, List<ModelEnd> lifecycle, @Nullable DayOverDay dayOverDay,
-		@Nullable Reconciliation reconciliation, @JsonIgnore List<Opportunity> allOpportunities) {
+		@Nullable AlertsSection alerts, @Nullable Reconciliation reconciliation,
+		@JsonIgnore List<Opportunity> allOpportunities) {
 
 	/**
 	 * Builds a report section by section: a new section is one component, one setter and
@@ -78,6 +80,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		private @Nullable List<ModelEnd> lifecycle;
 
 		private @Nullable DayOverDay dayOverDay;
+
+		private @Nullable AlertsSection alerts;
 
 		private @Nullable Reconciliation reconciliation;
 
@@ -142,6 +146,12 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 			return this;
 		}
 
+		/** The nightly day's anomalies, new spenders, budgets and forecast. */
+		public Builder alerts(AlertsSection section) {
+			this.alerts = section;
+			return this;
+		}
+
 		public Builder reconciliation(Reconciliation section) {
 			this.reconciliation = section;
 			return this;
@@ -158,7 +168,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 					required(this.byPath), required(this.byTag), required(this.dailySpend), required(this.whatIf),
 					required(this.unpriced), required(this.coverage), required(this.savings),
 					required(this.opportunities), required(this.rejects), required(this.duplicates),
-					required(this.lifecycle), this.dayOverDay, this.reconciliation, required(this.allOpportunities));
+					required(this.lifecycle), this.dayOverDay, this.alerts, this.reconciliation,
+					required(this.allOpportunities));
 		}
 
 		private static <T> T required(@Nullable T section) {

@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.bedrockcostanalyzer.alerts.AlertsSection;
+import com.bedrockcostanalyzer.alerts.Anomalies;
+import com.bedrockcostanalyzer.alerts.BudgetStatus;
 import com.bedrockcostanalyzer.lifecycle.ModelEnd;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
@@ -89,6 +92,7 @@ final class MarkdownReport {
 				+ " output.");
 		line("");
 		dayOverDay();
+		alerts();
 		reconciliation();
 		opportunities();
 		lifecycle();
@@ -197,6 +201,45 @@ final class MarkdownReport {
 		line("");
 		changeTable("Path", section.day(), section.byPath());
 		changeTable("Model", section.day(), section.byModel());
+	}
+
+	private void alerts() {
+		AlertsSection section = this.report.alerts();
+		if (section == null) {
+			return;
+		}
+		line("## Alerts for " + section.day());
+		line("");
+		line("Month to date " + usd(section.monthToDateUsd()) + "; forecast for the month " + usd(section.forecastUsd())
+				+ " (" + section.forecastMethod() + ").");
+		line("");
+		if (section.historyDays() < Anomalies.BASELINE_DAYS) {
+			line("Anomalies need " + Anomalies.BASELINE_DAYS + " days of history before the day; the job database has "
+					+ section.historyDays() + ".");
+			line("");
+		}
+		section.anomalies()
+			.forEach((a) -> line("- " + a.shape() + ": " + a.kind() + " " + cell(a.name()) + ", " + usd(a.spend())
+					+ " against a usual " + usd(a.usual())
+					+ (a.shape().equals("climb") ? " (at least +" + a.score() + "% a week for three weeks)"
+							: " (" + a.score() + " spreads)")));
+		section.newSpenders()
+			.forEach((n) -> line(
+					"- new spender: " + n.kind() + " " + cell(n.name()) + ", " + usd(n.spend()) + " on its first day"));
+		if (section.anomalies().isEmpty() && section.newSpenders().isEmpty()) {
+			line("No anomaly and no new spender.");
+		}
+		line("");
+		if (!section.budgets().isEmpty()) {
+			line("| Budget | Per month | Month to date | Forecast | Status |");
+			line("|---|---:|---:|---:|---|");
+			for (BudgetStatus b : section.budgets()) {
+				line("| " + (b.scope().equals("total") ? "Total" : b.scope() + " " + cell(b.name())) + " | "
+						+ usd(b.budgetUsd()) + " | " + usd(b.monthToDateUsd()) + " | " + usd(b.forecastUsd()) + " | "
+						+ b.status() + " |");
+			}
+			line("");
+		}
 	}
 
 	private void changeTable(String what, java.time.LocalDate day, List<AnalysisReport.SpendChange> changes) {

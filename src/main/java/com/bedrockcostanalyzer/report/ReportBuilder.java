@@ -27,6 +27,9 @@ import com.bedrockcostanalyzer.aggregate.StoredReject;
 import com.bedrockcostanalyzer.aggregate.UnitNote;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageTotals;
+import com.bedrockcostanalyzer.alerts.AlertsSection;
+import com.bedrockcostanalyzer.alerts.BudgetProperties;
+import com.bedrockcostanalyzer.alerts.NightlyAlerts;
 import com.bedrockcostanalyzer.lifecycle.LifecycleList;
 import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
@@ -178,6 +181,36 @@ public final class ReportBuilder {
 				.forEach((b) -> byTag.computeIfAbsent(t.tag(), (k) -> new TreeMap<>()).put(b.name(), b.cost())));
 		return new Reconciler(this.calculator, this.discounts).reconcile(curFiles, window, daily, callerPath, tagKeys,
 				new LoggedSpend(report.totals().cost(), byPath, byTag));
+	}
+
+	/**
+	 * The alerts of a nightly day: the rows of the 28 days before it and of its month so
+	 * far, priced per path, model and Region, judged by {@link NightlyAlerts}.
+	 */
+	public AlertsSection alerts(LocalDate day, List<DailyUsage> rows, Map<String, Map<String, LocalDate>> firstDays,
+			BudgetProperties budgets, BigDecimal newSpenderUsd) {
+		Map<String, Map<LocalDate, BigDecimal>> byPath = new TreeMap<>();
+		Map<String, Map<LocalDate, BigDecimal>> byModel = new TreeMap<>();
+		Map<String, Map<LocalDate, BigDecimal>> byRegion = new TreeMap<>();
+		for (DailyUsage usage : rows) {
+			UsageKey key = usage.key();
+			Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.context(),
+					key.day(), usage.totals().tokens());
+			if (!cost.priced()) {
+				continue;
+			}
+			BigDecimal usd = this.discounts.apply(key.model(), cost.amount());
+			byPath.computeIfAbsent(key.path(), (p) -> new TreeMap<>()).merge(key.day(), usd, BigDecimal::add);
+			byModel.computeIfAbsent(key.model(), (m) -> new TreeMap<>()).merge(key.day(), usd, BigDecimal::add);
+			byRegion.computeIfAbsent(key.region(), (r) -> new TreeMap<>()).merge(key.day(), usd, BigDecimal::add);
+		}
+		return NightlyAlerts.of(day, history(byPath, firstDays.get("path")), history(byModel, firstDays.get("model")),
+				history(byRegion, firstDays.get("region")), budgets, newSpenderUsd);
+	}
+
+	private static NightlyAlerts.History history(Map<String, Map<LocalDate, BigDecimal>> byName,
+			@Nullable Map<String, LocalDate> firstDays) {
+		return new NightlyAlerts.History(byName, (firstDays != null) ? firstDays : Map.of());
 	}
 
 	/** A dollar: smaller daily spend is never flagged, whatever its jump. */

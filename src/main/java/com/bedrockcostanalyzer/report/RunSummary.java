@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.bedrockcostanalyzer.alerts.AlertsSection;
+import com.bedrockcostanalyzer.alerts.BudgetStatus;
 import com.bedrockcostanalyzer.lifecycle.ModelEnd;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.savings.Opportunity;
@@ -86,8 +88,24 @@ public final class RunSummary {
 			return List.of();
 		}
 		List<String> flags = new ArrayList<>(section.flagged().stream().map(RunSummary::flag).toList());
+		AlertsSection alerts = report.alerts();
+		if (alerts != null) {
+			alerts.anomalies()
+				.forEach((a) -> flags.add(a.shape() + ": " + a.kind() + " " + SafeText.plain(a.name()) + " "
+						+ MarkdownReport.usd(a.spend()) + " against a usual " + MarkdownReport.usd(a.usual())));
+			alerts.newSpenders()
+				.forEach((n) -> flags.add("new spender: " + n.kind() + " " + SafeText.plain(n.name()) + " "
+						+ MarkdownReport.usd(n.spend()) + " on its first day"));
+			alerts.budgets()
+				.stream()
+				.filter((b) -> !b.status().equals(BudgetStatus.WITHIN))
+				.forEach((b) -> flags.add("budget " + b.status() + ": "
+						+ (b.scope().equals("total") ? "total" : b.scope() + " " + SafeText.plain(b.name())) + " "
+						+ MarkdownReport.usd(b.monthToDateUsd()) + " so far, forecast "
+						+ MarkdownReport.usd(b.forecastUsd()) + ", budget " + MarkdownReport.usd(b.budgetUsd())));
+		}
 		// Named once, the first night the date is near.
-		report.lifecycle().stream().filter(ModelEnd::firstNotice).forEach((end) -> flags.add(endOfLife(end)));
+		report.lifecycle().stream().filter(ModelEnd::firstNotice).forEach((end) -> flags.add(endOfLifeLine(end)));
 		Reconciliation bill = report.reconciliation();
 		if (bill != null) {
 			// The nightly job with a bill: a Region whose logging stopped on the day.
@@ -117,7 +135,8 @@ public final class RunSummary {
 				+ MarkdownReport.twoDecimals(totals.deltaUsd()) + " (the report says where)";
 	}
 
-	private static String endOfLife(ModelEnd end) {
+	/** A model's end of life in a line: the date, its cost now and on the successor. */
+	static String endOfLifeLine(ModelEnd end) {
 		BigDecimal low = end.successorMonthlyUsd();
 		BigDecimal high = end.successorMonthlyHighUsd();
 		String successor = (end.successor() == null) ? "no successor in the models file" : "on "

@@ -56,6 +56,14 @@ public final class SafeText {
 	}
 
 	/**
+	 * Text in a Slack-compatible webhook message: the three characters Slack gives
+	 * meaning ({@code <!channel>}, {@code <url|label>}) escaped as it asks.
+	 */
+	public static String webhook(@Nullable String text) {
+		return plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	/**
 	 * A CSV text cell that a spreadsheet will not run as a formula: leading
 	 * {@code = + - @}, tab or CR get a quote in front (OWASP's advice for CSV injection).
 	 */

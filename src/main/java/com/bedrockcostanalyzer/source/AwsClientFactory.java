@@ -12,13 +12,15 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds the AWS SDK v2 clients: the default credential and region chain, the standard
  * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_S3} /
- * {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS} / {@code AWS_ENDPOINT_URL_BEDROCK} overrides
- * (or their {@code aws.endpointUrl…} system properties), path-style S3 addressing
- * whenever an endpoint is overridden, and retries with backoff on throttling.
+ * {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS} / {@code AWS_ENDPOINT_URL_BEDROCK} /
+ * {@code AWS_ENDPOINT_URL_SNS} overrides (or their {@code aws.endpointUrl…} system
+ * properties), path-style S3 addressing whenever an endpoint is overridden, and retries
+ * with backoff on throttling.
  */
 public final class AwsClientFactory {
 
@@ -70,6 +72,16 @@ public final class AwsClientFactory {
 	public BedrockClient bedrock(String region) {
 		var builder = BedrockClient.builder().overrideConfiguration(overrides()).region(Region.of(region));
 		URI endpoint = endpoint("aws.endpointUrlBedrock", "AWS_ENDPOINT_URL_BEDROCK");
+		if (endpoint != null) {
+			builder.endpointOverride(endpoint);
+		}
+		return builder.build();
+	}
+
+	/** Amazon SNS in the topic's Region, where the digest is published. */
+	public SnsClient sns(String region) {
+		var builder = SnsClient.builder().overrideConfiguration(overrides()).region(Region.of(region));
+		URI endpoint = endpoint("aws.endpointUrlSns", "AWS_ENDPOINT_URL_SNS");
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
 		}

@@ -23,7 +23,7 @@ public final class LocalAws implements AutoCloseable {
 	public static final String SECRET_KEY = "secret";
 
 	private static final String[] PROPERTIES = { "aws.endpointUrlS3", "aws.endpointUrlCloudWatchLogs",
-			"aws.endpointUrlBedrock", "aws.accessKeyId", "aws.secretAccessKey", "aws.region" };
+			"aws.endpointUrlBedrock", "aws.endpointUrlSns", "aws.accessKeyId", "aws.secretAccessKey", "aws.region" };
 
 	private LocalAws() {
 	}
@@ -40,6 +40,11 @@ public final class LocalAws implements AutoCloseable {
 
 	public static LocalAws bedrock(URI endpoint) {
 		System.setProperty("aws.endpointUrlBedrock", endpoint.toString());
+		return credentials();
+	}
+
+	public static LocalAws sns(URI endpoint) {
+		System.setProperty("aws.endpointUrlSns", endpoint.toString());
 		return credentials();
 	}
 
