@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 		description = "Reads Amazon Bedrock invocation logs and usage exports, prices the tokens under every mode "
 				+ "and writes cost reports.",
 		subcommands = { AnalyzeCommand.class, AnalyzeCommand.Report.class, RunCommand.class, WorkerCommand.class,
-				PricesCommand.class, CommandLine.HelpCommand.class })
+				PricesCommand.class, SavingsCommand.class, CommandLine.HelpCommand.class })
 public class Main implements Runnable {
 
 	@CommandLine.Spec

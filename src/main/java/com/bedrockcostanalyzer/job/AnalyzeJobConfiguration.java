@@ -25,6 +25,7 @@ import com.bedrockcostanalyzer.aggregate.UsageStore;
 import com.bedrockcostanalyzer.alerts.BudgetProperties;
 import com.bedrockcostanalyzer.alerts.Notices;
 import com.bedrockcostanalyzer.alerts.NotifyProperties;
+import com.bedrockcostanalyzer.ledger.SavingsLedger;
 import com.bedrockcostanalyzer.lifecycle.LifecycleNotices;
 import com.bedrockcostanalyzer.profiles.ApplicationProfiles;
 import com.bedrockcostanalyzer.source.InputSources;
@@ -184,14 +185,14 @@ public class AnalyzeJobConfiguration {
 	ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
 			UsageStore store, InputLedger ledger, CountedRequests requests, ObjectProvider<BuildProperties> build,
 			SavingsProperties savings, UsageProperties usage, CallerPseudonyms pseudonyms, LifecycleNotices lifecycle,
-			BudgetProperties budgets, NotifyProperties notify, Notices notices) {
+			BudgetProperties budgets, NotifyProperties notify, Notices notices, SavingsLedger savingsLedger) {
 		BuildProperties properties = build.getIfAvailable();
 		PathResolver paths = usage.pathResolver(pseudonyms);
 		return new ReportTasklet(request(stepExecution), sources, store, ledger, requests,
 				properties != null ? properties.getVersion() : "dev", savings,
 				new ReportTasklet.BillAttribution((arn) -> paths.resolve(Map.of(), arn),
 						usage.inferenceProfiles().attributionTags()),
-				lifecycle, new ReportTasklet.Alerting(budgets, notify, notices));
+				lifecycle, new ReportTasklet.FollowUp(budgets, notify, notices, savingsLedger));
 	}
 
 	private static AnalysisRequest request(StepExecution stepExecution) {

@@ -24,6 +24,7 @@ import com.bedrockcostanalyzer.alerts.Anomalies;
 import com.bedrockcostanalyzer.alerts.BudgetProperties;
 import com.bedrockcostanalyzer.alerts.Notices;
 import com.bedrockcostanalyzer.alerts.NotifyProperties;
+import com.bedrockcostanalyzer.ledger.SavingsLedger;
 import com.bedrockcostanalyzer.lifecycle.LifecycleNotices;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.pricing.ProvisionedBook;
@@ -79,13 +80,14 @@ class ReportTasklet implements Tasklet {
 
 	private final LifecycleNotices lifecycleNotices;
 
-	private final Alerting alerting;
+	private final FollowUp followUp;
 
 	/**
-	 * What the nightly job judges and tells: budgets, thresholds, and where findings are
-	 * kept.
+	 * What follows from the report: the budgets and thresholds the nightly job judges by,
+	 * where its findings are kept to be told, and the savings ledger.
 	 */
-	record Alerting(BudgetProperties budgets, NotifyProperties notifications, Notices notices) {
+	record FollowUp(BudgetProperties budgets, NotifyProperties notifications, Notices notices,
+			SavingsLedger savingsLedger) {
 	}
 
 	/**
@@ -97,10 +99,10 @@ class ReportTasklet implements Tasklet {
 
 	ReportTasklet(AnalysisRequest request, InputSources sources, UsageStore store, InputLedger ledger,
 			CountedRequests requests, String version, SavingsProperties savings, BillAttribution attribution,
-			LifecycleNotices lifecycleNotices, Alerting alerting) {
+			LifecycleNotices lifecycleNotices, FollowUp followUp) {
 		this.attribution = attribution;
 		this.lifecycleNotices = lifecycleNotices;
-		this.alerting = alerting;
+		this.followUp = followUp;
 		this.requests = requests;
 		this.savings = savings;
 		this.request = request;
@@ -125,9 +127,10 @@ class ReportTasklet implements Tasklet {
 				this.request.discounts(), this.request.displayCurrency(), this.savings,
 				ProvisionedBook.load(this.request.prices()), ReservedBook.load(this.request.prices()));
 		List<DailyUsage> daily = this.store.load(sourceIds, window);
-		AnalysisReport.Builder sections = builder.sections(new ReportBuilder.Inputs(window, sourceInputs, daily,
-				new StoredProfile(this.store, sourceIds, window), this.ledger.rejects(sourceIds, window),
-				this.ledger.notes(sourceIds, window), this.requests.dropped(sourceIds, window)));
+		AnalysisReport.Builder sections = builder.sections(
+				new ReportBuilder.Inputs(window, sourceInputs, daily, new StoredProfile(this.store, sourceIds, window),
+						this.ledger.rejects(sourceIds, window), this.ledger.notes(sourceIds, window),
+						this.requests.dropped(sourceIds, window), this.followUp.savingsLedger().dismissed()));
 		LocalDate trendDay = this.request.trendDay();
 		if (trendDay != null) {
 			sections.dayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
@@ -142,9 +145,12 @@ class ReportTasklet implements Tasklet {
 				firstDays.put(column, this.store.firstDays(sourceIds, column));
 			}
 			sections.alerts(builder.alerts(trendDay, this.store.load(sourceIds, new Window(from, trendDay.plusDays(1))),
-					firstDays, this.alerting.budgets(), this.alerting.notifications().newSpenderThreshold()));
+					firstDays, this.followUp.budgets(), this.followUp.notifications().newSpenderThreshold()));
 		}
 		AnalysisReport report = sections.build();
+		report = sections.savingsLedger(builder.ledger(this.followUp.savingsLedger(), report.allOpportunities(), window,
+				daily, (days) -> this.store.load(sourceIds, days)))
+			.build();
 		if (trendDay != null) {
 			// The nightly digest names a model the first night its end of life is near.
 			report = sections
@@ -162,7 +168,7 @@ class ReportTasklet implements Tasklet {
 		}
 		if (trendDay != null || report.reconciliation() != null) {
 			// Kept in this step's transaction: what is told is what the report says.
-			this.alerting.notices().record(ReportNotices.of(report));
+			this.followUp.notices().record(ReportNotices.of(report));
 		}
 		try {
 			new ReportWriter().write(report, this.request.out());

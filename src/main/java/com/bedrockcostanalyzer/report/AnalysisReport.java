@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import com.bedrockcostanalyzer.alerts.AlertsSection;
+import com.bedrockcostanalyzer.ledger.LedgerProgress;
 import com.bedrockcostanalyzer.lifecycle.ModelEnd;
 import com.bedrockcostanalyzer.reconcile.LoggedSpend;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
@@ -25,7 +26,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		List<Breakdown> byPath, List<TagBreakdown> byTag, List<DaySpend> dailySpend, List<WhatIf> whatIf,
 		List<Unpriced> unpriced, Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects,
 		Duplicates duplicates, List<ModelEnd> lifecycle, @Nullable DayOverDay dayOverDay,
-		@Nullable AlertsSection alerts, @Nullable Reconciliation reconciliation,
+		@Nullable AlertsSection alerts, @Nullable LedgerProgress savingsLedger, @Nullable Reconciliation reconciliation,
 		@JsonIgnore List<Opportunity> allOpportunities) {
 
 	/**
@@ -82,6 +83,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		private @Nullable DayOverDay dayOverDay;
 
 		private @Nullable AlertsSection alerts;
+
+		private @Nullable LedgerProgress savingsLedger;
 
 		private @Nullable Reconciliation reconciliation;
 
@@ -152,6 +155,12 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 			return this;
 		}
 
+		/** The savings ledger: realized, open and dismissed proposals. */
+		public Builder savingsLedger(LedgerProgress section) {
+			this.savingsLedger = section;
+			return this;
+		}
+
 		public Builder reconciliation(Reconciliation section) {
 			this.reconciliation = section;
 			return this;
@@ -168,7 +177,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 					required(this.byPath), required(this.byTag), required(this.dailySpend), required(this.whatIf),
 					required(this.unpriced), required(this.coverage), required(this.savings),
 					required(this.opportunities), required(this.rejects), required(this.duplicates),
-					required(this.lifecycle), this.dayOverDay, this.alerts, this.reconciliation,
+					required(this.lifecycle), this.dayOverDay, this.alerts, this.savingsLedger, this.reconciliation,
 					required(this.allOpportunities));
 		}
 

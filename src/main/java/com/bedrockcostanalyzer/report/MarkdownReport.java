@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import com.bedrockcostanalyzer.alerts.AlertsSection;
 import com.bedrockcostanalyzer.alerts.Anomalies;
 import com.bedrockcostanalyzer.alerts.BudgetStatus;
+import com.bedrockcostanalyzer.ledger.LedgerEntry;
+import com.bedrockcostanalyzer.ledger.LedgerProgress;
 import com.bedrockcostanalyzer.lifecycle.ModelEnd;
 import com.bedrockcostanalyzer.reconcile.Reconciliation;
 import com.bedrockcostanalyzer.report.AnalysisReport.Breakdown;
@@ -95,6 +97,7 @@ final class MarkdownReport {
 		alerts();
 		reconciliation();
 		opportunities();
+		savingsProgress();
 		lifecycle();
 		breakdown("Spend by model", "Model", this.report.byModel());
 		breakdown("Spend by path", "Path", this.report.byPath());
@@ -386,6 +389,29 @@ final class MarkdownReport {
 				.orElseThrow();
 			line("| " + day + " | " + usd(total) + " | " + cell(top.model()) + " (" + usd(top.cost()) + ") |");
 		});
+		line("");
+	}
+
+	private void savingsProgress() {
+		LedgerProgress ledger = this.report.savingsLedger();
+		if (ledger == null || ledger.entries().isEmpty()) {
+			return;
+		}
+		line("## Savings progress");
+		line("");
+		line("Realized in this window " + usd(ledger.realizedWindowUsd()) + ", " + usd(ledger.realizedToDateUsd())
+				+ " to date (measured from the traffic after each change); " + ledger.open() + " open ("
+				+ usd(ledger.openEstimateMonthlyUsd()) + " a month, estimated), " + ledger.actedOn() + " acted on, "
+				+ ledger.dismissed() + " dismissed, " + ledger.gone() + " gone.");
+		line("");
+		line("| Id | Status | Type | Model | Path | Estimate / month | Changed | Realized in window | Realized to date |");
+		line("|---:|---|---|---|---|---:|---|---:|---:|");
+		for (LedgerEntry e : ledger.entries()) {
+			line("| " + e.id() + " | " + e.status() + ((e.reason() != null) ? " (" + cell(e.reason()) + ")" : "")
+					+ " | " + e.type() + " | " + cell(e.model()) + " | " + cell(e.path()) + " | "
+					+ usd(e.estimateMonthlyUsd()) + " | " + ((e.changeDay() == null) ? "—" : e.changeDay()) + " | "
+					+ usd(e.realizedWindowUsd()) + " | " + usd(e.realizedToDateUsd()) + " |");
+		}
 		line("");
 	}
 

@@ -30,6 +30,8 @@ import com.bedrockcostanalyzer.aggregate.UsageTotals;
 import com.bedrockcostanalyzer.alerts.AlertsSection;
 import com.bedrockcostanalyzer.alerts.BudgetProperties;
 import com.bedrockcostanalyzer.alerts.NightlyAlerts;
+import com.bedrockcostanalyzer.ledger.LedgerProgress;
+import com.bedrockcostanalyzer.ledger.SavingsLedger;
 import com.bedrockcostanalyzer.lifecycle.LifecycleList;
 import com.bedrockcostanalyzer.pricing.Cost;
 import com.bedrockcostanalyzer.pricing.CostCalculator;
@@ -107,7 +109,14 @@ public final class ReportBuilder {
 	 * What the report is built from: the stored aggregates of the window, never the logs.
 	 */
 	public record Inputs(Window window, List<SourceInput> sources, List<DailyUsage> daily, ProfileSource profile,
-			List<StoredReject> rejects, List<UnitNote> notes, List<DroppedCopies> duplicates) {
+			List<StoredReject> rejects, List<UnitNote> notes, List<DroppedCopies> duplicates, Set<String> dismissed) {
+
+		/** Inputs with no proposal dismissed. */
+		public Inputs(Window window, List<SourceInput> sources, List<DailyUsage> daily, ProfileSource profile,
+				List<StoredReject> rejects, List<UnitNote> notes, List<DroppedCopies> duplicates) {
+			this(window, sources, daily, profile, rejects, notes, duplicates, Set.of());
+		}
+
 	}
 
 	/**
@@ -143,8 +152,14 @@ public final class ReportBuilder {
 			.thenComparing(UsageRow::model)
 			.thenComparing(UsageRow::path));
 
-		List<Opportunity> opportunities = new SavingsAnalysis().analyse(new SavingsContext(window, daily,
-				inputs.profile(), this.calculator, this.discounts, this.savings, this.provisioned, this.reserved));
+		// A proposal a person dismissed is never shown again, nor counted in the
+		// headline.
+		List<Opportunity> opportunities = new SavingsAnalysis()
+			.analyse(new SavingsContext(window, daily, inputs.profile(), this.calculator, this.discounts, this.savings,
+					this.provisioned, this.reserved))
+			.stream()
+			.filter((o) -> !inputs.dismissed().contains(SavingsLedger.identity(o)))
+			.toList();
 		Instant generatedAt = Instant.now();
 		PriceBook book = this.calculator.book();
 		PriceBookInfo priceBook = new PriceBookInfo(book.name(),
@@ -211,6 +226,19 @@ public final class ReportBuilder {
 	private static NightlyAlerts.History history(Map<String, Map<LocalDate, BigDecimal>> byName,
 			@Nullable Map<String, LocalDate> firstDays) {
 		return new NightlyAlerts.History(byName, (firstDays != null) ? firstDays : Map.of());
+	}
+
+	/**
+	 * The run's proposals into the savings ledger, and its progress: changes found in the
+	 * window's traffic, measured at this report's prices.
+	 */
+	public LedgerProgress ledger(SavingsLedger ledger, List<Opportunity> proposed, Window window,
+			List<DailyUsage> daily, java.util.function.Function<Window, List<DailyUsage>> history) {
+		return ledger.update(proposed, window, daily, (key, tokens) -> {
+			Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.context(),
+					key.day(), tokens);
+			return cost.priced() ? this.discounts.apply(key.model(), cost.amount()) : null;
+		}, history);
 	}
 
 	/** A dollar: smaller daily spend is never flagged, whatever its jump. */

@@ -40,7 +40,7 @@ class SavingsJobTests {
 	/**
 	 * 20,000 characters of a system prompt that every support-chat request sends first.
 	 */
-	private static final String SUPPORT_PROMPT = "You are the support assistant of Example Corp. ".repeat(430)
+	static final String SUPPORT_PROMPT = "You are the support assistant of Example Corp. ".repeat(430)
 		.substring(0, 20_000);
 
 	@TempDir
@@ -215,7 +215,7 @@ class SavingsJobTests {
 		return new BigDecimal(node.get(field).asString());
 	}
 
-	private static Instant at(LocalDate day, int seconds) {
+	static Instant at(LocalDate day, int seconds) {
 		return day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(seconds);
 	}
 
@@ -226,7 +226,7 @@ class SavingsJobTests {
 
 	private static int counter;
 
-	private static String record(Instant ts, String operation, String modelId, String arn, String path, String system,
+	static String record(Instant ts, String operation, String modelId, String arn, String path, String system,
 			long input, long output, long cacheRead, long cacheWrite) {
 		String question = "Question " + (counter++ % 1000);
 		return "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"" + ts
