@@ -24,11 +24,15 @@ import com.bedrockcostanalyzer.pricing.DisplayCurrency;
 import com.bedrockcostanalyzer.pricing.PriceBookException;
 import com.bedrockcostanalyzer.pricing.PriceBookLoader;
 import com.bedrockcostanalyzer.profiles.ApplicationProfiles;
+import com.bedrockcostanalyzer.report.FocusExport;
+import com.bedrockcostanalyzer.report.FocusProperties;
 import com.bedrockcostanalyzer.report.ReportWriter;
 import com.bedrockcostanalyzer.report.RunSummary;
 import com.bedrockcostanalyzer.report.SafeText;
+import com.bedrockcostanalyzer.source.AwsClientFactory;
 import com.bedrockcostanalyzer.source.DistinctSources;
 import com.bedrockcostanalyzer.source.InputSources;
+import com.bedrockcostanalyzer.source.s3.S3Export;
 import com.bedrockcostanalyzer.usage.Regions;
 import com.bedrockcostanalyzer.usage.Window;
 import picocli.CommandLine;
@@ -187,6 +191,12 @@ class AnalyzeCommand implements Callable<Integer> {
 	/** What the run's notification did, once it has run. */
 	private Notifier.Delivery delivery;
 
+	/** What the FOCUS export to S3 did: a line, and whether it failed. */
+	private record Export(String line, boolean failed) {
+	}
+
+	private Export export;
+
 	@Override
 	public Integer call() throws Exception {
 		Window window = window();
@@ -290,6 +300,7 @@ class AnalyzeCommand implements Callable<Integer> {
 				// After the counts and the report are kept: a delivery never undoes them.
 				this.delivery = context.getBean(Notifier.class)
 					.deliver(request.out().resolve(ReportWriter.HTML).toAbsolutePath().toString());
+				this.export = exportFocus(context.getBean(FocusProperties.class), request);
 			}
 		}
 		catch (RunLock.HeldElsewhereException | IllegalArgumentException ex) {
@@ -306,6 +317,33 @@ class AnalyzeCommand implements Callable<Integer> {
 			return null;
 		}
 		return outcome;
+	}
+
+	/**
+	 * The report's focus.csv to the configured S3 prefix, under its billing period: only
+	 * for a window inside one month that starts on its first day (a month, or a month to
+	 * date), which the object replaces.
+	 */
+	private static Export exportFocus(FocusProperties focus, AnalysisRequest request) {
+		String prefix = focus.s3Prefix();
+		if (prefix == null || prefix.isBlank()) {
+			return null;
+		}
+		Window window = request.reportWindow();
+		YearMonth month = YearMonth.from(window.from());
+		if (window.from().getDayOfMonth() != 1 || window.to().isAfter(month.plusMonths(1).atDay(1))) {
+			return new Export(
+					"FOCUS export not written to S3: the window " + window + " is not a month or a month to date",
+					false);
+		}
+		try {
+			String written = new S3Export(new AwsClientFactory()).put(prefix,
+					"billing_period=" + month + "/" + FocusExport.FILE, request.out().resolve(FocusExport.FILE));
+			return new Export("FOCUS export: " + written, false);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			return new Export("FOCUS export not written: " + ex.getMessage() + "; the next run writes it", true);
+		}
 	}
 
 	/** The console's summary of a finished run, and the exit status it earns. */
@@ -335,13 +373,17 @@ class AnalyzeCommand implements Callable<Integer> {
 		}
 		out.println("Report: " + request.out().resolve(ReportWriter.HTML) + " (also " + ReportWriter.MARKDOWN + ", "
 				+ ReportWriter.JSON + ", " + ReportWriter.USAGE_CSV + ", " + ReportWriter.OPPORTUNITIES_CSV + ")");
-		boolean notificationFailed = false;
+		boolean notDelivered = false;
 		if (this.delivery != null) {
 			this.delivery.lines().forEach(out::println);
-			notificationFailed = this.delivery.failed();
+			notDelivered = this.delivery.failed();
 		}
-		if (notificationFailed) {
-			return ExitCodes.NOT_NOTIFIED;
+		if (this.export != null) {
+			out.println(this.export.line());
+			notDelivered |= this.export.failed();
+		}
+		if (notDelivered) {
+			return ExitCodes.NOT_DELIVERED;
 		}
 		if (outcome.rejects() > 0) {
 			out.println("Rejected: " + outcome.rejects()

@@ -12,9 +12,10 @@ public final class ExitCodes {
 	public static final int DONE_WITH_REJECTS = 3;
 
 	/**
-	 * Counted and reported, but a digest could not be delivered: the next run sends it.
+	 * Counted and reported, but a digest or an export could not be delivered: the next
+	 * run sends it.
 	 */
-	public static final int NOT_NOTIFIED = 4;
+	public static final int NOT_DELIVERED = 4;
 
 	private ExitCodes() {
 	}

@@ -33,6 +33,7 @@ import org.springframework.core.io.FileSystemResource;
 
 import com.bedrockcostanalyzer.alerts.BudgetProperties;
 import com.bedrockcostanalyzer.alerts.NotifyProperties;
+import com.bedrockcostanalyzer.report.FocusProperties;
 import com.bedrockcostanalyzer.savings.SavingsProperties;
 import com.bedrockcostanalyzer.usage.UsageProperties;
 
@@ -40,9 +41,10 @@ import com.bedrockcostanalyzer.usage.UsageProperties;
  * A saved job definition ({@code jobs/*.yaml}), read with Spring Boot's own YAML loading
  * and binding, so it reads like any Boot configuration and {@code ${ENV_VAR}}
  * placeholders are not needed: the datasource and AWS credentials come from the
- * environment. {@code savings:}, {@code usage:}, {@code notify:} and {@code budgets:} are
- * the {@code bca.savings.*}, {@code bca.usage.*}, {@code bca.notify.*} and
- * {@code bca.budgets.*} settings of the run.
+ * environment. {@code savings:}, {@code usage:}, {@code notify:}, {@code budgets:} and
+ * {@code focus:} are the {@code bca.savings.*}, {@code bca.usage.*},
+ * {@code bca.notify.*}, {@code bca.budgets.*} and {@code bca.focus.*} settings of the
+ * run.
  *
  * @param job {@code nightly}, {@code monthly-audit} or {@code recommendations}
  * @param window the window rule: {@code yesterday}, {@code last-month},
@@ -64,7 +66,8 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 	static final Set<String> JOBS = Set.of("nightly", "monthly-audit", "recommendations");
 
 	private static final Set<String> KEYS = Set.of("job", "sources", "window", "prices", "discounts", "currency", "fx",
-			"region", "out", "db", "reprocess", "cur", "jump-percent", "savings", "usage", "notify", "budgets");
+			"region", "out", "db", "reprocess", "cur", "jump-percent", "savings", "usage", "notify", "budgets",
+			"focus");
 
 	JobFile {
 		sources = sources == null ? List.of() : List.copyOf(sources);
@@ -154,7 +157,7 @@ record JobFile(String job, List<String> sources, String window, String prices, L
 	 */
 	private static final Map<String, Set<String>> SETTINGS = Map.of("savings", keys(SavingsProperties.class), "usage",
 			keys(UsageProperties.class), "notify", keys(NotifyProperties.class), "budgets",
-			keys(BudgetProperties.class));
+			keys(BudgetProperties.class), "focus", keys(FocusProperties.class));
 
 	/** A job file is a few lines: anything much larger is not one. */
 	static final long MAX_BYTES = 64 * 1024;

@@ -28,6 +28,7 @@ import com.bedrockcostanalyzer.alerts.NotifyProperties;
 import com.bedrockcostanalyzer.ledger.SavingsLedger;
 import com.bedrockcostanalyzer.lifecycle.LifecycleNotices;
 import com.bedrockcostanalyzer.profiles.ApplicationProfiles;
+import com.bedrockcostanalyzer.report.FocusProperties;
 import com.bedrockcostanalyzer.source.InputSources;
 import com.bedrockcostanalyzer.source.InputUnit;
 import com.bedrockcostanalyzer.source.InvocationLogParser;
@@ -185,14 +186,15 @@ public class AnalyzeJobConfiguration {
 	ReportTasklet reportTasklet(@Value("#{stepExecution}") StepExecution stepExecution, InputSources sources,
 			UsageStore store, InputLedger ledger, CountedRequests requests, ObjectProvider<BuildProperties> build,
 			SavingsProperties savings, UsageProperties usage, CallerPseudonyms pseudonyms, LifecycleNotices lifecycle,
-			BudgetProperties budgets, NotifyProperties notify, Notices notices, SavingsLedger savingsLedger) {
+			BudgetProperties budgets, NotifyProperties notify, Notices notices, SavingsLedger savingsLedger,
+			FocusProperties focus) {
 		BuildProperties properties = build.getIfAvailable();
 		PathResolver paths = usage.pathResolver(pseudonyms);
 		return new ReportTasklet(request(stepExecution), sources, store, ledger, requests,
 				properties != null ? properties.getVersion() : "dev", savings,
 				new ReportTasklet.BillAttribution((arn) -> paths.resolve(Map.of(), arn),
 						usage.inferenceProfiles().attributionTags()),
-				lifecycle, new ReportTasklet.FollowUp(budgets, notify, notices, savingsLedger));
+				lifecycle, new ReportTasklet.FollowUp(budgets, notify, notices, savingsLedger, focus));
 	}
 
 	private static AnalysisRequest request(StepExecution stepExecution) {

@@ -31,6 +31,7 @@ import com.bedrockcostanalyzer.pricing.ProvisionedBook;
 import com.bedrockcostanalyzer.pricing.ReservedBook;
 import com.bedrockcostanalyzer.report.AnalysisReport;
 import com.bedrockcostanalyzer.report.ReportBuilder.SourceInput;
+import com.bedrockcostanalyzer.report.FocusProperties;
 import com.bedrockcostanalyzer.report.ReportBuilder;
 import com.bedrockcostanalyzer.report.ReportNotices;
 import com.bedrockcostanalyzer.report.ReportWriter;
@@ -87,7 +88,7 @@ class ReportTasklet implements Tasklet {
 	 * where its findings are kept to be told, and the savings ledger.
 	 */
 	record FollowUp(BudgetProperties budgets, NotifyProperties notifications, Notices notices,
-			SavingsLedger savingsLedger) {
+			SavingsLedger savingsLedger, FocusProperties focus) {
 	}
 
 	/**
@@ -171,7 +172,7 @@ class ReportTasklet implements Tasklet {
 			this.followUp.notices().record(ReportNotices.of(report));
 		}
 		try {
-			new ReportWriter().write(report, this.request.out());
+			new ReportWriter(this.followUp.focus().accountId()).write(report, this.request.out());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the report to " + this.request.out(), ex);

@@ -27,7 +27,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		List<Unpriced> unpriced, Coverage coverage, Savings savings, List<Opportunity> opportunities, Rejects rejects,
 		Duplicates duplicates, List<ModelEnd> lifecycle, @Nullable DayOverDay dayOverDay,
 		@Nullable AlertsSection alerts, @Nullable LedgerProgress savingsLedger, @Nullable Reconciliation reconciliation,
-		@JsonIgnore List<Opportunity> allOpportunities) {
+		@JsonIgnore List<Opportunity> allOpportunities, @JsonIgnore List<FocusExport.Row> focus) {
 
 	/**
 	 * Builds a report section by section: a new section is one component, one setter and
@@ -79,6 +79,8 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 		private @Nullable Duplicates duplicates;
 
 		private @Nullable List<ModelEnd> lifecycle;
+
+		private @Nullable List<FocusExport.Row> focus;
 
 		private @Nullable DayOverDay dayOverDay;
 
@@ -138,6 +140,12 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 			return this;
 		}
 
+		/** The priced days, for the FOCUS export. */
+		public Builder focus(List<FocusExport.Row> rows) {
+			this.focus = rows;
+			return this;
+		}
+
 		/** The models reaching their end of life, with the cost on their successors. */
 		public Builder lifecycle(List<ModelEnd> section) {
 			this.lifecycle = section;
@@ -178,7 +186,7 @@ public record AnalysisReport(Tool tool, Instant generatedAt, Window window, List
 					required(this.unpriced), required(this.coverage), required(this.savings),
 					required(this.opportunities), required(this.rejects), required(this.duplicates),
 					required(this.lifecycle), this.dayOverDay, this.alerts, this.savingsLedger, this.reconciliation,
-					required(this.allOpportunities));
+					required(this.allOpportunities), required(this.focus));
 		}
 
 		private static <T> T required(@Nullable T section) {

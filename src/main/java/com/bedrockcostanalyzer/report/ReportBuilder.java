@@ -131,6 +131,7 @@ public final class ReportBuilder {
 		List<UnitNote> notes = inputs.notes();
 		Map<RowKey, RowAccumulator> rows = new TreeMap<>();
 		Map<DayModel, BigDecimal> spendByDay = new TreeMap<>();
+		List<FocusExport.Row> focus = new ArrayList<>();
 		for (DailyUsage usage : daily) {
 			UsageKey key = usage.key();
 			// Each day is priced once, at the prices in force that day; usage rows and
@@ -141,8 +142,10 @@ public final class ReportBuilder {
 					key.context().label(), key.path(), key.attribution());
 			rows.computeIfAbsent(rowKey, (k) -> new RowAccumulator()).add(usage, actual, this.calculator);
 			if (actual.priced()) {
-				spendByDay.merge(new DayModel(key.day(), key.model()),
-						this.discounts.apply(key.model(), actual.amount()), BigDecimal::add);
+				BigDecimal cost = this.discounts.apply(key.model(), actual.amount());
+				spendByDay.merge(new DayModel(key.day(), key.model()), cost, BigDecimal::add);
+				focus.add(new FocusExport.Row(key, usage.totals().requests(), usage.totals().tokens(), actual.amount(),
+						cost));
 			}
 		}
 		List<UsageRow> usageRows = new ArrayList<>();
@@ -174,6 +177,7 @@ public final class ReportBuilder {
 			.breakdowns(breakdown(usageRows, UsageRow::model), breakdown(usageRows, UsageRow::path), byTag(usageRows))
 			.savings(summary(opportunities), shown(opportunities), opportunities)
 			.input(rejects(storedRejects), duplicates(inputs.duplicates()))
+			.focus(focus)
 			.lifecycle(new LifecycleList(this.calculator, this.discounts).of(daily, window,
 					LocalDate.ofInstant(generatedAt, ZoneOffset.UTC)));
 	}

@@ -49,6 +49,20 @@ public final class ReportWriter {
 		.enable(SerializationFeature.INDENT_OUTPUT)
 		.build();
 
+	private final String billingAccountId;
+
+	public ReportWriter() {
+		this("unknown");
+	}
+
+	/**
+	 * A writer whose FOCUS export names this payer account.
+	 * @param billingAccountId the payer account
+	 */
+	public ReportWriter(String billingAccountId) {
+		this.billingAccountId = billingAccountId;
+	}
+
 	public void write(AnalysisReport report, Path folder) throws IOException {
 		Files.createDirectories(folder);
 		render(report, (name, content) -> writeAtomically(folder.resolve(name), content));
@@ -66,6 +80,7 @@ public final class ReportWriter {
 				report.byTag().stream().map(AnalysisReport.TagBreakdown::tag).toList(), out));
 		files.accept(OPPORTUNITIES_CSV,
 				(out) -> writeOpportunitiesCsv(report.allOpportunities(), report.savings().thresholdUsd(), out));
+		files.accept(FocusExport.FILE, (out) -> FocusExport.write(report.focus(), this.billingAccountId, out));
 		Reconciliation reconciliation = report.reconciliation();
 		if (reconciliation != null) {
 			files.accept(RECONCILIATION_CSV, (out) -> writeReconciliationCsv(reconciliation.rows(), out));

@@ -163,7 +163,7 @@ class DigestDeliveryTests {
 
 		Cli.Result failed = nightly(job, DAY, "n1");
 
-		assertThat(failed.exitCode()).as(failed.err() + failed.out()).isEqualTo(ExitCodes.NOT_NOTIFIED);
+		assertThat(failed.exitCode()).as(failed.err() + failed.out()).isEqualTo(ExitCodes.NOT_DELIVERED);
 		assertThat(failed.out()).contains("Not notified by webhook: the webhook answered HTTP 500")
 			.doesNotContain("127.0.0.1:" + this.hooks.getAddress().getPort());
 		assertThat(Cli.readReport(this.work.resolve("n1")).get("totals").get("cost").decimalValue())
