@@ -35,12 +35,16 @@ public final class NightlyAlerts {
 		anomalies.addAll(Anomalies.judgeAll("path", paths.byName(), day, paths.firstDays()));
 		anomalies.addAll(Anomalies.judgeAll("model", models.byName(), day, models.firstDays()));
 		List<NewSpender> newSpenders = new ArrayList<>();
-		newSpenders(newSpenders, "path", paths, day, newSpenderUsd);
-		newSpenders(newSpenders, "Region", regions, day, newSpenderUsd);
-		newSpenders(newSpenders, "model", models, day, newSpenderUsd);
+		LocalDate earliest = models.firstDays().values().stream().min(LocalDate::compareTo).orElse(day);
+		if (earliest.isBefore(day)) {
+			// On the first day the job database holds, everything is new: nothing is
+			// flagged.
+			newSpenders(newSpenders, "path", paths, day, newSpenderUsd);
+			newSpenders(newSpenders, "Region", regions, day, newSpenderUsd);
+			newSpenders(newSpenders, "model", models, day, newSpenderUsd);
+		}
 		Map<LocalDate, BigDecimal> total = new TreeMap<>();
 		models.byName().values().forEach((series) -> series.forEach((d, usd) -> total.merge(d, usd, BigDecimal::add)));
-		LocalDate earliest = models.firstDays().values().stream().min(LocalDate::compareTo).orElse(day);
 		int historyDays = (int) Math.min(Anomalies.BASELINE_DAYS, ChronoUnit.DAYS.between(earliest, day));
 		return new AlertsSection(day, historyDays, anomalies, newSpenders,
 				Forecast.monthToDate(total, day).setScale(2, RoundingMode.HALF_EVEN),

@@ -87,6 +87,22 @@ class AnomaliesTests {
 			.satisfies((b) -> assertThat(b.status()).isEqualTo(BudgetStatus.FORECAST));
 	}
 
+	@Test
+	void flagsNoNewSpenderOnTheFirstDayTheDatabaseHolds() {
+		// A first nightly run on an empty job database: every path is "new".
+		Map<String, Map<LocalDate, BigDecimal>> spend = Map.of("search", Map.of(DAY, new BigDecimal("80")));
+		NightlyAlerts.History first = new NightlyAlerts.History(spend, Map.of("search", DAY));
+		NightlyAlerts.History models = new NightlyAlerts.History(Map.of("m", Map.of(DAY, new BigDecimal("80"))),
+				Map.of("m", DAY));
+		BudgetProperties none = new BudgetProperties(null, Map.of(), Map.of());
+
+		assertThat(NightlyAlerts.of(DAY, first, models, first, none, BigDecimal.TEN).newSpenders()).isEmpty();
+
+		NightlyAlerts.History older = new NightlyAlerts.History(Map.of("m", Map.of(DAY, new BigDecimal("80"))),
+				Map.of("m", DAY.minusDays(3)));
+		assertThat(NightlyAlerts.of(DAY, first, older, first, none, BigDecimal.TEN).newSpenders()).hasSize(2);
+	}
+
 	private static boolean weekend(LocalDate d) {
 		return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
