@@ -34,6 +34,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import com.bedrockcostanalyzer.cli.Main;
+import com.bedrockcostanalyzer.report.ReportWriter;
 
 /**
  * The benchmark: a month of realistic invocation logs (long system prompts, text delivery
@@ -143,6 +144,54 @@ public final class Benchmark {
 		System.out.printf("peak heap used during (b), garbage included: %d MiB (limit %d MiB)%n", peakHeap >> 20,
 				Runtime.getRuntime().maxMemory() / (1 << 20));
 		printPhases("jdbc:h2:file:" + work.resolve("db/bca"), started, analyzeSeconds, mb);
+		duckDb(root, records, analyzeSeconds, work.resolve("out/report.json"));
+	}
+
+	/**
+	 * (c) The peer a user would pick for an ad-hoc look: DuckDB's read_json over the same
+	 * files, the same per-(model, path) totals, in this JVM (its driver is on the
+	 * classpath in the benchmark profile only; without it the column is left out). Its
+	 * token sums are set beside the analyzer's, so both are seen to count the same.
+	 */
+	private static void duckDb(Path root, int records, double analyzeSeconds, Path report) throws Exception {
+		Connection duck;
+		try {
+			duck = DriverManager.getConnection("jdbc:duckdb:");
+		}
+		catch (java.sql.SQLException ex) {
+			System.out.println("(c) DuckDB: not on the classpath (run with -Pbenchmark)");
+			return;
+		}
+		String query = """
+				SELECT modelId, requestMetadata.feature AS path, count(*) AS requests,
+				  sum(input.inputTokenCount) AS input_tokens, sum(output.outputTokenCount) AS output_tokens
+				FROM read_json('%s/**/*.json.gz', format = 'newline_delimited', compression = 'gzip',
+				  columns = {modelId: 'VARCHAR', requestMetadata: 'STRUCT(feature VARCHAR)',
+				    input: 'STRUCT(inputTokenCount BIGINT)', output: 'STRUCT(outputTokenCount BIGINT)'})
+				GROUP BY ALL""".formatted(root.toAbsolutePath());
+		try (duck; Statement statement = duck.createStatement()) {
+			// Warm once, as (a) is.
+			statement.executeQuery(query).close();
+			long t = System.nanoTime();
+			long groups = 0;
+			long requests = 0;
+			long output = 0;
+			try (ResultSet rows = statement.executeQuery(query)) {
+				while (rows.next()) {
+					groups++;
+					requests += rows.getLong("requests");
+					output += rows.getLong("output_tokens");
+				}
+			}
+			double seconds = (System.nanoTime() - t) / 1e9;
+			long analyzed = ReportWriter.mapper().readTree(report.toFile()).get("totals").get("outputTokens").asLong();
+			System.out.printf(
+					"(c) DuckDB %s read_json + GROUP BY: %.2f s, %,.0f records/s; %d groups, %,d requests,"
+							+ " output tokens %s the analyzer's%n",
+					duck.getMetaData().getDatabaseProductVersion(), seconds, records / seconds, groups, requests,
+					(output == analyzed) ? "equal to" : "DIFFERENT from");
+			System.out.printf("ratio (b)/(c): %.2f%n", analyzeSeconds / seconds);
+		}
 	}
 
 	/**
