@@ -20,6 +20,7 @@ import com.bedrockcostanalyzer.aggregate.CountedRequests;
 import com.bedrockcostanalyzer.aggregate.DailyUsage;
 import com.bedrockcostanalyzer.aggregate.InputLedger;
 import com.bedrockcostanalyzer.aggregate.UsageStore;
+import com.bedrockcostanalyzer.alerts.AlertsSection;
 import com.bedrockcostanalyzer.alerts.Anomalies;
 import com.bedrockcostanalyzer.alerts.BudgetProperties;
 import com.bedrockcostanalyzer.alerts.Notices;
@@ -136,17 +137,7 @@ class ReportTasklet implements Tasklet {
 		if (trendDay != null) {
 			sections.dayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
 					this.store.load(sourceIds, new Window(trendDay.minusDays(7), trendDay.plusDays(1)))));
-			// The day against each path's and model's own four weeks, and the month so
-			// far
-			// against the budgets.
-			LocalDate from = trendDay.minusDays(Anomalies.BASELINE_DAYS);
-			from = from.isBefore(trendDay.withDayOfMonth(1)) ? from : trendDay.withDayOfMonth(1);
-			Map<String, Map<String, LocalDate>> firstDays = new HashMap<>();
-			for (String column : List.of("path", "model", "region")) {
-				firstDays.put(column, this.store.firstDays(sourceIds, column));
-			}
-			sections.alerts(builder.alerts(trendDay, this.store.load(sourceIds, new Window(from, trendDay.plusDays(1))),
-					firstDays, this.followUp.budgets(), this.followUp.notifications().newSpenderThreshold()));
+			sections.alerts(alerts(builder, sourceIds, trendDay));
 		}
 		AnalysisReport report = sections.build();
 		report = sections.savingsLedger(builder.ledger(this.followUp.savingsLedger(), report.allOpportunities(), window,
@@ -188,6 +179,21 @@ class ReportTasklet implements Tasklet {
 		putIfPresent(context, COVERAGE_KEY, RunSummary.coverage(report));
 		putIfPresent(context, DUPLICATES_KEY, RunSummary.duplicates(report));
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The nightly day against each path's and model's own four weeks, and the month so
+	 * far against the budgets.
+	 */
+	private AlertsSection alerts(ReportBuilder builder, List<Long> sourceIds, LocalDate day) {
+		LocalDate from = day.minusDays(Anomalies.BASELINE_DAYS);
+		from = from.isBefore(day.withDayOfMonth(1)) ? from : day.withDayOfMonth(1);
+		Map<String, Map<String, LocalDate>> firstDays = new HashMap<>();
+		for (String column : List.of("path", "model", "region")) {
+			firstDays.put(column, this.store.firstDays(sourceIds, column));
+		}
+		return builder.alerts(day, this.store.load(sourceIds, new Window(from, day.plusDays(1))), firstDays,
+				this.followUp.budgets(), this.followUp.notifications().newSpenderThreshold());
 	}
 
 	private static void putIfPresent(ExecutionContext context, String key, String value) {
