@@ -140,8 +140,9 @@ class ReportTasklet implements Tasklet {
 			sections.alerts(alerts(builder, sourceIds, trendDay));
 		}
 		AnalysisReport report = sections.build();
-		report = sections.savingsLedger(builder.ledger(this.followUp.savingsLedger(), report.allOpportunities(), window,
-				daily, (days) -> this.store.load(sourceIds, days)))
+		report = sections.savingsLedger(builder.ledger(this.followUp.savingsLedger(), report.allOpportunities(),
+				sourceInputs.stream().map(SourceInput::name).toList(), window, daily,
+				(days) -> this.store.load(sourceIds, days)))
 			.build();
 		if (trendDay != null) {
 			// The nightly digest names a model the first night its end of life is near.

@@ -87,18 +87,24 @@ public class SavingsLedger {
 	 * Records the run's proposals, finds the changes and measures them in the window.
 	 * @param proposed every opportunity the run found (findings without a saving are left
 	 * out)
+	 * @param sources the run's sources: a proposal's change is looked for only in the
+	 * traffic of the sources that proposed it
 	 * @param daily the window's stored usage
 	 * @param history the stored usage of another window (for baselines)
 	 */
-	public LedgerProgress update(List<Opportunity> proposed, Window window, List<DailyUsage> daily, Pricing pricing,
-			Function<Window, List<DailyUsage>> history) {
+	public LedgerProgress update(List<Opportunity> proposed, List<String> sources, Window window,
+			List<DailyUsage> daily, Pricing pricing, Function<Window, List<DailyUsage>> history) {
 		LocalDate lastDay = window.to().minusDays(1);
+		String sourceKey = String.join("\n", new java.util.TreeSet<>(sources));
 		for (Opportunity o : proposed) {
 			if (o.savings() != null) {
-				propose(o, lastDay);
+				propose(o, sourceKey, lastDay);
 			}
 		}
 		for (Row row : rows()) {
+			if (!row.sources.equals(sourceKey)) {
+				continue;
+			}
 			if (row.status.equals(LedgerEntry.OPEN)) {
 				LocalDate changed = firstChange(row, daily);
 				if (changed != null) {
@@ -112,14 +118,14 @@ public class SavingsLedger {
 			}
 		}
 		for (Row row : rows()) {
-			if (row.status.equals(LedgerEntry.ACTED_ON) && row.changeDay != null) {
+			if (row.sources.equals(sourceKey) && row.status.equals(LedgerEntry.ACTED_ON) && row.changeDay != null) {
 				measure(row, daily, pricing);
 			}
 		}
 		return progress(window);
 	}
 
-	private void propose(Opportunity o, LocalDate day) {
+	private void propose(Opportunity o, String sources, LocalDate day) {
 		String identity = identity(o);
 		BigDecimal estimate = o.savings().setScale(6, RoundingMode.HALF_EVEN);
 		int updated = this.jdbc.update("""
@@ -128,10 +134,10 @@ public class SavingsLedger {
 				WHERE identity = ?""", Date.valueOf(day), Date.valueOf(day), estimate, identity);
 		if (updated == 0) {
 			this.jdbc.update("""
-					INSERT INTO bca_savings_ledger (identity, type, model, path, target, status, first_seen, last_seen,
-					  first_estimate, estimate, status_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", identity,
-					o.type().name(), o.model(), o.path(), target(o), LedgerEntry.OPEN, Date.valueOf(day),
-					Date.valueOf(day), estimate, estimate, Date.valueOf(day));
+					INSERT INTO bca_savings_ledger (identity, sources, type, model, path, target, status, first_seen,
+					  last_seen, first_estimate, estimate, status_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+					identity, sources, o.type().name(), o.model(), o.path(), target(o), LedgerEntry.OPEN,
+					Date.valueOf(day), Date.valueOf(day), estimate, estimate, Date.valueOf(day));
 		}
 	}
 
@@ -308,6 +314,8 @@ public class SavingsLedger {
 
 		String status = "";
 
+		String sources = "";
+
 		LocalDate firstSeen = LocalDate.MIN;
 
 		LocalDate lastSeen = LocalDate.MIN;
@@ -329,25 +337,27 @@ public class SavingsLedger {
 	private List<Row> rows() {
 		return this.jdbc.query("""
 				SELECT id, type, model, path, target, status, first_seen, last_seen, estimate, reason, change_day,
-				  baseline_from, baseline_requests, baseline_cost FROM bca_savings_ledger ORDER BY id""", (rs, n) -> {
-			Row row = new Row();
-			row.id = rs.getLong(1);
-			row.type = rs.getString(2);
-			row.model = rs.getString(3);
-			row.path = rs.getString(4);
-			row.target = rs.getString(5);
-			row.status = rs.getString(6);
-			row.firstSeen = rs.getDate(7).toLocalDate();
-			row.lastSeen = rs.getDate(8).toLocalDate();
-			row.estimate = rs.getBigDecimal(9);
-			row.reason = rs.getString(10);
-			row.changeDay = (rs.getDate(11) != null) ? rs.getDate(11).toLocalDate() : null;
-			row.baselineFrom = (rs.getDate(12) != null) ? rs.getDate(12).toLocalDate() : null;
-			long requests = rs.getLong(13);
-			row.baselineRequests = rs.wasNull() ? null : requests;
-			row.baselineCost = rs.getBigDecimal(14);
-			return row;
-		});
+				  baseline_from, baseline_requests, baseline_cost, sources FROM bca_savings_ledger ORDER BY id""",
+				(rs, n) -> {
+					Row row = new Row();
+					row.id = rs.getLong(1);
+					row.type = rs.getString(2);
+					row.model = rs.getString(3);
+					row.path = rs.getString(4);
+					row.target = rs.getString(5);
+					row.status = rs.getString(6);
+					row.firstSeen = rs.getDate(7).toLocalDate();
+					row.lastSeen = rs.getDate(8).toLocalDate();
+					row.estimate = rs.getBigDecimal(9);
+					row.reason = rs.getString(10);
+					row.changeDay = (rs.getDate(11) != null) ? rs.getDate(11).toLocalDate() : null;
+					row.baselineFrom = (rs.getDate(12) != null) ? rs.getDate(12).toLocalDate() : null;
+					long requests = rs.getLong(13);
+					row.baselineRequests = rs.wasNull() ? null : requests;
+					row.baselineCost = rs.getBigDecimal(14);
+					row.sources = rs.getString(15);
+					return row;
+				});
 	}
 
 }

@@ -236,9 +236,9 @@ public final class ReportBuilder {
 	 * The run's proposals into the savings ledger, and its progress: changes found in the
 	 * window's traffic, measured at this report's prices.
 	 */
-	public LedgerProgress ledger(SavingsLedger ledger, List<Opportunity> proposed, Window window,
+	public LedgerProgress ledger(SavingsLedger ledger, List<Opportunity> proposed, List<String> sources, Window window,
 			List<DailyUsage> daily, java.util.function.Function<Window, List<DailyUsage>> history) {
-		return ledger.update(proposed, window, daily, (key, tokens) -> {
+		return ledger.update(proposed, sources, window, daily, (key, tokens) -> {
 			Cost cost = this.calculator.cost(key.model(), key.region(), key.scope(), key.tier(), key.context(),
 					key.day(), tokens);
 			return cost.priced() ? this.discounts.apply(key.model(), cost.amount()) : null;

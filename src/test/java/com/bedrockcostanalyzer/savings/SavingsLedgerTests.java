@@ -78,6 +78,23 @@ class SavingsLedgerTests {
 		assertThat(progress.get("realizedWindowUsd").decimalValue()).isEqualByComparingTo("10.64");
 		assertThat(progress.get("dismissed").asInt()).isEqualTo(1);
 		assertThat(this.work.resolve("m2/report.md")).content().contains("## Savings progress");
+
+		// A week of another source, without these paths, neither ends nor measures these
+		// proposals: their changes are looked for in their own sources' traffic.
+		Path elsewhere = Files.createDirectories(this.work.resolve("elsewhere"));
+		Files.writeString(elsewhere.resolve("usage.csv"), """
+				date,model_id,path,region,requests,input_tokens,output_tokens
+				2026-11-05,amazon.nova-pro-v1:0,other-team,us-east-1,1,1000,10
+				""");
+		Cli.Result other = analyze(elsewhere, "2026-11-04", "2026-11-12", "other");
+		assertThat(other.exitCode()).as(other.err()).isZero();
+		JsonNode afterOther = Cli.readReport(this.work.resolve("other"));
+		for (JsonNode before : report.get("savingsLedger").get("entries")) {
+			JsonNode now = entry(afterOther, before.get("type").asString(), before.get("path").asString());
+			assertThat(now.get("status").asString()).as(now.toString()).isEqualTo(before.get("status").asString());
+		}
+		assertThat(entry(afterOther, "PROMPT_CACHING", "support-chat").get("realizedToDateUsd").decimalValue())
+			.isEqualByComparingTo("10.64");
 	}
 
 	/** Three days of both paths into the one source folder. */
