@@ -75,8 +75,9 @@ public final class FocusExport {
 		long tokens = t.input() + t.output() + t.cacheRead() + t.cacheWrite();
 		YearMonth month = YearMonth.from(k.day());
 		Map<String, String> tags = new LinkedHashMap<>();
-		tags.put("path", k.path());
 		tags.putAll(Attribution.tags(k.attribution()));
+		tags.put("bca:model", k.model());
+		tags.put("bca:path", k.path());
 		String cost = row.cost().toPlainString();
 		List<Object> values = new ArrayList<>();
 		values.add(cost);

@@ -92,6 +92,7 @@ class FocusExportTests {
 				}
 			}
 			billed = billed.add(new BigDecimal(row.get("BilledCost")));
+			assertThat(JSON.readTree(row.get("Tags")).get("bca:model").asString()).isEqualTo(row.get("x_ModelId"));
 			assertThat(row.get("ChargePeriodStart")).endsWith("T00:00:00Z");
 		}
 		BigDecimal spend = Cli.readReport(out).get("totals").get("cost").decimalValue();
