@@ -21,8 +21,4 @@ public record BudgetProperties(@Nullable BigDecimal total, Map<String, BigDecima
 		models = (models == null) ? Map.of() : Map.copyOf(models);
 	}
 
-	public boolean any() {
-		return this.total != null || !this.paths.isEmpty() || !this.models.isEmpty();
-	}
-
 }

@@ -1,9 +1,13 @@
 package com.bedrockcostanalyzer.alerts;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The month-end spend: the month so far, plus each remaining day of the month at the
@@ -47,16 +51,15 @@ public final class Forecast {
 	}
 
 	/** Each budget set, against its subject's series. */
-	public static java.util.List<BudgetStatus> budgets(BudgetProperties budgets,
-			Map<String, Map<LocalDate, BigDecimal>> byPath, Map<String, Map<LocalDate, BigDecimal>> byModel,
-			Map<LocalDate, BigDecimal> total, LocalDate day) {
-		java.util.List<BudgetStatus> statuses = new java.util.ArrayList<>();
+	public static List<BudgetStatus> budgets(BudgetProperties budgets, Map<String, Map<LocalDate, BigDecimal>> byPath,
+			Map<String, Map<LocalDate, BigDecimal>> byModel, Map<LocalDate, BigDecimal> total, LocalDate day) {
+		List<BudgetStatus> statuses = new ArrayList<>();
 		if (budgets.total() != null) {
 			statuses.add(status("total", "", budgets.total(), total, day));
 		}
-		new java.util.TreeMap<>(budgets.paths()).forEach(
+		new TreeMap<>(budgets.paths()).forEach(
 				(path, budget) -> statuses.add(status("path", path, budget, byPath.getOrDefault(path, Map.of()), day)));
-		new java.util.TreeMap<>(budgets.models()).forEach((model, budget) -> statuses
+		new TreeMap<>(budgets.models()).forEach((model, budget) -> statuses
 			.add(status("model", model, budget, byModel.getOrDefault(model, Map.of()), day)));
 		return statuses;
 	}
@@ -67,8 +70,8 @@ public final class Forecast {
 		BigDecimal forecast = monthEnd(series, day);
 		String status = (soFar.compareTo(budget) > 0) ? BudgetStatus.EXCEEDED
 				: (forecast.compareTo(budget) > 0) ? BudgetStatus.FORECAST : BudgetStatus.WITHIN;
-		return new BudgetStatus(scope, name, budget, soFar.setScale(2, java.math.RoundingMode.HALF_EVEN),
-				forecast.setScale(2, java.math.RoundingMode.HALF_EVEN), status);
+		return new BudgetStatus(scope, name, budget, soFar.setScale(2, RoundingMode.HALF_EVEN),
+				forecast.setScale(2, RoundingMode.HALF_EVEN), status);
 	}
 
 }

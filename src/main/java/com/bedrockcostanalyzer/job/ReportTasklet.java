@@ -135,9 +135,13 @@ class ReportTasklet implements Tasklet {
 						this.requests.dropped(sourceIds, window), this.followUp.savingsLedger().dismissed()));
 		LocalDate trendDay = this.request.trendDay();
 		if (trendDay != null) {
-			sections.dayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(),
-					this.store.load(sourceIds, new Window(trendDay.minusDays(7), trendDay.plusDays(1)))));
-			sections.alerts(alerts(builder, sourceIds, trendDay));
+			// The four weeks before the day, or the month so far if longer: read once for
+			// the day-over-day tables and the alerts.
+			LocalDate from = trendDay.minusDays(Anomalies.BASELINE_DAYS);
+			from = from.isBefore(trendDay.withDayOfMonth(1)) ? from : trendDay.withDayOfMonth(1);
+			List<DailyUsage> history = this.store.load(sourceIds, new Window(from, trendDay.plusDays(1)));
+			sections.dayOverDay(builder.dayOverDay(trendDay, this.request.jumpPercent(), history));
+			sections.alerts(alerts(builder, sourceIds, trendDay, history));
 		}
 		AnalysisReport report = sections.build();
 		report = sections.savingsLedger(builder.ledger(this.followUp.savingsLedger(), report.allOpportunities(),
@@ -186,15 +190,13 @@ class ReportTasklet implements Tasklet {
 	 * The nightly day against each path's and model's own four weeks, and the month so
 	 * far against the budgets.
 	 */
-	private AlertsSection alerts(ReportBuilder builder, List<Long> sourceIds, LocalDate day) {
-		LocalDate from = day.minusDays(Anomalies.BASELINE_DAYS);
-		from = from.isBefore(day.withDayOfMonth(1)) ? from : day.withDayOfMonth(1);
+	private AlertsSection alerts(ReportBuilder builder, List<Long> sourceIds, LocalDate day, List<DailyUsage> history) {
 		Map<String, Map<String, LocalDate>> firstDays = new HashMap<>();
 		for (String column : List.of("path", "model", "region")) {
 			firstDays.put(column, this.store.firstDays(sourceIds, column));
 		}
-		return builder.alerts(day, this.store.load(sourceIds, new Window(from, day.plusDays(1))), firstDays,
-				this.followUp.budgets(), this.followUp.notifications().newSpenderThreshold());
+		return builder.alerts(day, history, firstDays, this.followUp.budgets(),
+				this.followUp.notifications().newSpenderThreshold());
 	}
 
 	private static void putIfPresent(ExecutionContext context, String key, String value) {

@@ -101,7 +101,9 @@ public class SavingsLedger {
 				propose(o, sourceKey, lastDay);
 			}
 		}
-		for (Row row : rows()) {
+		// Read once; the rows are kept in step with what is written.
+		List<Row> rows = rows();
+		for (Row row : rows) {
 			if (!row.sources.equals(sourceKey)) {
 				continue;
 			}
@@ -114,15 +116,14 @@ public class SavingsLedger {
 						&& daily.stream().noneMatch((d) -> onPath(row, d) || onTarget(row, d))) {
 					this.jdbc.update("UPDATE bca_savings_ledger SET status = ?, status_since = ? WHERE id = ?",
 							LedgerEntry.GONE, Date.valueOf(lastDay), row.id);
+					row.status = LedgerEntry.GONE;
 				}
 			}
-		}
-		for (Row row : rows()) {
-			if (row.sources.equals(sourceKey) && row.status.equals(LedgerEntry.ACTED_ON) && row.changeDay != null) {
+			if (row.status.equals(LedgerEntry.ACTED_ON) && row.changeDay != null) {
 				measure(row, daily, pricing);
 			}
 		}
-		return progress(window);
+		return progress(rows, window);
 	}
 
 	private void propose(Opportunity o, String sources, LocalDate day) {
@@ -204,6 +205,11 @@ public class SavingsLedger {
 				  baseline_requests = ?, baseline_cost = ? WHERE id = ?""", LedgerEntry.ACTED_ON,
 				Date.valueOf(changeDay), Date.valueOf(changeDay), Date.valueOf(changeDay.minusDays(BASELINE_DAYS)),
 				requests, cost.setScale(6, RoundingMode.HALF_EVEN), row.id);
+		row.status = LedgerEntry.ACTED_ON;
+		row.changeDay = changeDay;
+		row.baselineFrom = changeDay.minusDays(BASELINE_DAYS);
+		row.baselineRequests = requests;
+		row.baselineCost = cost.setScale(6, RoundingMode.HALF_EVEN);
 	}
 
 	/**
@@ -245,17 +251,14 @@ public class SavingsLedger {
 		};
 	}
 
-	private LedgerProgress progress(Window window) {
+	private LedgerProgress progress(List<Row> rows, Window window) {
+		// Per proposal: realized in the window, and to date.
 		Map<Long, BigDecimal[]> realized = new TreeMap<>();
-		this.jdbc.query("SELECT ledger_id, usage_day, realized_usd FROM bca_savings_realized", (rs) -> {
-			BigDecimal[] sums = realized.computeIfAbsent(rs.getLong(1),
-					(id) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
-			BigDecimal usd = rs.getBigDecimal(3);
-			sums[1] = sums[1].add(usd);
-			if (window.contains(rs.getDate(2).toLocalDate())) {
-				sums[0] = sums[0].add(usd);
-			}
-		});
+		this.jdbc.query("""
+				SELECT ledger_id, SUM(CASE WHEN usage_day >= ? AND usage_day < ? THEN realized_usd ELSE 0 END),
+				  SUM(realized_usd) FROM bca_savings_realized GROUP BY ledger_id""", (rs) -> {
+			realized.put(rs.getLong(1), new BigDecimal[] { rs.getBigDecimal(2), rs.getBigDecimal(3) });
+		}, Date.valueOf(window.from()), Date.valueOf(window.to()));
 		List<LedgerEntry> entries = new ArrayList<>();
 		BigDecimal inWindow = BigDecimal.ZERO;
 		BigDecimal toDate = BigDecimal.ZERO;
@@ -264,7 +267,7 @@ public class SavingsLedger {
 		int actedOn = 0;
 		int dismissed = 0;
 		int gone = 0;
-		for (Row row : rows()) {
+		for (Row row : rows) {
 			BigDecimal[] sums = realized.getOrDefault(row.id, new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
 			BigDecimal perRequest = (row.baselineRequests == null || row.baselineRequests == 0
 					|| row.baselineCost == null) ? null
@@ -296,7 +299,7 @@ public class SavingsLedger {
 
 	/** The ledger as it stands, for the command line. */
 	public List<LedgerEntry> entries(Window window) {
-		return progress(window).entries();
+		return progress(rows(), window).entries();
 	}
 
 	/** A ledger row as stored. */

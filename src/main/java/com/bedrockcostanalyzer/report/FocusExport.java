@@ -62,13 +62,6 @@ public final class FocusExport {
 		csv.flush();
 	}
 
-	/**
-	 * The rows of one billing period (a calendar month), for an export partitioned by it.
-	 */
-	public static List<Row> of(List<Row> rows, YearMonth period) {
-		return rows.stream().filter((r) -> YearMonth.from(r.key().day()).equals(period)).toList();
-	}
-
 	private static List<Object> values(Row row, String billingAccountId) {
 		UsageKey k = row.key();
 		TokenCounts t = row.tokens();

@@ -253,7 +253,8 @@ public final class ReportBuilder {
 	/**
 	 * {@code day}'s spend against the day before and the week before, per model and per
 	 * path.
-	 * @param rows the stored aggregates of {@code [day − 7, day + 1)}
+	 * @param rows the stored aggregates of {@code [day − 7, day + 1)} or longer (other
+	 * days are left out)
 	 */
 	public AnalysisReport.DayOverDay dayOverDay(LocalDate day, int jumpPercent, List<DailyUsage> rows) {
 		Map<String, BigDecimal[]> byModel = new TreeMap<>();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.bedrockcostanalyzer.aggregate.CacheTotals;
-import com.bedrockcostanalyzer.aggregate.MinuteKey;
 import com.bedrockcostanalyzer.aggregate.UsageKey;
 import com.bedrockcostanalyzer.aggregate.UsageStore.CacheRow;
 import com.bedrockcostanalyzer.usage.Scope;
@@ -34,9 +33,6 @@ final class CacheAudit {
 
 	/** Minutes a 1-hour cache lives. */
 	static final int ONE_HOUR = 60;
-
-	private record Group(String region, Scope scope, Tier tier, long fingerprint) {
-	}
 
 	private record Place(String region, Scope scope, Tier tier) {
 	}
@@ -103,24 +99,13 @@ final class CacheAudit {
 	 */
 	static CacheAudit of(List<CacheRow> rows, int ttl) {
 		CacheAudit audit = new CacheAudit(ttl);
-		Map<Group, List<CacheRow>> groups = new LinkedHashMap<>();
-		for (CacheRow row : rows) {
-			MinuteKey m = row.key().minute();
-			groups
-				.computeIfAbsent(new Group(m.region(), m.scope(), m.tier(), row.key().fingerprint()),
-						(g) -> new ArrayList<>())
-				.add(row);
-		}
 		Map<Place, TreeMap<Instant, Merged>> places = new LinkedHashMap<>();
-		groups.forEach((group, inTime) -> {
-			inTime.sort(Comparator.comparing((CacheRow r) -> r.key().minute().minute()));
-			audit.replay(group, inTime, places);
-		});
+		PrefixGroup.of(rows, CacheRow::key).forEach((group, inTime) -> audit.replay(group, inTime, places));
 		places.values().forEach(audit::replayStable);
 		return audit;
 	}
 
-	private void replay(Group group, List<CacheRow> rows, Map<Place, TreeMap<Instant, Merged>> places) {
+	private void replay(PrefixGroup group, List<CacheRow> rows, Map<Place, TreeMap<Instant, Merged>> places) {
 		Instant last = null;
 		for (CacheRow row : rows) {
 			CacheTotals t = row.totals();

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,11 +209,6 @@ final class PromptCachingDetector implements Detector {
 		return amount.multiply(factor).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
 	}
 
-	/** Per prefix: requests per minute in time order, and the estimated prefix tokens. */
-	private record Group(String region, com.bedrockcostanalyzer.usage.Scope scope,
-			com.bedrockcostanalyzer.usage.Tier tier, long fingerprint) {
-	}
-
 	private static final class Replay {
 
 		long prefixTokens;
@@ -245,11 +239,11 @@ final class PromptCachingDetector implements Detector {
 			return null;
 		}
 		int minimum = context.settings().cacheMinimum(traffic.model());
-		Map<Group, List<PrefixRow>> groups = byPrefix(prefixes);
+		Map<PrefixGroup, List<PrefixRow>> groups = PrefixGroup.of(prefixes, PrefixRow::key);
 		CacheReplay replay = CacheReplay.of(groups, minimum);
 		Map<String, Object> evidence = new LinkedHashMap<>();
 		evidence.put("requestsWithPrefix", replay.requests);
-		evidence.put("distinctPrefixes", groups.keySet().stream().map(Group::fingerprint).distinct().count());
+		evidence.put("distinctPrefixes", groups.keySet().stream().map(PrefixGroup::fingerprint).distinct().count());
 		evidence.put("meanPrefixTokens", replay.requests == 0 ? 0 : replay.prefixTokenSum / replay.requests);
 		evidence.put("cacheMinimumTokens", minimum);
 		evidence.put("requestsBelowMinimum", replay.belowMinimum);
@@ -257,21 +251,6 @@ final class PromptCachingDetector implements Detector {
 			return replay.requests == 0 ? null : belowMinimum(context, traffic, minimum, evidence);
 		}
 		return priced(context, traffic, replay, evidence);
-	}
-
-	/** Each prefix's rows (per Region, scope and tier), in time order. */
-	private static Map<Group, List<PrefixRow>> byPrefix(List<PrefixRow> prefixes) {
-		Map<Group, List<PrefixRow>> groups = new LinkedHashMap<>();
-		for (PrefixRow row : prefixes) {
-			MinuteKey m = row.key().minute();
-			groups
-				.computeIfAbsent(new Group(m.region(), m.scope(), m.tier(), row.key().fingerprint()),
-						(g) -> new ArrayList<>())
-				.add(row);
-		}
-		Comparator<PrefixRow> inTime = Comparator.comparing((PrefixRow r) -> r.key().minute().minute());
-		groups.values().forEach((rows) -> rows.sort(inTime));
-		return groups;
 	}
 
 	/**
@@ -345,7 +324,7 @@ final class PromptCachingDetector implements Detector {
 
 		long prefixTokenSum;
 
-		static CacheReplay of(Map<Group, List<PrefixRow>> groups, int minimum) {
+		static CacheReplay of(Map<PrefixGroup, List<PrefixRow>> groups, int minimum) {
 			CacheReplay replay = new CacheReplay();
 			for (List<PrefixRow> rows : groups.values()) {
 				Instant last5m = null;

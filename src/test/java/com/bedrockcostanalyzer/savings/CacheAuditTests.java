@@ -4,14 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bedrockcostanalyzer.testing.Cli;
+import com.bedrockcostanalyzer.testing.InvocationRecords;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,18 +133,13 @@ class CacheAuditTests {
 		return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
 	}
 
-	/** A Converse call at minute {@code minute} of the day, caching its system prompt. */
+	/**
+	 * A Converse call at minute {@code minute} of 2026-10-07, caching its system prompt.
+	 */
 	private static String record(String path, int minute, String system, long cacheRead, long cacheWrite) {
-		return """
-				{"schemaType":"ModelInvocationLog","schemaVersion":"1.0","timestamp":"2026-10-07T%02d:%02d:00Z",\
-				"accountId":"111122223333","region":"us-east-1","requestId":"%s","operation":"Converse",\
-				"modelId":"%s","identity":{"arn":"arn:aws:sts::111122223333:assumed-role/AppRole/s"},\
-				"requestMetadata":{"feature":"%s"},\
-				"input":{"inputContentType":"application/json","inputBodyJson":{"system":[{"text":"%s"},\
-				{"cachePoint":{"type":"default"}}],"messages":[{"role":"user","content":[{"text":"q"}]}]},\
-				"inputTokenCount":200,"cacheReadInputTokenCount":%d,"cacheWriteInputTokenCount":%d},\
-				"output":{"outputContentType":"application/json","outputTokenCount":100}}""".formatted(minute / 60,
-				minute % 60, new UUID(path.hashCode(), minute), SONNET, path, system, cacheRead, cacheWrite);
+		return InvocationRecords.record(InvocationRecords.at(LocalDate.of(2026, 10, 7), minute * 60), "Converse",
+				SONNET, "arn:aws:sts::111122223333:assumed-role/AppRole/s", path, system, 200, 100, cacheRead,
+				cacheWrite);
 	}
 
 	@Test

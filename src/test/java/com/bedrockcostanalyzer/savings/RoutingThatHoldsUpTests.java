@@ -8,13 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bedrockcostanalyzer.pricing.ModelFacts;
 import com.bedrockcostanalyzer.testing.Cli;
+import com.bedrockcostanalyzer.testing.InvocationRecords;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,15 +118,12 @@ class RoutingThatHoldsUpTests {
 				"", true);
 	}
 
+	/**
+	 * The i-th call of 2026-10-07 from 10:00 UTC, one a second, with no system prompt.
+	 */
 	private static String record(int i, String path, String operation, long input, long output) {
-		return """
-				{"schemaType":"ModelInvocationLog","schemaVersion":"1.0","timestamp":"2026-10-07T10:%02d:%02dZ",\
-				"accountId":"111122223333","region":"us-east-1","requestId":"%s","operation":"%s",\
-				"modelId":"%s","identity":{"arn":"arn:aws:sts::111122223333:assumed-role/AppRole/s"},\
-				"requestMetadata":{"feature":"%s"},\
-				"input":{"inputContentType":"application/json","inputTokenCount":%d},\
-				"output":{"outputContentType":"application/json","outputTokenCount":%d}}""".formatted(i / 60 % 60,
-				i % 60, new UUID(7, i), operation, SONNET, path, input, output);
+		return InvocationRecords.record(InvocationRecords.at(LocalDate.of(2026, 10, 7), 10 * 3600 + i), operation,
+				SONNET, "arn:aws:sts::111122223333:assumed-role/AppRole/s", path, null, input, output, 0, 0);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.bedrockcostanalyzer.testing.Cli;
 import tools.jackson.databind.JsonNode;
 
+import static com.bedrockcostanalyzer.testing.InvocationRecords.at;
+import static com.bedrockcostanalyzer.testing.InvocationRecords.bodyJson;
+import static com.bedrockcostanalyzer.testing.InvocationRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -213,31 +215,6 @@ class SavingsJobTests {
 
 	private static BigDecimal money(JsonNode node, String field) {
 		return new BigDecimal(node.get(field).asString());
-	}
-
-	static Instant at(LocalDate day, int seconds) {
-		return day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(seconds);
-	}
-
-	static String bodyJson(String system, String question) {
-		return (system == null ? "{" : "{\"system\":[{\"text\":\"" + system + "\"}],")
-				+ "\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"" + question + "\"}]}]}";
-	}
-
-	private static int counter;
-
-	static String record(Instant ts, String operation, String modelId, String arn, String path, String system,
-			long input, long output, long cacheRead, long cacheWrite) {
-		String question = "Question " + (counter++ % 1000);
-		return "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"" + ts
-				+ "\",\"accountId\":\"111111111111\",\"identity\":{\"arn\":\"" + arn
-				+ "\"},\"region\":\"us-east-1\",\"requestId\":\"r" + counter + "\",\"operation\":\"" + operation
-				+ "\",\"modelId\":\"" + modelId + "\",\"requestMetadata\":{\"path\":\"" + path + "\"},"
-				+ "\"input\":{\"inputContentType\":\"application/json\",\"inputBodyJson\":" + bodyJson(system, question)
-				+ ",\"inputTokenCount\":" + input + ",\"cacheReadInputTokenCount\":" + cacheRead
-				+ ",\"cacheWriteInputTokenCount\":" + cacheWrite + "},\"output\":{\"outputTokenCount\":" + output
-				+ ",\"outputBodyJson\":{\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":" + input
-				+ ",\"outputTokens\":" + output + "}}}}";
 	}
 
 }

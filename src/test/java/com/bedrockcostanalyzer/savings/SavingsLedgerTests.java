@@ -13,8 +13,8 @@ import com.bedrockcostanalyzer.testing.Cli;
 import tools.jackson.databind.JsonNode;
 
 import static com.bedrockcostanalyzer.savings.SavingsJobTests.SUPPORT_PROMPT;
-import static com.bedrockcostanalyzer.savings.SavingsJobTests.at;
-import static com.bedrockcostanalyzer.savings.SavingsJobTests.record;
+import static com.bedrockcostanalyzer.testing.InvocationRecords.at;
+import static com.bedrockcostanalyzer.testing.InvocationRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
