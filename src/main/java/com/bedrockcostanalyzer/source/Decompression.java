@@ -15,7 +15,20 @@ public final class Decompression {
 	private Decompression() {
 	}
 
+	/** Which inflater reads gzip in this process ({@link NativeGunzip}). */
+	public static String inflater() {
+		return NativeGunzip.loaded() ? "libdeflate" : "JDK zlib";
+	}
+
 	public static InputStream maybeGunzip(InputStream raw) throws IOException {
+		return maybeGunzip(raw, true);
+	}
+
+	/**
+	 * As {@link #maybeGunzip(InputStream)}, with libdeflate ({@link NativeGunzip}) or,
+	 * when {@code nativeInflate} is false, the JDK's zlib only.
+	 */
+	static InputStream maybeGunzip(InputStream raw, boolean nativeInflate) throws IOException {
 		// A stream buffered already (one whose first bytes were looked at) is not
 		// buffered again: a copy less per byte.
 		BufferedInputStream in = raw instanceof BufferedInputStream buffered ? buffered
@@ -25,7 +38,7 @@ public final class Decompression {
 		int b2 = in.read();
 		in.reset();
 		if (b1 == 0x1f && b2 == 0x8b) {
-			return new StrictGzipInputStream(in);
+			return nativeInflate ? NativeGunzip.open(in) : new StrictGzipInputStream(in);
 		}
 		return in;
 	}

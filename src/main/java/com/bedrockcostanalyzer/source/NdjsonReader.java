@@ -57,10 +57,18 @@ public final class NdjsonReader {
 	}
 
 	public void read(InputStream raw, RecordSink sink) throws IOException {
+		read(raw, sink, true);
+	}
+
+	/**
+	 * As {@link #read(InputStream, RecordSink)}, gzip inflated by libdeflate where it can
+	 * be or, when {@code nativeInflate} is false, by the JDK only.
+	 */
+	void read(InputStream raw, RecordSink sink, boolean nativeInflate) throws IOException {
 		LineReader lines;
 		InputStream in;
 		try {
-			in = Decompression.maybeGunzip(raw);
+			in = Decompression.maybeGunzip(raw, nativeInflate);
 			lines = new LineReader(in, this.maxLineBytes);
 		}
 		catch (EOFException | ZipException ex) {
@@ -73,7 +81,7 @@ public final class NdjsonReader {
 		long[] verifiedUpTo = { -1 };
 		long lastLineEnd = 0;
 		long wholeLinesEnd = 0;
-		if (in instanceof StrictGzipInputStream gzip) {
+		if (in instanceof GzipMembers gzip) {
 			gzip.onMemberVerified(() -> verifiedUpTo[0] = lines.readOffset());
 		}
 		try {

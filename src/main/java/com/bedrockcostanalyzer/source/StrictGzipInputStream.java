@@ -14,7 +14,7 @@ import java.util.zip.ZipException;
  * member), which would lose records without a word. Here any byte that is not a complete,
  * checksummed member is an error naming its compressed offset.
  */
-final class StrictGzipInputStream extends InputStream {
+final class StrictGzipInputStream extends InputStream implements GzipMembers {
 
 	private static final int FHCRC = 2;
 
@@ -54,8 +54,8 @@ final class StrictGzipInputStream extends InputStream {
 		}
 	}
 
-	/** Called each time a member's checksum and length have been verified. */
-	void onMemberVerified(Runnable callback) {
+	@Override
+	public void onMemberVerified(Runnable callback) {
 		this.onMemberVerified = callback;
 	}
 
