@@ -29,12 +29,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import com.bedrockcostanalyzer.cli.Main;
 import com.bedrockcostanalyzer.report.ReportWriter;
+import com.bedrockcostanalyzer.source.Decompression;
 
 /**
  * The benchmark: a month of realistic invocation logs (long system prompts, text delivery
@@ -91,17 +96,17 @@ public final class Benchmark {
 			compressed += Files.size(f);
 		}
 		int cores = Runtime.getRuntime().availableProcessors();
-		// Warm the JIT and the page cache once, then measure.
-		inflateAll(files, cores);
-		long t0 = System.nanoTime();
-		long cpu0 = processCpuNanos();
-		long uncompressed = inflateAll(files, cores);
-		double inflateSeconds = (System.nanoTime() - t0) / 1e9;
-		double inflateCpu = (processCpuNanos() - cpu0) / 1e9;
+		// (a) Inflating alone, with the JDK's zlib and with the analyzer's own inflater
+		// (libdeflate where it is built): a first pass of each warms the JIT and the page
+		// cache and checks that both give every file the same bytes; then each is timed.
+		long[] jdkChecksums = inflateAll(files, cores, Benchmark::jdkGunzip).checksums();
+		long[] ownChecksums = inflateAll(files, cores, Decompression::maybeGunzip).checksums();
+		long differing = IntStream.range(0, files.size()).filter((i) -> jdkChecksums[i] != ownChecksums[i]).count();
+		Inflated jdk = inflateAll(files, cores, Benchmark::jdkGunzip);
+		Inflated own = inflateAll(files, cores, Decompression::maybeGunzip);
 
-		// Peak heap: the used heap sampled every 20 ms during (b) (per-pool peaks happen
-		// at different times and
-		// cannot be added up).
+		// (b) The full analyze, its peak heap sampled every 20 ms (per-pool peaks happen
+		// at different times and cannot be added up).
 		System.gc();
 		AtomicLong peak = new AtomicLong();
 		Thread sampler = new Thread(() -> {
@@ -119,56 +124,191 @@ public final class Benchmark {
 		sampler.start();
 		Path work = Files.createTempDirectory("bca-bench");
 		Instant started = Instant.now();
-		long t1 = System.nanoTime();
 		long cpu1 = processCpuNanos();
-		int exit = Main.execute(
-				new String[] { "analyze", "--db", "jdbc:h2:file:" + work.resolve("db/bca"), "--source", root.toString(),
-						"--from", from.toString(), "--to", to.toString(), "--out", work.resolve("out").toString() },
-				new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-		double analyzeSeconds = (System.nanoTime() - t1) / 1e9;
+		Analyzed month = analyze(root, from, to, work.resolve("month"));
 		double analyzeCpu = (processCpuNanos() - cpu1) / 1e9;
 		sampler.interrupt();
 		long peakHeap = peak.get();
-		double mb = uncompressed / 1e6;
+		double analyzeSeconds = month.seconds();
+		double mb = own.bytes() / 1e6;
 		System.out.printf("%nmachine: %d cores, %s, max heap %d MB, JIT: %s%n", cores,
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
 				Runtime.getRuntime().maxMemory() / (1 << 20), jit());
 		System.out.printf("corpus: %,d records in %,d files, %.1f MB gzip, %.1f MB uncompressed%n", records,
 				files.size(), compressed / 1e6, mb);
-		System.out.printf("(a) inflate only, %d threads: %.2f s, %.0f MB/s, CPU %.1f s%n", cores, inflateSeconds,
-				mb / inflateSeconds, inflateCpu);
-		System.out.printf("(b) full analyze (exit %d): %.2f s, %,.0f records/s, %.0f MB/s, CPU %.1f s%n", exit,
+		System.out.printf(
+				"(a) inflate only, %d threads: JDK zlib %.2f s (%.0f MB/s, CPU %.1f s); the analyzer's"
+						+ " inflater (%s) %.2f s (%.0f MB/s, CPU %.1f s); %s%n",
+				cores, jdk.seconds(), mb / jdk.seconds(), jdk.cpuSeconds(), Decompression.inflater(), own.seconds(),
+				mb / own.seconds(), own.cpuSeconds(),
+				(differing == 0) ? "the same bytes from every file" : differing + " FILES INFLATE DIFFERENTLY");
+		System.out.printf("(b) full analyze (exit %d): %.2f s, %,.0f records/s, %.0f MB/s, CPU %.1f s%n", month.exit(),
 				analyzeSeconds, records / analyzeSeconds, mb / analyzeSeconds, analyzeCpu);
-		System.out.printf("ratio (b)/(a): %.0f%% of the time, %.0f%% of the CPU time%n",
-				100 * inflateSeconds / analyzeSeconds, 100 * inflateCpu / analyzeCpu);
+		System.out.printf(
+				"ratio (b)/(a): %.0f%% of the analyzer's inflater's rate (%.0f%% of its CPU rate),"
+						+ " %.0f%% of the JDK's%n",
+				100 * own.seconds() / analyzeSeconds, 100 * own.cpuSeconds() / analyzeCpu,
+				100 * jdk.seconds() / analyzeSeconds);
 		System.out.printf("peak heap used during (b), garbage included: %d MiB (limit %d MiB)%n", peakHeap >> 20,
 				Runtime.getRuntime().maxMemory() / (1 << 20));
-		printPhases("jdbc:h2:file:" + work.resolve("db/bca"), started, analyzeSeconds, mb);
-		duckDb(root, records, analyzeSeconds, work.resolve("out/report.json"));
+		printPhases("jdbc:h2:file:" + work.resolve("month/db/bca"), started, analyzeSeconds, mb);
+		Duck duck = duckDb(root, null);
+		if (duck != null) {
+			System.out.printf(
+					"(c) DuckDB %s read_json + GROUP BY: %.2f s, %,.0f records/s; %d groups, %,d requests,"
+							+ " output tokens %s the analyzer's%n",
+					duck.version(), duck.seconds(), records / duck.seconds(), duck.groups(), duck.requests(),
+					(duck.outputTokens() == month.outputTokens()) ? "equal to" : "DIFFERENT from");
+			System.out.printf("ratio (b)/(c): %.2f%n", analyzeSeconds / duck.seconds());
+		}
+
+		// (d) One day of the same logs, as a nightly run reads it: in this JVM, for the
+		// cost of a record beyond a run's fixed part, and as a process of its own.
+		LocalDate day = from.plusDays(14);
+		Analyzed oneDay = analyze(root, day, day.plusDays(1), work.resolve("day"));
+		long beyond = records - oneDay.requests();
+		double perRecord = (analyzeSeconds - oneDay.seconds()) / beyond * 1e6;
+		System.out.printf("(d) one day (%s, %,d records), in this JVM: %.2f s; a record beyond it costs %.1f µs%n", day,
+				oneDay.requests(), oneDay.seconds(), perRecord);
+		Duck duckDay = duck == null ? null : duckDb(root, day);
+		if (duckDay != null) {
+			double duckPerRecord = (duck.seconds() - duckDay.seconds()) / (records - duckDay.requests()) * 1e6;
+			System.out.printf(
+					"    DuckDB over that day: %.2f s; a record beyond it costs %.1f µs;"
+							+ " marginal ratio analyze/DuckDB %.2f%n",
+					duckDay.seconds(), duckPerRecord, perRecord / duckPerRecord);
+		}
+		wholeProcess(root, day, work.resolve("process"), oneDay.requests());
+	}
+
+	private static InputStream jdkGunzip(InputStream in) throws IOException {
+		return new GZIPInputStream(in, 64 * 1024);
+	}
+
+	/** Inflated bytes, wall and CPU seconds, and each file's CRC-32 in order. */
+	private record Inflated(long bytes, double seconds, double cpuSeconds, long[] checksums) {
+	}
+
+	private record Analyzed(int exit, double seconds, long requests, long outputTokens) {
+	}
+
+	private record Duck(String version, double seconds, long groups, long requests, long outputTokens) {
+	}
+
+	private static Analyzed analyze(Path root, LocalDate from, LocalDate to, Path work) throws Exception {
+		long t = System.nanoTime();
+		int exit = Main.execute(
+				new String[] { "analyze", "--db", "jdbc:h2:file:" + work.resolve("db/bca"), "--source", root.toString(),
+						"--from", from.toString(), "--to", to.toString(), "--out", work.resolve("out").toString() },
+				new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+		double seconds = (System.nanoTime() - t) / 1e9;
+		var totals = ReportWriter.mapper().readTree(work.resolve("out/report.json").toFile()).get("totals");
+		return new Analyzed(exit, seconds, totals.get("requests").asLong(), totals.get("outputTokens").asLong());
+	}
+
+	/**
+	 * A nightly run as a process of its own — JVM start, Spring, the database, listing,
+	 * counting and the report — C1 only as the image runs it: plain, then with a
+	 * class-data-sharing archive of the JDK's and the libraries' classes made by one
+	 * training run (the image makes one the same way). Three runs each, the median.
+	 */
+	private static void wholeProcess(Path root, LocalDate day, Path work, long dayRecords) throws Exception {
+		Path archive = work.resolve("bca.jsa");
+		Files.createDirectories(work);
+		String classpath = jarClasspath(work.resolve("bca.jar"));
+		process(root, day, work.resolve("train"), classpath, "-XX:ArchiveClassesAtExit=" + archive);
+		double[] plain = new double[3];
+		double[] shared = new double[3];
+		for (int i = 0; i < 3; i++) {
+			plain[i] = process(root, day, work.resolve("plain" + i), classpath, "-Xshare:auto");
+			shared[i] = process(root, day, work.resolve("shared" + i), classpath, "-XX:SharedArchiveFile=" + archive);
+		}
+		Arrays.sort(plain);
+		Arrays.sort(shared);
+		System.out.printf(
+				"(e) one day (%,d records) as a process of its own, C1 only, median of 3: %.2f s;"
+						+ " with a class-data-sharing archive %.2f s (runs %.2f–%.2f s)%n",
+				dayRecords, plain[1], shared[1], shared[0], shared[2]);
+	}
+
+	/**
+	 * This JVM's class path with the project's classes in a jar, as the application jar
+	 * has them (an archive cannot be made from classes in a folder), and the test classes
+	 * left out.
+	 */
+	private static String jarClasspath(Path jar) throws IOException {
+		List<String> entries = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+			Path path = Path.of(entry);
+			if (!Files.isDirectory(path)) {
+				entries.add(entry);
+			}
+			else if (Files.exists(path.resolve("com/bedrockcostanalyzer/cli/Main.class"))) {
+				try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+						Stream<Path> walk = Files.walk(path)) {
+					// Folders too: Spring finds the components and Flyway its migrations
+					// by
+					// them.
+					for (Path file : walk.filter((f) -> !f.equals(path)).sorted().toList()) {
+						String name = path.relativize(file).toString().replace('\\', '/');
+						boolean folder = Files.isDirectory(file);
+						out.putNextEntry(new JarEntry(folder ? name + "/" : name));
+						if (!folder) {
+							Files.copy(file, out);
+						}
+						out.closeEntry();
+					}
+				}
+				entries.add(0, jar.toString());
+			}
+		}
+		return String.join(java.io.File.pathSeparator, entries);
+	}
+
+	private static double process(Path root, LocalDate day, Path work, String classpath, String option)
+			throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		long t = System.nanoTime();
+		Process process = new ProcessBuilder(java, option, "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", classpath,
+				Main.class.getName(), "analyze", "--db", "jdbc:h2:file:" + work.resolve("db/bca"), "--source",
+				root.toString(), "--from", day.toString(), "--to", day.plusDays(1).toString(), "--out",
+				work.resolve("out").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		int exit = process.waitFor();
+		if (exit != 0 && exit != 3) {
+			throw new IllegalStateException("the one-day run exited " + exit);
+		}
+		return (System.nanoTime() - t) / 1e9;
 	}
 
 	/**
 	 * (c) The peer a user would pick for an ad-hoc look: DuckDB's read_json over the same
-	 * files, the same per-(model, path) totals, in this JVM (its driver is on the
-	 * classpath in the benchmark profile only; without it the column is left out). Its
-	 * token sums are set beside the analyzer's, so both are seen to count the same.
+	 * files (or one day's), the same per-(model, path) totals, in this JVM (its driver is
+	 * on the classpath in the benchmark profile only; without it the column is left out).
+	 * Its token sums are set beside the analyzer's, so both are seen to count the same.
 	 */
-	private static void duckDb(Path root, int records, double analyzeSeconds, Path report) throws Exception {
+	private static Duck duckDb(Path root, LocalDate day) throws Exception {
 		Connection duck;
 		try {
 			duck = DriverManager.getConnection("jdbc:duckdb:");
 		}
 		catch (java.sql.SQLException ex) {
 			System.out.println("(c) DuckDB: not on the classpath (run with -Pbenchmark)");
-			return;
+			return null;
 		}
+		String files = (day == null) ? root.toAbsolutePath() + "/**/*.json.gz"
+				: root.toAbsolutePath()
+						+ String.format("/AWSLogs/*/BedrockModelInvocationLogs/*/%04d/%02d/%02d/*/*.json.gz",
+								day.getYear(), day.getMonthValue(), day.getDayOfMonth());
 		String query = """
 				SELECT modelId, requestMetadata.feature AS path, count(*) AS requests,
 				  sum(input.inputTokenCount) AS input_tokens, sum(output.outputTokenCount) AS output_tokens
-				FROM read_json('%s/**/*.json.gz', format = 'newline_delimited', compression = 'gzip',
+				FROM read_json('%s', format = 'newline_delimited', compression = 'gzip',
 				  columns = {modelId: 'VARCHAR', requestMetadata: 'STRUCT(feature VARCHAR)',
 				    input: 'STRUCT(inputTokenCount BIGINT)', output: 'STRUCT(outputTokenCount BIGINT)'})
-				GROUP BY ALL""".formatted(root.toAbsolutePath());
+				GROUP BY ALL""".formatted(files);
 		try (duck; Statement statement = duck.createStatement()) {
 			// Warm once, as (a) is.
 			statement.executeQuery(query).close();
@@ -184,13 +324,7 @@ public final class Benchmark {
 				}
 			}
 			double seconds = (System.nanoTime() - t) / 1e9;
-			long analyzed = ReportWriter.mapper().readTree(report.toFile()).get("totals").get("outputTokens").asLong();
-			System.out.printf(
-					"(c) DuckDB %s read_json + GROUP BY: %.2f s, %,.0f records/s; %d groups, %,d requests,"
-							+ " output tokens %s the analyzer's%n",
-					duck.getMetaData().getDatabaseProductVersion(), seconds, records / seconds, groups, requests,
-					(output == analyzed) ? "equal to" : "DIFFERENT from");
-			System.out.printf("ratio (b)/(c): %.2f%n", analyzeSeconds / seconds);
+			return new Duck(duck.getMetaData().getDatabaseProductVersion(), seconds, groups, requests, output);
 		}
 	}
 
@@ -251,19 +385,26 @@ public final class Benchmark {
 			.getProcessCpuTime();
 	}
 
-	private static long inflateAll(List<Path> files, int threads) throws Exception {
+	private static Inflated inflateAll(List<Path> files, int threads, Gunzip gunzip) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		AtomicLong total = new AtomicLong();
+		long[] checksums = new long[files.size()];
 		List<Future<?>> futures = new ArrayList<>();
-		for (Path file : files) {
+		long t = System.nanoTime();
+		long cpu = processCpuNanos();
+		for (int i = 0; i < files.size(); i++) {
+			int index = i;
 			futures.add(pool.submit(() -> {
 				byte[] buffer = new byte[64 * 1024];
-				try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 64 * 1024)) {
+				CRC32 crc = new CRC32();
+				try (InputStream in = gunzip.open(Files.newInputStream(files.get(index)))) {
 					int n;
 					while ((n = in.read(buffer)) > 0) {
 						total.addAndGet(n);
+						crc.update(buffer, 0, n);
 					}
 				}
+				checksums[index] = crc.getValue();
 				return null;
 			}));
 		}
@@ -271,7 +412,13 @@ public final class Benchmark {
 			f.get();
 		}
 		pool.shutdown();
-		return total.get();
+		return new Inflated(total.get(), (System.nanoTime() - t) / 1e9, (processCpuNanos() - cpu) / 1e9, checksums);
+	}
+
+	private interface Gunzip {
+
+		InputStream open(InputStream in) throws IOException;
+
 	}
 
 	/**
