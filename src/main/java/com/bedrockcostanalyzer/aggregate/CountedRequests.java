@@ -4,10 +4,12 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 
@@ -22,23 +24,19 @@ import com.bedrockcostanalyzer.usage.Window;
 /**
  * The invocations counted, by request id, so that each counts once across inputs and
  * runs: a copy found in a later unit is left out of it and tallied with the unit that
- * counted it. Written in the aggregates' transaction.
+ * counted it. Written in the aggregates' transaction, a unit and day to a row; a run
+ * reads them into memory a day at a time ({@link KnownRequests}).
  */
 @Repository
 public class CountedRequests {
-
-	/**
-	 * Ids asked about per statement: well inside every database's limit on parameters.
-	 */
-	private static final int IDS_PER_QUERY = 500;
-
-	private static final int ROWS_PER_INSERT = 250;
 
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
 
 	private final LongLockWaits lockWaits;
+
+	private KnownRequests known;
 
 	public CountedRequests(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -64,65 +62,54 @@ public class CountedRequests {
 	/**
 	 * Leaves out of each summary the invocations counted before — by an earlier chunk or
 	 * run, or by an earlier summary of this chunk — reading its unit again without them,
-	 * and returns the summaries to store, in order.
+	 * and returns the summaries to store, in order. Runs after {@link #lock}.
+	 * @param run the job execution counting: what it has read of the stored ids is kept
+	 * for its later chunks
 	 * @param unitIdOf each summary's unit's ledger id (rows made already for new units)
 	 * @param readAgain reads a unit into an empty summary made by
 	 * {@link UnitSummary#withoutRequests}
 	 */
-	public List<UnitSummary> withoutCopies(List<UnitSummary> summaries, ToLongFunction<UnitSummary> unitIdOf,
+	public List<UnitSummary> withoutCopies(long run, List<UnitSummary> summaries, ToLongFunction<UnitSummary> unitIdOf,
 			UnaryOperator<UnitSummary> readAgain) {
-		Map<RequestId, Long> counted = countedAmong(summaries);
-		Map<RequestId, Long> thisChunk = new HashMap<>();
-		List<UnitSummary> kept = new ArrayList<>(summaries.size());
-		for (UnitSummary summary : summaries) {
-			long unitId = unitIdOf.applyAsLong(summary);
-			Map<RequestId, Long> elsewhere = new HashMap<>();
-			summary.requestIds().forEach((high, low, day) -> {
-				RequestId id = new RequestId(high, low);
-				Long by = counted.get(id);
-				if (by == null) {
-					by = thisChunk.get(id);
-				}
-				if (by != null) {
-					elsewhere.put(id, by == unitId ? UnitSummary.THIS_UNIT : by);
-				}
-			});
-			UnitSummary sound = elsewhere.isEmpty() ? summary : readAgain.apply(summary.withoutRequests(elsewhere));
-			sound.requestIds().forEach((high, low, day) -> thisChunk.put(new RequestId(high, low), unitId));
-			kept.add(sound);
+		KnownRequests known = known(run);
+		synchronized (known) {
+			Set<LocalDate> days = new HashSet<>();
+			for (UnitSummary summary : summaries) {
+				summary.requestIds().forEach((high, low, day) -> days.add(day));
+			}
+			known.refresh(this.jdbc, this.named, days);
+			Map<RequestId, Long> thisChunk = new HashMap<>();
+			List<UnitSummary> kept = new ArrayList<>(summaries.size());
+			for (UnitSummary summary : summaries) {
+				long unitId = unitIdOf.applyAsLong(summary);
+				Map<RequestId, Long> elsewhere = new HashMap<>();
+				summary.requestIds().forEach((high, low, day) -> {
+					RequestId id = new RequestId(high, low);
+					long stored = known.countedBy(day, high, low);
+					Long by = (stored != KnownRequests.NONE) ? Long.valueOf(stored) : thisChunk.get(id);
+					if (by != null) {
+						elsewhere.put(id, by == unitId ? UnitSummary.THIS_UNIT : by);
+					}
+				});
+				UnitSummary sound = elsewhere.isEmpty() ? summary : readAgain.apply(summary.withoutRequests(elsewhere));
+				sound.requestIds().forEach((high, low, day) -> thisChunk.put(new RequestId(high, low), unitId));
+				kept.add(sound);
+			}
+			return kept;
 		}
-		return kept;
 	}
 
 	/**
-	 * The ids among the summaries' that are stored already, each with the unit that
-	 * counted it.
+	 * What the job execution has read of the stored ids: one run's at a time (another
+	 * run's start replaces it, and it is read again from the database).
 	 */
-	private Map<RequestId, Long> countedAmong(List<UnitSummary> summaries) {
-		// Stored by key and low half; the chunk's ids by the same, to find each row's id
-		// again.
-		Map<StoredId, RequestId> asked = new HashMap<>();
-		for (UnitSummary summary : summaries) {
-			summary.requestIds()
-				.forEach((high, low, day) -> asked.put(new StoredId(key(day, high), low), new RequestId(high, low)));
+	private KnownRequests known(long run) {
+		synchronized (this) {
+			if (this.known == null || this.known.run() != run) {
+				this.known = new KnownRequests(run);
+			}
+			return this.known;
 		}
-		List<Long> keys = asked.keySet().stream().map(StoredId::key).distinct().toList();
-		Map<RequestId, Long> counted = new HashMap<>();
-		for (int from = 0; from < keys.size(); from += IDS_PER_QUERY) {
-			this.named.query("SELECT id_key, id_low, unit_id FROM bca_counted_request WHERE id_key IN (:keys)",
-					new MapSqlParameterSource("keys", keys.subList(from, Math.min(keys.size(), from + IDS_PER_QUERY))),
-					(rs) -> {
-						RequestId id = asked.get(new StoredId(rs.getLong(1), rs.getLong(2)));
-						if (id != null) {
-							counted.put(id, rs.getLong(3));
-						}
-					});
-		}
-		return counted;
-	}
-
-	/** An id as stored: its day with 40 bits of its high half, and its low half. */
-	private record StoredId(long key, long low) {
 	}
 
 	/** The stored key of an id of that day (see the table's definition). */
@@ -131,32 +118,24 @@ public class CountedRequests {
 	}
 
 	/**
-	 * Stores the ids the units counted and the copies they left out. Runs in the caller's
-	 * transaction.
+	 * Stores the ids the units counted, a row per unit and day, and the copies they left
+	 * out. Runs in the caller's transaction; the ids are read back from there by later
+	 * chunks, once committed.
 	 * @param unitIdOf each summary's unit's ledger id
 	 */
 	public void record(List<UnitSummary> summaries, ToLongFunction<UnitSummary> unitIdOf) {
-		List<long[]> rows = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
 		for (UnitSummary summary : summaries) {
 			long unitId = unitIdOf.applyAsLong(summary);
-			summary.requestIds().forEach((high, low, day) -> rows.add(new long[] { key(day, high), low, unitId }));
+			Map<LocalDate, List<long[]>> byDay = new TreeMap<>();
+			summary.requestIds()
+				.forEach((high, low, day) -> byDay.computeIfAbsent(day, (d) -> new ArrayList<>())
+					.add(new long[] { high, low }));
+			byDay.forEach((day, ids) -> rows.add(new Object[] { Date.valueOf(day), unitId, KnownRequests.pack(ids) }));
 			recordDropped(unitId, summary);
 		}
-		// In key order, so that consecutive rows land on the same index pages, and many
-		// rows a statement, so that a
-		// statement's own cost is shared by its rows.
-		rows.sort(Comparator.<long[]>comparingLong((r) -> r[0]).thenComparingLong((r) -> r[1]));
-		for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-			List<long[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-			StringBuilder sql = new StringBuilder("INSERT INTO bca_counted_request (id_key, id_low, unit_id) VALUES ");
-			List<Object> args = new ArrayList<>(part.size() * 3);
-			for (long[] row : part) {
-				sql.append(args.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
-				args.add(row[0]);
-				args.add(row[1]);
-				args.add(row[2]);
-			}
-			this.jdbc.update(sql.toString(), args.toArray());
+		if (!rows.isEmpty()) {
+			this.jdbc.batchUpdate("INSERT INTO bca_counted_ids (request_day, unit_id, ids) VALUES (?, ?, ?)", rows);
 		}
 	}
 
@@ -181,6 +160,8 @@ public class CountedRequests {
 		String units = " unit_id IN (SELECT id FROM bca_input_unit WHERE source_id = ?)";
 		this.jdbc.update("DELETE FROM bca_counted_request WHERE id_key >= ? AND id_key < ? AND" + units,
 				key(window.from(), 0), key(window.to(), 0), sourceId);
+		this.jdbc.update("DELETE FROM bca_counted_ids WHERE request_day >= ? AND request_day < ? AND" + units,
+				Date.valueOf(window.from()), Date.valueOf(window.to()), sourceId);
 		this.jdbc.update("DELETE FROM bca_duplicate_request WHERE request_day >= ? AND request_day < ? AND" + units,
 				Date.valueOf(window.from()), Date.valueOf(window.to()), sourceId);
 	}

@@ -176,9 +176,11 @@ public class AnalyzeJobConfiguration {
 
 	@Bean
 	@StepScope
-	UsageAggregateWriter usageAggregateWriter(UsageStore store, InputLedger ledger, CountedRequests requests,
-			UnitSummaryProcessor unitSummaryProcessor, Progress progress) {
-		return new UsageAggregateWriter(store, ledger, requests, unitSummaryProcessor::read, progress);
+	UsageAggregateWriter usageAggregateWriter(@Value("#{stepExecution}") StepExecution stepExecution, UsageStore store,
+			InputLedger ledger, CountedRequests requests, UnitSummaryProcessor unitSummaryProcessor,
+			Progress progress) {
+		return new UsageAggregateWriter(store, ledger, requests, unitSummaryProcessor::read, progress,
+				stepExecution.getJobExecutionId());
 	}
 
 	@Bean

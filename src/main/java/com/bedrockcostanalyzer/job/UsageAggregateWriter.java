@@ -34,8 +34,11 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 
 	private final Progress progress;
 
+	private final long run;
+
 	UsageAggregateWriter(UsageStore store, InputLedger ledger, CountedRequests requests,
-			UnaryOperator<UnitSummary> readAgain, Progress progress) {
+			UnaryOperator<UnitSummary> readAgain, Progress progress, long run) {
+		this.run = run;
 		this.store = store;
 		this.ledger = ledger;
 		this.requests = requests;
@@ -91,7 +94,7 @@ class UsageAggregateWriter implements ItemWriter<UnitSummary> {
 	 */
 	private void dropCopies(Map<String, List<UnitSummary>> bySource, ToLongFunction<UnitSummary> unitIdOf,
 			Map<String, UsageStore.Sums> sums) {
-		List<UnitSummary> kept = this.requests.withoutCopies(all(bySource), unitIdOf, this.readAgain);
+		List<UnitSummary> kept = this.requests.withoutCopies(this.run, all(bySource), unitIdOf, this.readAgain);
 		int next = 0;
 		for (Map.Entry<String, List<UnitSummary>> source : bySource.entrySet()) {
 			List<UnitSummary> summaries = source.getValue();

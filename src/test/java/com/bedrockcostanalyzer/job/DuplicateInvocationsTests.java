@@ -1,8 +1,14 @@
 package com.bedrockcostanalyzer.job;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -84,6 +90,81 @@ class DuplicateInvocationsTests {
 		assertThat(report.get("duplicates").get("dropped").asLong()).isEqualTo(3);
 		JsonNode from = report.get("duplicates").get("from").get(0);
 		assertThat(from.get("location").asString()).isEqualTo(from.get("countedFrom").asString());
+	}
+
+	/**
+	 * The copy is read chunks after the original, in another partition: the day's stored
+	 * ids were read into memory by the run's first chunk, before either was counted, so
+	 * the copy is found only among the ids stored since.
+	 */
+	@Test
+	void countsACopyReadChunksAfterItsOriginalOnce() throws Exception {
+		Path hour = Files.createDirectories(
+				this.work.resolve("many/AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2026/10/02/08"));
+		for (int i = 0; i < 200; i++) {
+			String id = (i == 199) ? uuid(0) : uuid(i);
+			Files.writeString(hour.resolve("file-%03d.json".formatted(i)), record(id, 1000, 10) + "\n");
+		}
+
+		Cli.Result result = analyze("many", "--source", this.work.resolve("many").toString(), "--workers", "1");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		JsonNode report = Cli.readReport(this.work.resolve("out-many"));
+		assertThat(report.get("totals").get("requests").asLong()).isEqualTo(199);
+		assertThat(report.get("totals").get("inputTokens").asLong()).isEqualTo(199 * 1000);
+		assertThat(report.get("duplicates").get("dropped").asLong()).isEqualTo(1);
+	}
+
+	/**
+	 * Ids stored by a release that kept a row an invocation (bca_counted_request) still
+	 * count: a copy of them read now is left out.
+	 */
+	@Test
+	void leavesOutCopiesOfInvocationsAnEarlierReleaseCounted() throws Exception {
+		Path hour = Files.createDirectories(
+				this.work.resolve("old/AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2026/10/02/08"));
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < 5; i++) {
+			lines.append(record(uuid(i), 1000, 10)).append('\n');
+		}
+		Files.writeString(hour.resolve("original.json"), lines);
+		assertThat(analyze("old", "--source", this.work.resolve("old").toString()).exitCode()).isZero();
+		// As the earlier release stored them: the day and 40 bits of the high half in
+		// the key, the low half beside it.
+		try (Connection db = DriverManager
+			.getConnection("jdbc:h2:file:" + this.work.resolve("db").resolve("bca").toAbsolutePath(), "sa", "");
+				Statement statement = db.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT request_day, unit_id, ids FROM bca_counted_ids");
+				PreparedStatement insert = db
+					.prepareStatement("INSERT INTO bca_counted_request (id_key, id_low, unit_id) VALUES (?, ?, ?)")) {
+			int stored = 0;
+			while (rows.next()) {
+				ByteBuffer ids = ByteBuffer.wrap(rows.getBytes(3));
+				while (ids.hasRemaining()) {
+					long high = ids.getLong();
+					insert.setLong(1, (rows.getDate(1).toLocalDate().toEpochDay() << 40) | (high >>> 24));
+					insert.setLong(2, ids.getLong());
+					insert.setLong(3, rows.getLong(2));
+					insert.executeUpdate();
+					stored++;
+				}
+			}
+			assertThat(stored).isEqualTo(5);
+			statement.executeUpdate("DELETE FROM bca_counted_ids");
+		}
+		Path copies = Files.createDirectories(this.work.resolve("copies-of-old"));
+		Files.writeString(copies.resolve("copy.json"), lines);
+
+		Cli.Result result = analyze("copies-of-old", "--source", copies.toString());
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		JsonNode report = Cli.readReport(this.work.resolve("out-copies-of-old"));
+		assertThat(report.get("totals").get("requests").asLong()).isZero();
+		assertThat(report.get("duplicates").get("dropped").asLong()).isEqualTo(5);
+	}
+
+	private static String uuid(int n) {
+		return "7f1c9a52-0c2e-4c43-9e39-%012d".formatted(n);
 	}
 
 	@Test
