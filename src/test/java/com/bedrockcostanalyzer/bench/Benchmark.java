@@ -40,6 +40,12 @@ import java.util.zip.GZIPOutputStream;
 import com.bedrockcostanalyzer.cli.Main;
 import com.bedrockcostanalyzer.report.ReportWriter;
 import com.bedrockcostanalyzer.source.Decompression;
+import com.bedrockcostanalyzer.source.InvocationLogParser;
+import com.bedrockcostanalyzer.source.NdjsonReader;
+import com.bedrockcostanalyzer.source.RecordSink;
+import com.bedrockcostanalyzer.usage.ModelIdNormalizer;
+import com.bedrockcostanalyzer.usage.PathResolver;
+import com.bedrockcostanalyzer.usage.UsageRecord;
 
 /**
  * The benchmark: a month of realistic invocation logs (long system prompts, text delivery
@@ -104,6 +110,15 @@ public final class Benchmark {
 		long differing = IntStream.range(0, files.size()).filter((i) -> jdkChecksums[i] != ownChecksums[i]).count();
 		Inflated jdk = inflateAll(files, cores, Benchmark::jdkGunzip);
 		Inflated own = inflateAll(files, cores, Decompression::maybeGunzip);
+		// Inflating and parsing into records, nothing summed or stored: what reading
+		// costs
+		// before the aggregates.
+		parseAll(files, cores);
+		long tParse = System.nanoTime();
+		long cpuParse = processCpuNanos();
+		long parsed = parseAll(files, cores);
+		double parseSeconds = (System.nanoTime() - tParse) / 1e9;
+		double parseCpu = (processCpuNanos() - cpuParse) / 1e9;
 
 		// (b) The full analyze, its peak heap sampled every 20 ms (per-pool peaks happen
 		// at different times and cannot be added up).
@@ -142,6 +157,8 @@ public final class Benchmark {
 				cores, jdk.seconds(), mb / jdk.seconds(), jdk.cpuSeconds(), Decompression.inflater(), own.seconds(),
 				mb / own.seconds(), own.cpuSeconds(),
 				(differing == 0) ? "the same bytes from every file" : differing + " FILES INFLATE DIFFERENTLY");
+		System.out.printf("(a2) inflate and parse into records only, %d threads: %.2f s, CPU %.1f s (%,d records)%n",
+				cores, parseSeconds, parseCpu, parsed);
 		System.out.printf("(b) full analyze (exit %d): %.2f s, %,.0f records/s, %.0f MB/s, CPU %.1f s%n", month.exit(),
 				analyzeSeconds, records / analyzeSeconds, mb / analyzeSeconds, analyzeCpu);
 		System.out.printf(
@@ -413,6 +430,47 @@ public final class Benchmark {
 		}
 		pool.shutdown();
 		return new Inflated(total.get(), (System.nanoTime() - t) / 1e9, (processCpuNanos() - cpu) / 1e9, checksums);
+	}
+
+	private static long parseAll(List<Path> files, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicLong records = new AtomicLong();
+		List<Future<?>> futures = new ArrayList<>();
+		InvocationLogParser parser = new InvocationLogParser(new ModelIdNormalizer(Map.of()),
+				new PathResolver(List.of("feature")));
+		NdjsonReader reader = new NdjsonReader(parser, 8 * 1024 * 1024);
+		for (Path file : files) {
+			futures.add(pool.submit(() -> {
+				try (InputStream in = Files.newInputStream(file)) {
+					reader.read(in, new RecordSink() {
+
+						@Override
+						public void accept(UsageRecord record) {
+							records.incrementAndGet();
+						}
+
+						@Override
+						public void reject(String location, String reason, LocalDate day) {
+						}
+
+						@Override
+						public void skip() {
+						}
+
+						@Override
+						public void note(String note) {
+						}
+
+					});
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		return records.get();
 	}
 
 	private interface Gunzip {
