@@ -206,7 +206,7 @@ final class NativeGunzip {
 	/**
 	 * What libdeflate inflated, read member by member as the JDK's stream would give it.
 	 */
-	static final class InflatedGzip extends InputStream implements GzipMembers {
+	static final class InflatedGzip extends BulkInputStream implements GzipMembers {
 
 		private final Buffers buffers;
 
@@ -236,13 +236,6 @@ final class NativeGunzip {
 		@Override
 		public void onMemberVerified(Runnable callback) {
 			this.onMemberVerified = callback;
-		}
-
-		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			int n = read(one, 0, 1);
-			return n < 0 ? -1 : one[0] & 0xff;
 		}
 
 		@Override

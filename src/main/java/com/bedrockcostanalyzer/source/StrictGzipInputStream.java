@@ -14,7 +14,7 @@ import java.util.zip.ZipException;
  * member), which would lose records without a word. Here any byte that is not a complete,
  * checksummed member is an error naming its compressed offset.
  */
-final class StrictGzipInputStream extends InputStream implements GzipMembers {
+final class StrictGzipInputStream extends BulkInputStream implements GzipMembers {
 
 	private static final int FHCRC = 2;
 
@@ -62,13 +62,6 @@ final class StrictGzipInputStream extends InputStream implements GzipMembers {
 	/** The compressed offset reached so far. */
 	long compressedOffset() {
 		return this.base + this.pos;
-	}
-
-	@Override
-	public int read() throws IOException {
-		byte[] one = new byte[1];
-		int n = read(one, 0, 1);
-		return n < 0 ? -1 : one[0] & 0xff;
 	}
 
 	@Override

@@ -10,13 +10,15 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
+import com.bedrockcostanalyzer.source.BulkInputStream;
+
 /**
  * An S3 object's bytes that survive a dropped connection: when a read fails, the rest of
  * the object is fetched again from the same byte with a ranged GET pinned to the ETag, so
  * the reader above sees one unbroken stream and nothing is read (or counted) twice.
  * Throttling and errors on the GET itself are retried by the SDK.
  */
-final class ResumingObjectStream extends InputStream {
+final class ResumingObjectStream extends BulkInputStream {
 
 	private static final Logger log = LoggerFactory.getLogger(ResumingObjectStream.class);
 
@@ -44,13 +46,6 @@ final class ResumingObjectStream extends InputStream {
 		this.key = key;
 		this.etag = etag;
 		this.size = size;
-	}
-
-	@Override
-	public int read() throws IOException {
-		byte[] one = new byte[1];
-		int n = read(one, 0, 1);
-		return n < 0 ? -1 : one[0] & 0xff;
 	}
 
 	@Override
