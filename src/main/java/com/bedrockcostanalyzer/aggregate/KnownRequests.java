@@ -83,10 +83,10 @@ final class KnownRequests {
 		List<Date> fresh = new ArrayList<>();
 		for (LocalDate day : needed) {
 			if (!this.days.containsKey(day)) {
-				this.days.put(day, new Day());
+				Day held = new Day();
+				this.days.put(day, held);
 				fresh.add(Date.valueOf(day));
 				// Counted by an earlier release: a row an id, its day in the key.
-				Day held = this.days.get(day);
 				jdbc.query("SELECT id_key, id_low, unit_id FROM bca_counted_request WHERE id_key >= ? AND id_key < ?",
 						(ResultSet rs) -> {
 							held.ids.add(rs.getLong(1) & KEY_BITS, rs.getLong(2), rs.getLong(3));

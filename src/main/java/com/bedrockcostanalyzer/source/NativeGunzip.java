@@ -37,6 +37,9 @@ final class NativeGunzip {
 
 	private static final int MAX_MEMBERS = 4096;
 
+	/** What {@link #gunzip} answers when the output does not fit. */
+	private static final long NO_SPACE = -2;
+
 	private static final String RESOURCE = "/native/linux-amd64/libbcainflate.so";
 
 	private static final Log logger = LogFactory.getLog(NativeGunzip.class);
@@ -68,7 +71,7 @@ final class NativeGunzip {
 			InputStream start = new ByteArrayInputStream(Arrays.copyOf(compressed, length));
 			return new StrictGzipInputStream(new SequenceInputStream(start, in));
 		}
-		int[] ends = new int[MAX_MEMBERS];
+		int[] ends = buffers.ends;
 		long result = -1;
 		for (int size = initialOutput(compressed, length); size > 0; size = grown(size, result)) {
 			ByteBuffer out = buffers.output(size);
@@ -94,8 +97,6 @@ final class NativeGunzip {
 	private static int grown(int size, long result) {
 		return (result == NO_SPACE && size < MAX_OUTPUT) ? (int) Math.min(MAX_OUTPUT, 2L * size) : 0;
 	}
-
-	private static final long NO_SPACE = -2;
 
 	/**
 	 * Inflates {@code in[0, length)} into {@code out}, member after member, filling
@@ -150,6 +151,9 @@ final class NativeGunzip {
 	static final class Buffers {
 
 		private byte[] input = new byte[256 * 1024];
+
+		/** Where each member's output ends, as the last inflation found them. */
+		private final int[] ends = new int[MAX_MEMBERS];
 
 		private ByteBuffer output;
 

@@ -54,10 +54,7 @@ public final class S3ListingBenchmark {
 	}
 
 	private static void run(int latencyMs, int logs, int sidecars) throws Exception {
-		S3ProxyExtension proxy = S3ProxyExtension.builder()
-			.withBlobStoreProvider("transient")
-			.withCredentials(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)
-			.build();
+		S3ProxyExtension proxy = LocalAws.s3Proxy();
 		proxy.beforeEach(null);
 		try {
 			URI endpoint = proxy.getUri();

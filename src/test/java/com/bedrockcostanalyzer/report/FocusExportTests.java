@@ -37,10 +37,7 @@ class FocusExportTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@RegisterExtension
-	static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder()
-		.withBlobStoreProvider("transient")
-		.withCredentials(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)
-		.build();
+	static final S3ProxyExtension S3_PROXY = LocalAws.s3Proxy();
 
 	@TempDir
 	Path work;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -26,6 +28,16 @@ public final class LocalAws implements AutoCloseable {
 			"aws.endpointUrlBedrock", "aws.endpointUrlSns", "aws.accessKeyId", "aws.secretAccessKey", "aws.region" };
 
 	private LocalAws() {
+	}
+
+	/**
+	 * An S3 stand-in in this JVM (S3Proxy, in memory) taking this class's credentials.
+	 */
+	public static S3ProxyExtension s3Proxy() {
+		return S3ProxyExtension.builder()
+			.withBlobStoreProvider("transient")
+			.withCredentials(ACCESS_KEY, SECRET_KEY)
+			.build();
 	}
 
 	public static LocalAws s3(URI endpoint) {

@@ -57,10 +57,7 @@ class S3SourceTests {
 	private static final LocalDate TO = LocalDate.of(2026, 10, 4);
 
 	@RegisterExtension
-	static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder()
-		.withBlobStoreProvider("transient")
-		.withCredentials(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)
-		.build();
+	static final S3ProxyExtension S3_PROXY = LocalAws.s3Proxy();
 
 	@TempDir
 	Path work;
